@@ -1,0 +1,1 @@
+"""E9xx: input that cannot be read, and internal errors."""

@@ -1,0 +1,77 @@
+"""S109 — Dòng "Lưu: VT, …"
+
+Cái gì: Nơi nhận không có dòng lưu "- Lưu: VT, <đơn vị soạn thảo>.", hoặc dòng đó sai: thiếu dấu
+hai chấm, viết "Văn thư" thay cho "VT", thiếu chữ viết tắt đơn vị soạn thảo, thiếu dấu chấm cuối,
+hoặc không phải là dòng cuối cùng của Nơi nhận.
+Tại sao: bản lưu tại Văn thư và đơn vị soạn thảo là căn cứ quản lý văn bản đi.
+Căn cứ: Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục II.9 (ô 9b): "dòng cuối cùng bao gồm chữ
+'Lưu' sau có dấu hai chấm (:), tiếp theo là chữ viết tắt 'VT', dấu phẩy (,), chữ viết tắt tên
+đơn vị (hoặc bộ phận) soạn thảo văn bản và số lượng bản lưu, cuối cùng là dấu chấm (.)".
+Ví dụ sai: "- Lưu VT, NN (03).", "- Lưu: Văn thư, QHĐP", "- Lưu: VT."
+Ví dụ đúng: "- Lưu: VT, TH."; "- Lưu: VT, KSTT (2)."
+Cách sửa: viết "- Lưu: VT, <chữ viết tắt đơn vị soạn thảo>." ở dòng cuối của Nơi nhận.
+---
+What: the recipients block has no filing line "- Lưu: VT, <drafting unit>.", or it is wrong:
+no colon, "Văn thư" instead of "VT", no drafting unit, no final full stop, or it is not the
+last line of the block.
+Why: the copies kept by the registry and the drafting unit are how outgoing documents are managed.
+Rule: Decree 30/2020/NĐ-CP, Annex I, Part I, Section II.9 (cell 9b).
+Fix: write "- Lưu: VT, <drafting unit code>." as the last line of the recipients block.
+"""
+import regex as re
+
+from ...diagnostics import Msg
+from ...engine import Hit, rule
+from ._place import at_start_of
+
+LUU = re.compile(r"^[-–+]?\s*Lưu\b(?P<colon>\s*:)?\s*(?P<rest>.*)$", re.I)
+
+
+@rule("S109", name="luu-vt", severity="error", kinds=("thong-bao",),
+      title=Msg("Dòng Lưu: VT", "Filing line Lưu: VT"), fixable=True)
+def check(doc):
+    st = doc.structure
+    luus = doc.component("luu")
+    if not luus:
+        if not st.has("noi_nhan") and not st.has("recipient"):
+            return  # S108 reports the missing block; one finding is enough
+        recips = st.components.get("recipient", [])
+        anchor = recips[-1] if recips else st.first("noi_nhan")
+        p = doc.paragraphs[anchor]
+        yield Hit(Msg("Nơi nhận thiếu dòng cuối \"- Lưu: VT, …\".", "The recipients block lacks its last line \"- Lưu: VT, …\"."),
+                  para=p, start=len(p.text), end=len(p.text),
+                  hint=Msg("Thêm dòng \"- Lưu: VT, <đơn vị soạn thảo>.\" ở cuối Nơi nhận.",
+                           "Add \"- Lưu: VT, <drafting unit>.\" as the last recipient line."))
+        return
+    p = luus[-1]
+    m = LUU.match(p.text.strip())
+    if not m:
+        return
+    rest = m.group("rest")
+    body_start = p.text.find(rest) if rest else len(p.text)
+    if not m.group("colon"):
+        fixed = re.sub(r"Lưu\s*", "Lưu: ", p.text, count=1)
+        yield Hit(Msg("Sau \"Lưu\" phải có dấu hai chấm (:).", "\"Lưu\" is followed by a colon (:)."),
+                  para=p, start=0, end=len(p.text), suggestion=fixed, replacement=fixed, severity="warning")
+    items = [x.strip() for x in re.split(r"[,;]", rest.rstrip(". "))]
+    if items and items[0].lower() in ("văn thư", "vt văn thư"):
+        yield Hit(Msg("Dùng chữ viết tắt \"VT\" thay cho \"Văn thư\".", "Use the abbreviation \"VT\" for \"Văn thư\"."),
+                  para=p, start=body_start, end=body_start + len(items[0]), suggestion="VT", replacement="VT",
+                  severity="warning")
+    elif not items or not items[0].upper().startswith("VT"):
+        yield Hit(Msg("Dòng lưu phải bắt đầu bằng \"VT\" (bản lưu tại Văn thư).",
+                      "The filing line starts with \"VT\" (the registry's copy)."),
+                  para=p, start=0, end=len(p.text))
+    if len([x for x in items if x]) < 2:
+        yield Hit(Msg("Dòng lưu thiếu chữ viết tắt đơn vị soạn thảo sau \"VT,\".",
+                      "The filing line lacks the drafting unit's code after \"VT,\"."),
+                  para=p, start=0, end=len(p.text), severity="warning")
+    if not p.text.rstrip().endswith("."):
+        yield Hit(Msg("Dòng lưu (dòng cuối của Nơi nhận) kết thúc bằng dấu chấm (.).",
+                      "The filing line (last recipient line) ends with a full stop (.)."),
+                  para=p, start=len(p.text), end=len(p.text), suggestion=".", replacement=".", severity="warning")
+    after = [i for i in st.components.get("recipient", []) if i > p.index]
+    if after:
+        yield Hit(Msg("Dòng \"Lưu: VT, …\" phải là dòng cuối cùng của Nơi nhận.",
+                      "The line \"Lưu: VT, …\" must be the last line of the recipients block."),
+                  para=p, start=0, end=len(p.text), severity="warning")

@@ -1,0 +1,63 @@
+"""S112 — Thành phần đặt sai vị trí
+
+Cái gì: một thành phần thể thức đứng sai chỗ so với thứ tự bắt buộc của thông báo: phần đầu
+(Quốc hiệu, cơ quan ban hành, số, ký hiệu, địa danh, ngày) → tên loại → trích yếu → (căn cứ) →
+mở đầu → nội dung → câu kết thúc → Nơi nhận → chữ ký → phụ lục. Ví dụ: dòng "Số:" nằm sau tên
+loại, Nơi nhận đứng giữa phần nội dung, có nội dung sau câu kết thúc "./.".
+Tại sao: thứ tự và vị trí các thành phần là thể thức bắt buộc (sơ đồ bố trí tại Phụ lục I, Mục IV).
+Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 8 khoản 2; Phụ lục I, Phần I, Mục IV; Phụ lục III, Mẫu 1.4.
+Ví dụ sai: "THÔNG BÁO" / "Số: 12/TB-UBND" / "Kết luận …".
+Ví dụ đúng: "Số: 12/TB-UBND" (phần đầu) / … / "THÔNG BÁO" / "Kết luận …".
+Cách sửa: chuyển thành phần về đúng vị trí (xem grammar/thongbao.lark).
+---
+What: a component stands out of the required order of a notice: header (national title,
+issuing body, number, place and date) → title → summary → (legal bases) → opening → body →
+closing → recipients → signature → annexes. E.g. "Số:" after the title, the recipients block in
+the middle of the body, text after the closing "./.".
+Why: the order and position of the components are part of the mandatory form (layout map in
+Annex I, Section IV).
+Rule: Decree 30/2020/NĐ-CP, Article 8(2); Annex I, Part I, Section IV; Annex III, Form 1.4.
+Fix: move the component to its place (see grammar/thongbao.lark).
+"""
+from ...diagnostics import Msg
+from ...engine import Hit, rule
+
+NAMES = {
+    "QUOC_HIEU": ("Quốc hiệu", "the national title"), "TIEU_NGU": ("Tiêu ngữ", "the motto"),
+    "ISSUER": ("tên cơ quan ban hành", "the issuing body"), "SO": ("dòng \"Số:\"", "the \"Số:\" line"),
+    "PLACE_DATE": ("dòng địa danh, ngày tháng", "the place-and-date line"), "TITLE": ("tên loại văn bản", "the title"),
+    "TRICH_YEU": ("trích yếu", "the summary line"), "CAN_CU": ("dòng căn cứ", "a legal-basis line"),
+    "OPENING": ("đoạn mở đầu", "the opening paragraph"), "ITEM": ("mục nội dung", "a body item"),
+    "BULLET": ("ý nội dung", "a body bullet"), "TEXT": ("đoạn nội dung", "a body paragraph"),
+    "CLOSING": ("câu kết thúc", "the closing sentence"), "NOI_NHAN": ("\"Nơi nhận:\"", "\"Nơi nhận:\""),
+    "RECIPIENT": ("dòng nơi nhận", "a recipient line"), "LUU": ("dòng \"Lưu: VT\"", "the \"Lưu: VT\" line"),
+    "AUTHORITY": ("quyền hạn người ký", "the signing authority"), "SIG_TITLE": ("chức vụ người ký", "the signer's title"),
+    "SIGNER": ("họ tên người ký", "the signer's name"), "ANNEX": ("phụ lục", "an annex"), "ANNEX_TEXT": ("nội dung phụ lục", "annex text"),
+}
+PLACE = {
+    "QUOC_HIEU": ("phải ở phần đầu, trước tên loại", "belongs in the header, before the title"),
+    "TIEU_NGU": ("phải ở phần đầu, dưới Quốc hiệu", "belongs in the header, under the national title"),
+    "ISSUER": ("phải ở phần đầu, trước tên loại", "belongs in the header, before the title"),
+    "SO": ("phải ở phần đầu, dưới tên cơ quan ban hành, trước tên loại", "belongs in the header, under the issuing body, before the title"),
+    "PLACE_DATE": ("phải ở phần đầu, dưới Tiêu ngữ, trước tên loại", "belongs in the header, under the motto, before the title"),
+    "TITLE": ("phải đứng sau phần đầu và trước nội dung", "belongs after the header and before the body"),
+    "TRICH_YEU": ("phải đứng ngay sau tên loại", "must stand right after the title"),
+    "CAN_CU": ("phải đứng sau trích yếu, trước nội dung", "belongs after the summary, before the body"),
+    "NOI_NHAN": ("phải đứng sau câu kết thúc, trước chữ ký", "belongs after the closing, before the signature"),
+    "CLOSING": ("phải là đoạn cuối của phần nội dung", "must be the last paragraph of the body"),
+}
+
+
+@rule("S112", name="component-order", severity="error", kinds=("thong-bao",),
+      title=Msg("Thành phần đặt sai vị trí", "Component out of order"))
+def check(doc):
+    for err in doc.structure.order_errors:
+        p = doc.paragraphs[err.para]
+        name_vi, name_en = NAMES.get(err.token, (err.token, err.token))
+        where_vi, where_en = PLACE.get(err.token, ("đứng sai vị trí trong thứ tự bắt buộc của thông báo",
+                                                     "is out of the required order of a notice"))
+        if err.token in ("ITEM", "BULLET", "TEXT"):
+            where_vi = "đứng sau câu kết thúc hoặc sau Nơi nhận; nội dung phải ở trước câu kết thúc \"./.\""
+            where_en = "comes after the closing or the recipients; the body must come before the closing \"./.\""
+        yield Hit(Msg(f"Thành phần đặt sai vị trí: {name_vi} {where_vi}.", f"Component out of order: {name_en} {where_en}."),
+                  para=p, start=0, end=len(p.text))

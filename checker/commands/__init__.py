@@ -1,0 +1,1 @@
+"""Sub-commands beyond check/rules/explain: one module each, with `register(app)`."""

@@ -1,0 +1,98 @@
+"""Diagnostics: what a rule found, where, why and how to fix it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+CATEGORY_OF_PREFIX = {
+    "S": "structure",
+    "D": "deadline",
+    "A": "assignee",
+    "N": "agency",
+    "C": "citation",
+    "F": "numbering",
+    "L": "language",
+    "P": "layout",
+    "E": "input",
+}
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message in Vietnamese and English."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+    def format(self, **kw) -> "Msg":
+        return Msg(self.vi.format(**kw), self.en.format(**kw))
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace source.text[start:end] with `replacement` (offsets into the original text)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass
+class Fix:
+    edits: list[Edit]
+    safe: bool = True
+
+
+@dataclass
+class Diagnostic:
+    code: str
+    category: str
+    severity: str
+    message: Msg
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    hint: Msg | None = None  # how to fix, one sentence
+    suggestion: str | None = None  # the corrected text, when there is one
+    fix: Fix | None = None
+    path: str = ""
+    context: str = ""  # the text it concerns (for baselines and Word comments)
+    data: dict = field(default_factory=dict)
+
+    def sort_key(self):
+        return (self.line, self.column, self.code)
+
+    def to_json(self, lang: str = "vi") -> dict:
+        d = {
+            "code": self.code,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message.get(lang),
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+        if self.hint is not None:
+            d["hint"] = self.hint.get(lang)
+        if self.suggestion is not None:
+            d["suggestion"] = self.suggestion
+        if self.fix is not None:
+            d["fix"] = {
+                "safe": self.fix.safe,
+                "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.fix.edits],
+            }
+        return d

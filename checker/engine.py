@@ -1,0 +1,180 @@
+"""The rule engine: registry, selection, running rules with per-rule isolation.
+
+A rule is a generator function registered with @rule; it receives the Document and yields
+Hit objects (where, what, how to fix). The engine turns hits into Diagnostics with the rule's
+code, category and severity, positions mapped back to the original file.
+
+Rule modules live under checker/checks/ (one rule per module, like ruff) and are discovered
+automatically: adding a rule means adding a module, nothing else.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+import traceback
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .diagnostics import CATEGORY_OF_PREFIX, Diagnostic, Edit, Fix, Msg
+from .document import Document
+from .model import Paragraph
+
+
+@dataclass
+class Hit:
+    """What a rule yields: a span of a paragraph (or a bare source offset) and the message."""
+
+    message: Msg
+    para: Paragraph | None = None
+    start: int = 0
+    end: int | None = None
+    offset: int | None = None  # when there is no paragraph: a source offset (e.g. 0 = top)
+    hint: Msg | None = None
+    suggestion: str | None = None
+    replacement: str | None = None  # a fix: replace the span with this text
+    safe: bool = True
+    severity: str | None = None  # overrides the rule's default severity
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: str
+    title: Msg
+    doc: str
+    func: Callable[[Document], Iterable[Hit]]
+    kinds: tuple[str, ...] = ("thong-bao", "other")  # document kinds it runs on
+    fixable: bool = False
+    module: str = ""
+
+    def doc_for(self, lang: str) -> str:
+        """The rule's documentation in one language: the docstring holds Vietnamese, then a
+        line '---', then English."""
+        parts = self.doc.split("\n---\n", 1)
+        if lang == "en" and len(parts) == 2:
+            return parts[1].strip()
+        return parts[0].strip()
+
+
+REGISTRY: dict[str, Rule] = {}
+_loaded = False
+
+
+def rule(code: str, *, name: str, severity: str, title: Msg, category: str | None = None,
+         kinds: tuple[str, ...] = ("thong-bao", "other"), fixable: bool = False):
+    """Register a rule. Its documentation is the function's docstring or, if it has none, the
+    docstring of its module."""
+    if severity not in ("error", "warning", "info"):
+        raise ValueError(f"{code}: bad severity {severity!r}")
+
+    def deco(func):
+        doc = func.__doc__ or (sys.modules[func.__module__].__doc__ or "")
+        cat = category or CATEGORY_OF_PREFIX[code[0]]
+        if code in REGISTRY and REGISTRY[code].module != func.__module__:
+            raise ValueError(f"rule {code} registered twice ({REGISTRY[code].module}, {func.__module__})")
+        REGISTRY[code] = Rule(code, name, cat, severity, title, doc, func, kinds, fixable, func.__module__)
+        return func
+
+    return deco
+
+
+def meta_rule(code: str, *, name: str, severity: str, title: Msg, doc: str) -> None:
+    """Register a rule that the readers or the engine report themselves (E9xx): it has a code
+    and a doc for `rasoat explain`, and no function of its own."""
+    REGISTRY[code] = Rule(code, name, CATEGORY_OF_PREFIX[code[0]], severity, title, doc, None, (), False, "meta")
+
+
+def load_rules() -> dict[str, Rule]:
+    """Import every module under checker/checks/ (recursively) so that their rules register."""
+    global _loaded
+    if not _loaded:
+        from . import checks
+
+        for mod in pkgutil.walk_packages(checks.__path__, checks.__name__ + "."):
+            importlib.import_module(mod.name)
+        _loaded = True
+    return REGISTRY
+
+
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
+    """Rules whose code starts with one of `select` (all when empty) and none of `ignore`."""
+    rules = load_rules()
+    sel = [s.upper() for s in (select or []) if s]
+    ign = [s.upper() for s in (ignore or []) if s]
+    out = []
+    for code in sorted(rules):
+        if sel and not any(code.startswith(s) or s == "ALL" for s in sel):
+            continue
+        if any(code.startswith(s) for s in ign):
+            continue
+        out.append(rules[code])
+    return out
+
+
+def _to_diagnostic(rule: Rule, doc: Document, hit: Hit) -> Diagnostic:
+    src = doc.source
+    if hit.para is not None:
+        rng = doc.range_of(hit.para, hit.start, hit.end)
+        start_off = hit.para.start_offset(hit.start)
+        end_off = hit.para.end_offset(hit.end)
+        context = hit.para.text[hit.start: hit.end if hit.end is not None else len(hit.para.text)]
+        sl, sc, el, ec = rng.start.line, rng.start.column, rng.end.line, rng.end.column
+    else:
+        off = hit.offset or 0
+        pos = src.position(off)
+        sl, sc, el, ec = pos.line, pos.column, pos.line, pos.column
+        start_off = end_off = off
+        context = ""
+    fix = None
+    if hit.replacement is not None and hit.para is not None:
+        fix = Fix([Edit(start_off, end_off, hit.replacement)], safe=hit.safe)
+    return Diagnostic(
+        code=rule.code,
+        category=rule.category,
+        severity=hit.severity or rule.severity,
+        message=hit.message,
+        line=sl,
+        column=sc,
+        end_line=el,
+        end_column=ec,
+        hint=hit.hint,
+        suggestion=hit.suggestion,
+        fix=fix,
+        path=doc.path,
+        context=context[:200],
+        data=hit.data,
+    )
+
+
+INTERNAL_ERROR = Msg(
+    "Lỗi nội bộ của rasoat khi chạy quy tắc {code}: {exc}. Các quy tắc khác vẫn chạy; hãy báo lỗi này "
+    "kèm tệp (chạy lại với --debug để xem chi tiết).",
+    "Internal error in rasoat while running rule {code}: {exc}. The other rules still ran; please report "
+    "it with the file (run again with --debug for the traceback).",
+)
+
+
+def run_rules(doc: Document, rules: Iterable[Rule], debug: bool = False) -> Iterator[Diagnostic]:
+    """Run `rules` on `doc`. An exception inside one rule becomes an E999 finding for this file;
+    the other rules still run."""
+    kind = doc.kind
+    for r in rules:
+        if r.func is None or kind not in r.kinds:
+            continue
+        try:
+            hits = list(r.func(doc))
+        except Exception as exc:  # noqa: BLE001 - isolation is the point
+            if debug:
+                traceback.print_exc()
+            yield Diagnostic(
+                code="E999", category="input", severity="error",
+                message=INTERNAL_ERROR.format(code=r.code, exc=f"{type(exc).__name__}: {exc}"),
+                line=1, column=1, end_line=1, end_column=1, path=doc.path,
+            )
+            continue
+        for h in hits:
+            yield _to_diagnostic(r, doc, h)

@@ -1,0 +1,19 @@
+"""Errors that stop the checking of one input (they become E9xx findings, never tracebacks)."""
+from __future__ import annotations
+
+from .diagnostics import Msg
+
+
+class InputError(Exception):
+    """An input that cannot be read: the run goes on with the other files, exit code 2."""
+
+    def __init__(self, code: str, message: Msg, line: int = 1, column: int = 1):
+        super().__init__(message.en)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+class ConfigError(Exception):
+    """A bad option or configuration value: the whole run stops with exit code 2."""

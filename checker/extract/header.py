@@ -1,0 +1,114 @@
+"""Header facts: number and symbol, place and date of the notice, date of the meeting."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex as re
+
+from ..structure import patterns as P
+from .dates import find_dates
+
+SO_VALUE = re.compile(r"^(?P<num>[^/]*?)\s*/\s*(?P<sym>.*?)\s*\.?\s*$")
+
+
+@dataclass
+class NumberSymbol:
+    number: str  # as written, may be blank in a draft
+    symbol: str  # "TB-UBND"
+    number_start: int  # offsets in the paragraph text
+    symbol_start: int
+    colon: bool
+
+
+def parse_so(text: str) -> NumberSymbol | None:
+    m = P.SO_KY_HIEU.match(text)
+    if not m:
+        return None
+    value = m.group("value")
+    vstart = m.start("value")
+    colon = ":" in text[: vstart + 1]
+    mv = SO_VALUE.match(value)
+    if not mv:
+        return NumberSymbol("", value.strip(), vstart, vstart, colon)
+    return NumberSymbol(mv.group("num").strip(), mv.group("sym"), vstart + mv.start("num"), vstart + mv.start("sym"), colon)
+
+
+@dataclass
+class PlaceDate:
+    place: str
+    day: str
+    month: str
+    year: str
+    spans: dict  # part → (start, end) in the paragraph text
+
+    @property
+    def blank(self) -> bool:
+        return not (self.day and self.month and self.year)
+
+    def date(self) -> dt.date | None:
+        try:
+            return dt.date(int(self.year), int(self.month), int(self.day))
+        except (TypeError, ValueError):
+            return None
+
+
+def parse_place_date(text: str) -> PlaceDate | None:
+    m = P.PLACE_DATE.match(text)
+    if not m:
+        return None
+    return PlaceDate(
+        place=m.group("place").strip(), day=m.group("day"), month=m.group("month"), year=m.group("year"),
+        spans={k: m.span(k) for k in ("place", "day", "month", "year")},
+    )
+
+
+def notice_date(doc) -> dt.date | None:
+    """The date in the header's place-and-date line, when it is filled in and real."""
+    def compute():
+        for p in doc.component("place_date"):
+            pd = parse_place_date(p.text)
+            if pd and pd.date():
+                return pd.date()
+        return None
+
+    return _cached(doc, "notice_date", compute)
+
+
+def notice_year(doc) -> int | None:
+    def compute():
+        d = notice_date(doc)
+        if d:
+            return d.year
+        for p in doc.component("place_date"):
+            pd = parse_place_date(p.text)
+            if pd and pd.year.isdigit():
+                return int(pd.year)
+        m = meeting_date(doc)
+        return m.year if m else None
+
+    return _cached(doc, "notice_year", compute)
+
+
+def meeting_date(doc) -> dt.date | None:
+    """The meeting date: the first full date in the opening paragraph(s) (or, when there is no
+    opening, in the trích yếu and the first paragraphs of the body)."""
+    def compute():
+        paras = doc.component("opening") or doc.component("trich_yeu")
+        for p in paras:
+            for m in find_dates(p.text):
+                if m.kind == "day" and m.first:
+                    return m.first
+        for p in doc.component("trich_yeu") + doc.component("opening"):
+            for m in find_dates(p.text):
+                if m.kind == "month" and m.first:
+                    return m.first  # "phiên họp tháng 8 năm 2021": the month at least
+        return None
+
+    return _cached(doc, "meeting_date", compute)
+
+
+def _cached(doc, key, compute):
+    if key not in doc.cache:
+        doc.cache[key] = compute()
+    return doc.cache[key]

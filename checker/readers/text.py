@@ -1,0 +1,362 @@
+"""Reader for .txt and .md drafts: decoding, Markdown marks, hard wraps → logical paragraphs.
+
+Text pasted from a portal or a PDF is hard-wrapped: a paragraph is broken over several lines,
+a header field over two ("Hà Nội, ngày 15" / "tháng 11 năm 2025"), and a page break can split
+a paragraph with a blank line. This module joins such lines back into paragraphs, keeping for
+every character its offset in the original file.
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..diagnostics import Msg
+from ..errors import InputError
+from ..model import Paragraph
+from ..source import Source
+from ..structure import patterns as P
+from ..textnorm import first_letter, is_upper_text
+
+_MD_ESCAPABLE = set("\\`*_{}[]()#+-.!|<>~\"'")
+
+
+def decode(raw: bytes, path: str) -> Source:
+    """Decode the bytes of a text file; raise InputError (E903/E904) when it is not text."""
+    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise InputError("E904", Msg("Tệp rỗng: không có nội dung để rà soát.", "Empty file: nothing to check."))
+    bom = False
+    if raw.startswith(codecs.BOM_UTF8):
+        enc, body, bom = "utf-8", raw[3:], True
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        enc, body, bom = "utf-16", raw, True
+    else:
+        enc, body = "utf-8", raw
+    try:
+        text = body.decode(enc)
+    except UnicodeDecodeError as exc:
+        line = body[: exc.start].count(b"\n") + 1
+        raise InputError(
+            "E903",
+            Msg(
+                f"Không đọc được tệp: không phải văn bản UTF-8 hoặc UTF-16 (byte lỗi ở vị trí {exc.start}). "
+                "Hãy lưu lại tệp với bảng mã Unicode (UTF-8).",
+                f"Cannot read the file: it is not UTF-8 or UTF-16 text (bad byte at offset {exc.start}). "
+                "Save it again as Unicode (UTF-8).",
+            ),
+            line=line,
+        ) from None
+    if enc == "utf-16" and text.startswith("\ufeff"):
+        text = text[1:]
+    sample = text[:65536]
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    if "\x00" in sample or controls > max(8, len(sample) // 100):
+        raise InputError(
+            "E903",
+            Msg("Tệp nhị phân, không phải văn bản: không rà soát được.", "Binary file, not text: cannot check it."),
+        )
+    if not text.strip():
+        raise InputError("E904", Msg("Tệp rỗng: không có nội dung để rà soát.", "Empty file: nothing to check."))
+    newline = "\r\n" if "\r\n" in text[:10000] else ("\r" if "\r" in text[:10000] and "\n" not in text[:10000] else "\n")
+    return Source(path=path, text=text, encoding=enc, bom=bom, newline=newline, raw=raw,
+                  kind="markdown" if path.lower().endswith(".md") else "text")
+
+
+@dataclass
+class Line:
+    no: int
+    text: str
+    offsets: list[int]  # len(text) + 1
+    bold: bool = False
+    italic: bool = False
+    comment: str = ""  # an HTML comment on the line (rasoat directives)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def clean_line(raw: str, start: int, markdown: bool = True) -> Line:
+    """Remove Markdown marks, fold white space, NFC; keep per-character source offsets."""
+    chars: list[str] = []
+    offs: list[int] = []
+    flags: list[tuple[bool, bool]] = []
+    comment = []
+    i, n = 0, len(raw)
+    bold = italic = False
+    if markdown:
+        j = 0
+        while j < n and raw[j] == "#":
+            j += 1
+        if 0 < j <= 6 and (j == n or raw[j] == " "):
+            i = j
+    while i < n:
+        c = raw[i]
+        if markdown and c == "<" and raw.startswith("<!--", i):
+            k = raw.find("-->", i + 4)
+            k = n if k < 0 else k + 3
+            comment.append(raw[i:k])
+            i = k
+            continue
+        if markdown and c == "\\" and i + 1 < n and raw[i + 1] in _MD_ESCAPABLE:
+            chars.append(raw[i + 1]); offs.append(start + i + 1); flags.append((bold, italic))
+            i += 2
+            continue
+        if markdown and c in "*_" and raw.startswith(c * 2, i):
+            bold = not bold
+            i += 2
+            continue
+        if markdown and c == "*" and not (i + 1 < n and raw[i + 1] == " " and not "".join(chars).strip()):
+            italic = not italic
+            i += 1
+            continue
+        if c in "\t\u00a0\u2007\u202f\u3000" or (c.isspace() and c not in "\n\r"):
+            c = " "
+        if c == " " and (not chars or chars[-1] == " "):
+            i += 1
+            continue
+        chars.append(c); offs.append(start + i); flags.append((bold, italic))
+        i += 1
+    while chars and chars[-1] == " ":
+        chars.pop(); offs.pop(); flags.pop()
+    text = "".join(chars)
+    end = offs[-1] + 1 if offs else start
+    if not unicodedata.is_normalized("NFC", text):
+        text, offs = _nfc_with_offsets(chars, offs)
+        flags = flags[: len(text)] + [flags[-1]] * max(0, len(text) - len(flags)) if flags else []
+    letters = [f for ch, f in zip(text, flags) if ch.isalpha()]
+    return Line(
+        no=0,
+        text=text,
+        offsets=offs + [end],
+        bold=bool(letters) and all(b for b, _ in letters),
+        italic=bool(letters) and all(it for _, it in letters),
+        comment=" ".join(comment),
+    )
+
+
+def _nfc_with_offsets(chars: list[str], offs: list[int]) -> tuple[str, list[int]]:
+    out_chars: list[str] = []
+    out_offs: list[int] = []
+    k = 0
+    n = len(chars)
+    while k < n:
+        j = k + 1
+        while j < n and unicodedata.combining(chars[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", "".join(chars[k:j]))
+        out_chars.append(composed)
+        out_offs.extend([offs[k]] * len(composed))
+        k = j
+    return "".join(out_chars), out_offs
+
+
+# ---------------------------------------------------------------- joining lines into paragraphs
+
+def _hard_start(t: str) -> bool:
+    """A line that always begins a new paragraph."""
+    if P.marker_of(t) or P.FOOTNOTE_START.match(t) or P.RULE_LINE.match(t):
+        return True
+    if P.SO_KY_HIEU.match(t) and len(t) < 60 and "/" in t:
+        return True
+    if P.NOI_NHAN.match(t) or P.TIEU_NGU.match(t) or P.QUOC_HIEU.match(t) or P.AUTHORITY.match(t):
+        return True
+    if P.DOC_TITLE.match(t) or P.APPENDIX.match(t) or P.CAN_CU.match(t):
+        return True
+    if P.LUU.match(t) and len(t) < 80:
+        return True
+    return False
+
+
+def _standalone(t: str) -> bool:
+    """A line after which a new paragraph always begins."""
+    return bool(
+        P.RULE_LINE.match(t) or P.TIEU_NGU.match(t) or P.DOC_TITLE.match(t) or P.NOI_NHAN.match(t)
+        or P.CLOSING_END.search(t) or (P.SO_KY_HIEU.match(t) and "/" in t and len(t) < 60)
+        or (P.PLACE_DATE.match(t) and len(t) < 70)
+    )
+
+
+def _header_like(t: str) -> bool:
+    return bool(
+        is_upper_text(t) or P.RULE_LINE.match(t) or P.TIEU_NGU.match(t) or P.SO_KY_HIEU.match(t)
+        or P.QUOC_HIEU.search(t) or (len(t) <= 45 and ("ngày" in t or "tháng" in t or "năm" in t))
+    )
+
+
+def _wrapped_dash(prev: str, t: str) -> bool:
+    """'giai đoạn 2021' / '- 2025 sang …': a range broken at its dash, not a bullet."""
+    return t[:1] in "-–" and t[1:2] == " " and t[2:3].isdigit() and not P.TERMINAL.search(prev) and bool(prev[-1:].isdigit())
+
+
+def _starts_lower(t: str) -> bool:
+    c = first_letter(t)
+    return bool(c) and c.islower()
+
+
+def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
+    """Group cleaned lines into paragraphs; returns (lines, zone) per paragraph.
+
+    zone is one of header, body, recipients, signature, footnote, appendix.
+    """
+    nonblank = [ln for ln in lines if not ln.blank]
+    blanks = len(lines) - len(nonblank)
+    blank_mode = blanks >= 0.2 * max(1, len(nonblank))
+    groups: list[tuple[list[Line], str]] = []
+    cur: list[Line] = []
+    cur_zone = "header"
+    zone = "header"
+    prev: Line | None = None
+
+    def flush():
+        nonlocal cur
+        if cur:
+            groups.append((cur, cur_zone))
+        cur = []
+
+    for ln in lines:
+        if ln.blank:
+            if blank_mode or zone in ("signature",):
+                flush()
+            prev = None if blank_mode else prev
+            continue
+        t = ln.text
+        # zone transitions decided by this line
+        new_zone = zone
+        if P.FOOTNOTE_START.match(t):
+            new_zone = "footnote"
+        elif zone == "header" and not _header_like(t):
+            new_zone = "body"
+        elif P.APPENDIX.match(t) and zone in ("signature", "appendix", "footnote"):
+            new_zone = "appendix"
+        elif P.NOI_NHAN.match(t):
+            new_zone = "recipients"
+        elif zone == "recipients" and prev is not None and P.LUU.match(prev.text):
+            new_zone = "signature"
+        elif zone == "recipients" and (P.AUTHORITY.match(t) or (
+            is_upper_text(t) and not t.startswith(("-", "+")) and not t.endswith((";", ","))
+            and prev is not None and prev.text.endswith((".", ";"))
+        )):
+            new_zone = "signature"
+        elif zone in ("body", "header") and P.AUTHORITY.match(t) and is_upper_text(t):
+            new_zone = "signature"
+        elif zone == "footnote" and prev is None and not P.FOOTNOTE_START.match(t):
+            new_zone = "body" if blank_mode else "footnote"
+        if zone == "header" and P.DOC_TITLE.match(t):
+            new_zone = "body"
+        join = False
+        if prev is not None and cur and new_zone == zone:
+            pt = prev.text
+            if _wrapped_dash(pt, t) and zone in ("body", "appendix"):
+                join = True
+            elif _hard_start(t) or _standalone(pt):
+                join = False
+            elif zone == "header":
+                join = _starts_lower(t) or (
+                    is_upper_text(pt) and is_upper_text(t)
+                    and not (P.ISSUER_START.match(t) and len(pt.split()) >= 2)
+                    and not P.QUOC_HIEU.search(t)
+                )
+            elif zone == "signature":
+                join = False
+            elif zone == "recipients":
+                join = not t.startswith(("-", "+", "–"))
+            elif zone == "footnote":
+                join = True
+            else:  # body, appendix
+                if is_upper_text(pt) != is_upper_text(t) and not _starts_lower(t):
+                    join = False
+                elif blank_mode:
+                    join = True
+                else:
+                    join = not (P.TERMINAL.search(pt) and not _starts_lower(t))
+        if not join:
+            flush()
+            cur_zone = new_zone
+        zone = new_zone
+        cur.append(ln)
+        prev = ln
+    flush()
+    if blank_mode:
+        groups = _merge_page_breaks(groups)
+    return groups
+
+
+def _open_end(text: str) -> bool:
+    return bool(text) and not P.TERMINAL.search(text)
+
+
+def _merge_page_breaks(groups):
+    """Join a paragraph split by a page break (blank lines, maybe footnotes in between)."""
+    out: list[tuple[list[Line], str]] = []
+    pending_idx = None  # index in out of an open body paragraph
+    for lines, zone in groups:
+        text = lines[0].text
+        if zone == "footnote":
+            out.append((lines, zone))
+            continue
+        if pending_idx is not None and zone == "body":
+            prev_lines, _ = out[pending_idx]
+            prev_text = " ".join(ln.text for ln in prev_lines)
+            last_word = prev_text.rstrip(" *").split(" ")[-1].lower()
+            cont = (_starts_lower(text) and not P.marker_of(text)) or (
+                last_word in P.DANGLING and not _hard_start(text) and not is_upper_text(text)
+            )
+            if cont and not is_upper_text(prev_text):
+                out[pending_idx] = (prev_lines + lines, "body")
+                merged_text = prev_text + " " + " ".join(ln.text for ln in lines)
+                pending_idx = pending_idx if _open_end(merged_text) else None
+                continue
+        out.append((lines, zone))
+        full = " ".join(ln.text for ln in lines)
+        pending_idx = len(out) - 1 if zone == "body" and _open_end(full) else None
+    return out
+
+
+def build_paragraph(lines: list[Line], zone: str) -> Paragraph:
+    texts: list[str] = []
+    offsets: list[int] = []
+    for k, ln in enumerate(lines):
+        if k:
+            texts.append(" ")
+            offsets.append(lines[k - 1].offsets[-1])
+        texts.append(ln.text)
+        offsets.extend(ln.offsets[:-1])
+    text = "".join(texts)
+    offsets.append(lines[-1].offsets[-1])
+    return Paragraph(
+        text=text,
+        offsets=offsets,
+        bold=all(ln.bold for ln in lines),
+        italic=all(ln.italic for ln in lines),
+        upper=is_upper_text(text),
+        footnote=zone == "footnote",
+        meta={"zone": zone, "lines": [ln.no for ln in lines], "comments": [ln.comment for ln in lines if ln.comment]},
+    )
+
+
+def read_lines(source: Source) -> list[Line]:
+    markdown = True  # .txt drafts are often Markdown conversions too; escaped marks are kept
+    out = []
+    for no, (start, raw) in enumerate(source.lines(), start=1):
+        ln = clean_line(raw, start, markdown=markdown)
+        ln.no = no
+        out.append(ln)
+    return out
+
+
+def paragraphs_from_source(source: Source) -> list[Paragraph]:
+    lines = read_lines(source)
+    paras = [build_paragraph(ls, zone) for ls, zone in group_lines(lines)]
+    for i, p in enumerate(paras):
+        p.index = i
+    return paras
+
+
+def directives(source: Source) -> list[tuple[int, str]]:
+    """(line, comment) for every HTML comment in a text draft (used for suppressions)."""
+    out = []
+    for ln in read_lines(source):
+        if ln.comment:
+            out.append((ln.no, ln.comment))
+    return out

@@ -1,0 +1,58 @@
+"""Human-readable output, like a compiler's:
+
+    draft.txt:117:1: S108 [error] "Noi nhận:" viết sai; phải là "Nơi nhận:".
+        gợi ý: Nơi nhận:
+    draft.txt: Không đạt — 12 lỗi, 30 cảnh báo, 4 thông tin (structure 5, deadline 20, …)
+"""
+from __future__ import annotations
+
+from . import VERDICT, summary, verdict_of
+
+COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "end": "\033[0m"}
+SEV_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+
+
+def _c(color: bool, key: str, text: str) -> str:
+    return f"{COLORS[key]}{text}{COLORS['end']}" if color else text
+
+
+def counts_line(counts: dict, by_cat: dict, lang: str) -> str:
+    if lang == "en":
+        head = f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+    else:
+        head = f"{counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} thông tin"
+    if by_cat:
+        head += " (" + ", ".join(f"{k} {v}" for k, v in sorted(by_cat.items())) + ")"
+    return head
+
+
+def render(results, lang: str = "vi", color: bool = False, quiet: bool = False, **_) -> str:
+    out: list[str] = []
+    hint_word = "hint" if lang == "en" else "gợi ý"
+    for r in results:
+        for d in r.diagnostics:
+            loc = f"{r.path}:{d.line}:{d.column}:"
+            sev = _c(color, d.severity, f"[{d.severity}]")
+            out.append(f"{_c(color, 'bold', loc)} {d.code} {sev} {d.message.get(lang)}")
+            if not quiet:
+                extra = []
+                if d.hint is not None:
+                    extra.append(d.hint.get(lang))
+                if d.suggestion:
+                    extra.append(("→ " if d.hint is not None else "→ ") + d.suggestion)
+                if extra:
+                    out.append(_c(color, "dim", f"    {hint_word}: " + " ".join(extra)))
+        if not quiet:
+            by_cat: dict = {}
+            for d in r.diagnostics:
+                by_cat[d.category] = by_cat.get(d.category, 0) + 1
+            v = VERDICT[verdict_of(r)][1 if lang == "en" else 0]
+            vcol = {"Đạt": "info", "Pass": "info", "Cần sửa": "warning", "Needs changes": "warning"}.get(v, "error")
+            out.append(f"{r.path}: {_c(color, vcol, v)} — {counts_line(r.counts(), by_cat, lang)}")
+            out.append("")
+    s = summary(results)
+    if lang == "en":
+        out.append(f"Checked {s['files']} file(s): {s['errors']} errors, {s['warnings']} warnings, {s['info']} info.")
+    else:
+        out.append(f"Đã rà soát {s['files']} tệp: {s['errors']} lỗi, {s['warnings']} cảnh báo, {s['info']} thông tin.")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,141 @@
+"""Running a check over many paths: discovery, per-file configuration, isolation.
+
+One bad file never hides the findings for the others: every file gets its own FileResult, and
+a path that does not exist or a folder with no drafts is reported as a problem of the run
+(exit code 2) while the other paths are still checked.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .api import FileResult, check_file, input_error_result
+from .config import Config, config_for
+from .diagnostics import SEVERITY_RANK
+from .document import Options
+from .errors import InputError
+from .readers import SUPPORTED
+
+DEFAULT_INCLUDE = ["*.docx", "*.txt", "*.md"]
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"}
+
+
+@dataclass
+class RunProblem:
+    path: str
+    message_vi: str
+    message_en: str
+
+    def get(self, lang: str) -> str:
+        return f"{self.path}: {self.message_en if lang == 'en' else self.message_vi}"
+
+
+@dataclass
+class RunSettings:
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    stage: str | None = None
+    lang: str | None = None
+    fail_on: str | None = None
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    today: dt.date | None = None
+    config: str | None = None
+    debug: bool = False
+
+
+def _matches(name: str, rel: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+
+
+def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[list[str], list[RunProblem]]:
+    """Files to check, in a stable order, and problems with the given paths."""
+    include = include or DEFAULT_INCLUDE
+    files: list[str] = []
+    problems: list[RunProblem] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    for raw in paths:
+        if raw == "-":
+            files.append("-")
+            continue
+        p = Path(raw)
+        if not p.exists():
+            problems.append(RunProblem(raw, "không tìm thấy tệp hoặc thư mục này.", "no such file or folder."))
+            continue
+        if p.is_file():
+            files.append(raw)
+            continue
+        found = []
+        for root, dirs, names in os.walk(p, followlinks=True):
+            try:
+                st = os.stat(root)
+                key = (st.st_dev, st.st_ino)
+            except OSError:
+                continue
+            if key in seen_dirs:  # a symlink loop, or the same folder twice
+                dirs[:] = []
+                continue
+            seen_dirs.add(key)
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            for name in sorted(names):
+                full = os.path.join(root, name)
+                rel = os.path.relpath(full, p)
+                if name.startswith("~$") or name.startswith("."):
+                    continue  # Word's lock files, hidden files
+                if _matches(name, rel, include) and not _matches(name, rel, exclude):
+                    found.append(full)
+        if not found:
+            problems.append(RunProblem(raw, "thư mục không có dự thảo nào (.docx, .txt, .md) để rà soát.",
+                                       "the folder contains no drafts (.docx, .txt, .md) to check."))
+        files.extend(found)
+    return files, problems
+
+
+def options_for(cfg: Config, s: RunSettings) -> Options:
+    return Options(
+        stage=s.stage or cfg.get("stage", "draft"),
+        lang=s.lang or cfg.get("lang", "vi"),
+        today=s.today or cfg.get("today"),
+        settings=dict(cfg.values),
+    )
+
+
+def check_one(path: str, s: RunSettings, data: bytes | None = None, display: str | None = None) -> FileResult:
+    shown = display or path
+    cfg = config_for(path if path != "-" else "<stdin>", s.config)
+    opts = options_for(cfg, s)
+    select = s.select or (cfg.get("select", []) + cfg.get("extend-select", []))
+    ignore = list(s.ignore) + cfg.get("ignore", []) + cfg.ignored_for(path)
+    suffix = os.path.splitext(shown)[1].lower()
+    if data is None and suffix not in SUPPORTED:
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(8)
+        except OSError:
+            head = b""
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            return input_error_result(shown, InputError("E903", _msg_old_doc()))
+    res = check_file(path if data is None else shown, opts, select=select, ignore=ignore, data=data, debug=s.debug)
+    res.path = shown
+    for d in res.diagnostics:
+        d.path = shown
+    return res
+
+
+def _msg_old_doc():
+    from .diagnostics import Msg
+
+    return Msg("Tệp Word 97-2003 (.doc) không được hỗ trợ: hãy lưu lại thành .docx.",
+               "Word 97-2003 files (.doc) are not supported: save the file as .docx.")
+
+
+def exit_code(results: list[FileResult], problems: list[RunProblem], fail_on: str) -> int:
+    if problems or any(r.failed for r in results):
+        return 2
+    threshold = SEVERITY_RANK[fail_on]
+    if any(r.worst() >= threshold for r in results):
+        return 1
+    return 0

@@ -1,0 +1,79 @@
+"""Source: the original text of an input file and the map from offsets to lines and columns.
+
+Every position reported to the user is a 1-based line and column of the *original* file
+(for .docx: paragraph number and character offset, because the docx reader renders one
+paragraph per line). Paragraph text is normalised (NFC, Markdown marks removed, white space
+folded), so each paragraph carries a list of original offsets, one per character.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass
+class Source:
+    """The decoded text of one input, as the user wrote it."""
+
+    path: str
+    text: str
+    kind: str = "text"  # "text" | "markdown" | "docx"
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    raw: bytes | None = field(default=None, repr=False)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            text = self.text
+            i = 0
+            n = len(text)
+            while i < n:
+                c = text[i]
+                if c == "\n":
+                    starts.append(i + 1)
+                elif c == "\r":
+                    if i + 1 < n and text[i + 1] == "\n":
+                        i += 1
+                    starts.append(i + 1)
+                i += 1
+            self._line_starts = starts
+        return self._line_starts
+
+    def lines(self) -> list[tuple[int, str]]:
+        """(start offset, line text without its terminator) for every line."""
+        starts = self.line_starts
+        out = []
+        text = self.text
+        for k, s in enumerate(starts):
+            e = starts[k + 1] if k + 1 < len(starts) else len(text)
+            line = text[s:e]
+            if line.endswith("\r\n"):
+                line = line[:-2]
+            elif line.endswith(("\n", "\r")):
+                line = line[:-1]
+            out.append((s, line))
+        return out
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, len(self.text)))
+        starts = self.line_starts
+        k = bisect.bisect_right(starts, offset) - 1
+        return Position(k + 1, offset - starts[k] + 1)
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts
+        if not 1 <= line <= len(starts):
+            return ""
+        s = starts[line - 1]
+        e = starts[line] if line < len(starts) else len(self.text)
+        return self.text[s:e].rstrip("\r\n")

@@ -1,0 +1,154 @@
+"""Paragraph → token: the line classifier that feeds the structure grammar.
+
+Each paragraph of the body of a document gets one token type (see grammar/thongbao.lark);
+footnotes and separator lines get none. The classifier reads top to bottom with a small state
+machine (header → title → căn cứ → opening → body → recipients → signature → annex), because
+the same text means different things in different places (an upper-case line is the issuing
+body in the header and the signer's title in the signature block).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from ..model import Paragraph
+from ..textnorm import fold, is_upper_text
+from . import patterns as P
+
+OPENING_START = re.compile(
+    r"^(?:(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày|Ngày)\b|Từ\s+ngày|Sau\s+khi|Trên\s+cơ\s+sở|Thực\s+hiện|Tại\s+phiên|"
+    r"Vừa\s+qua|Hôm\s+nay|Dự\s+(?:họp|phiên)|Tham\s+dự|Ủy\s+ban|UBND|Văn\s+phòng|Thường\s+trực|Ban\s+Chỉ\s+đạo|Thủ\s+tướng|Phó\s+Thủ\s+tướng|Chủ\s+tịch|Đồng\s+chí)",
+    re.I,
+)
+OPENING_END = re.compile(r"(?:kết\s+luận|như\s+sau|cụ\s+thể|sau\s+đây)\s*[^.;]{0,40}:\s*$|:\s*$", re.I)
+CLOSING_WORDS = re.compile(r"thông\s+báo.{0,300}\b(?:biết|thực\s+hiện|triển\s+khai)|(?:biết|thực\s+hiện)\s*\.?/?\.?$", re.I | re.S)
+SIG_NOTE = re.compile(r"^\(?\s*(?:đã\s+ký|ký[, ]+(?:ghi\s+rõ|đóng\s+dấu)|chữ\s+ký|dấu)[^)]*\)?\s*$", re.I)
+
+
+@dataclass
+class Tok:
+    type: str
+    para: int  # index in Document.paragraphs
+
+
+def classify(paras: list[Paragraph]) -> list[Tok]:
+    toks: list[Tok] = []
+    state = "header"
+    n_opening = 0
+    body_paras = [p for p in paras if not p.footnote]
+    # the closing formula: the last "./." paragraph before Nơi nhận (or the signature)
+    closing_idx = _find_closing(body_paras)
+    for p in body_paras:
+        t = p.text
+        if not t or P.RULE_LINE.match(t):
+            continue
+        if state == "header":
+            if P.QUOC_HIEU.search(t) and len(t) < 80:
+                toks.append(Tok("QUOC_HIEU", p.index)); continue
+            if P.TIEU_NGU.match(t) or (fold(t).startswith("doc lap") and "hanh phuc" in fold(t)):
+                toks.append(Tok("TIEU_NGU", p.index)); continue
+            if P.SO_KY_HIEU.match(t) and len(t) < 80:
+                toks.append(Tok("SO", p.index)); continue
+            if P.PLACE_DATE.match(t) and len(t) < 90:
+                toks.append(Tok("PLACE_DATE", p.index)); continue
+            if P.DOC_TITLE.match(t):
+                toks.append(Tok("TITLE", p.index)); state = "title"; continue
+            if is_upper_text(t) and len(t) < 150 and not P.marker_of(t):
+                toks.append(Tok("ISSUER", p.index)); continue
+            state = "title"  # no title: go on as if it had been there
+        if state == "title":
+            if P.DOC_TITLE.match(t):  # a second title line ("THÔNG BÁO" repeated): keep it visible
+                toks.append(Tok("TITLE", p.index)); continue
+            if P.CAN_CU.match(t):
+                state = "cancu"
+            elif not P.marker_of(t) and not OPENING_START.match(t) and len(t) < 400 and not P.NOI_NHAN.match(t) \
+                    and p.index != closing_idx:
+                toks.append(Tok("TRICH_YEU", p.index)); state = "cancu"; continue
+            else:
+                state = "cancu"
+        if state == "cancu":
+            if P.CAN_CU.match(t):
+                toks.append(Tok("CAN_CU", p.index)); continue
+            state = "opening"
+        if state == "opening":
+            if P.marker_of(t) or P.NOI_NHAN.match(t) or p.index == closing_idx or n_opening >= 3 or p.upper:
+                state = "body"
+            else:
+                toks.append(Tok("OPENING", p.index))
+                n_opening += 1
+                if OPENING_END.search(t):
+                    state = "body"
+                continue
+        if state == "body":
+            if p.index == closing_idx:
+                toks.append(Tok("CLOSING", p.index)); continue
+            if P.NOI_NHAN.match(t):
+                toks.append(Tok("NOI_NHAN", p.index)); state = "recipients"; continue
+            if P.AUTHORITY.match(t) and is_upper_text(t):
+                toks.append(Tok("AUTHORITY", p.index)); state = "signature"; continue
+            if closing_idx is not None and p.index > closing_idx and is_upper_text(t) and len(t) < 80:
+                toks.append(Tok("SIG_TITLE", p.index)); state = "signature"; continue
+            m = P.marker_of(t)
+            if m:
+                toks.append(Tok("BULLET" if m[0] == "bullet" else "ITEM", p.index))
+            else:
+                toks.append(Tok("TEXT", p.index))
+            continue
+        if state == "recipients":
+            if P.LUU.match(t):
+                toks.append(Tok("LUU", p.index)); continue
+            if P.AUTHORITY.match(t):
+                toks.append(Tok("AUTHORITY", p.index)); state = "signature"; continue
+            if is_upper_text(t) and not t.startswith(("-", "+", "–")) and not t.endswith((";", ",")):
+                toks.append(Tok("SIG_TITLE", p.index)); state = "signature"; continue
+            if t.startswith(("-", "+", "–", "•")) or len(t) < 200:
+                toks.append(Tok("RECIPIENT", p.index)); continue
+            state = "signature"
+        if state == "signature":
+            if P.APPENDIX.match(t):
+                toks.append(Tok("ANNEX", p.index)); state = "annex"; continue
+            if SIG_NOTE.match(t):
+                continue
+            if P.AUTHORITY.match(t):
+                toks.append(Tok("AUTHORITY", p.index)); continue
+            if is_upper_text(t) and len(t) < 80 and not _looks_like_name(t):
+                toks.append(Tok("SIG_TITLE", p.index)); continue
+            toks.append(Tok("SIGNER", p.index)); state = "after_signer"; continue
+        if state == "after_signer":
+            if P.APPENDIX.match(t):
+                toks.append(Tok("ANNEX", p.index)); state = "annex"; continue
+            toks.append(Tok("ANNEX_TEXT", p.index)); continue
+        if state == "annex":
+            toks.append(Tok("ANNEX" if P.APPENDIX.match(t) else "ANNEX_TEXT", p.index))
+    return toks
+
+
+def _looks_like_name(t: str) -> bool:
+    """An upper-case personal name ("NGUYỄN VĂN SƠN") in the signature block."""
+    words = t.replace(".", " ").split()
+    if not 2 <= len(words) <= 5:
+        return False
+    titles = {"CHỦ", "TỊCH", "PHÓ", "CHÁNH", "VĂN", "PHÒNG", "GIÁM", "ĐỐC", "TRƯỞNG", "BỘ", "THỦ", "TƯỚNG",
+              "NHIỆM", "BAN", "ỦY", "UỶ", "TM", "KT", "TL", "TUQ", "CỤC", "VỤ", "TRƯỞNG,", "BÍ", "THƯ", "THƯỜNG", "TRỰC"}
+    return not any(w.strip(",") in titles for w in words)
+
+
+def _find_closing(paras: list[Paragraph]) -> int | None:
+    """Index of the closing-formula paragraph: the last body paragraph before Nơi nhận or the
+    signature that ends with './.' or says '… thông báo … biết, thực hiện'."""
+    end = len(paras)
+    for k, p in enumerate(paras):
+        if P.NOI_NHAN.match(p.text) or (P.AUTHORITY.match(p.text) and is_upper_text(p.text)):
+            end = k
+            break
+    # a "./." anywhere before the end, the last one wins
+    for k in range(end - 1, -1, -1):
+        if P.CLOSING_END.search(paras[k].text):
+            return paras[k].index
+    # no "./.": a closing-like sentence among the last three paragraphs
+    for k in range(end - 1, max(-1, end - 4), -1):
+        t = paras[k].text
+        if CLOSING_WORDS.search(t) and len(t) < 600 and not P.marker_of(t):
+            return paras[k].index
+    return None

@@ -1,0 +1,117 @@
+"""The Lark driver: token stream → tree, with recovery, → Structure (component → paragraphs).
+
+The parser is LALR over paragraph tokens (grammar/thongbao.lark). It is fed token by token
+through Lark's interactive parser: a token the grammar does not accept at that point (a
+component out of order) is recorded as a structure error and skipped, the parser state is
+restored, and parsing goes on, so one misplaced paragraph never hides the rest of the document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedToken
+from lark.lexer import Lexer
+
+from ..model import Paragraph
+from ..resources import grammar_path
+from . import patterns as P
+from .classify import Tok, classify
+
+
+class _NoLexer(Lexer):
+    """Tokens come from the classifier; Lark's own lexer is not used."""
+
+    def __init__(self, lexer_conf):  # noqa: D401 - Lark's interface
+        pass
+
+    def lex(self, data):  # pragma: no cover - never called: tokens are fed one by one
+        return iter(())
+
+
+@lru_cache(maxsize=1)
+def parser() -> Lark:
+    return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer=_NoLexer, start="start")
+
+
+@dataclass
+class OrderError:
+    para: int
+    token: str
+    expected: list[str]
+
+
+@dataclass
+class Structure:
+    kind: str  # "thong-bao" or "other"
+    doc_type: str  # the title's type ("thong-bao", "quyet-dinh", … or "" when there is none)
+    tokens: list[Tok]
+    tree: Tree | None
+    components: dict[str, list[int]] = field(default_factory=dict)
+    order_errors: list[OrderError] = field(default_factory=list)
+
+    def first(self, name: str) -> int | None:
+        c = self.components.get(name)
+        return c[0] if c else None
+
+    def has(self, name: str) -> bool:
+        return bool(self.components.get(name))
+
+    def token_of(self, para: int) -> str | None:
+        for t in self.tokens:
+            if t.para == para:
+                return t.type
+        return None
+
+
+# token type → component name in Structure.components
+COMPONENT = {
+    "QUOC_HIEU": "quoc_hieu", "TIEU_NGU": "tieu_ngu", "ISSUER": "issuer", "SO": "so_ky_hieu",
+    "PLACE_DATE": "place_date", "TITLE": "title", "TRICH_YEU": "trich_yeu", "CAN_CU": "can_cu",
+    "OPENING": "opening", "ITEM": "body", "BULLET": "body", "TEXT": "body", "CLOSING": "closing",
+    "NOI_NHAN": "noi_nhan", "RECIPIENT": "recipient", "LUU": "luu", "AUTHORITY": "authority",
+    "SIG_TITLE": "sig_title", "SIGNER": "signer", "ANNEX": "annex", "ANNEX_TEXT": "annex",
+}
+
+
+def document_kind(paras: list[Paragraph], toks: list[Tok]) -> tuple[str, str]:
+    """('thong-bao' | 'other', title type). A notice has the title THÔNG BÁO or a TB symbol."""
+    by_index = {p.index: p for p in paras}
+    title_type = ""
+    for t in toks:
+        if t.type == "TITLE":
+            title_type = P.DOC_TYPE_TITLES.get(by_index[t.para].text.rstrip(": ").upper(), "")
+            break
+    if title_type == "thong-bao":
+        return "thong-bao", title_type
+    if not title_type:
+        for t in toks:
+            if t.type == "SO" and "/TB" in by_index[t.para].text.upper():
+                return "thong-bao", ""
+    return "other", title_type
+
+
+def parse_structure(paras: list[Paragraph]) -> Structure:
+    toks = classify(paras)
+    kind, doc_type = document_kind(paras, toks)
+    st = Structure(kind=kind, doc_type=doc_type, tokens=toks, tree=None)
+    if kind != "thong-bao":
+        return st
+    ip = parser().parse_interactive(None)
+    accepted: list[Tok] = []
+    for t in toks:
+        saved = ip.copy()
+        try:
+            ip.feed_token(Token(t.type, str(t.para), start_pos=t.para))
+            accepted.append(t)
+        except UnexpectedToken as exc:
+            st.order_errors.append(OrderError(t.para, t.type, sorted(x for x in exc.expected if x.isupper())))
+            ip = saved
+    try:
+        st.tree = ip.feed_eof()
+    except UnexpectedToken:  # pragma: no cover - every component is optional, $END is always accepted
+        st.tree = None
+    for t in accepted:
+        st.components.setdefault(COMPONENT[t.type], []).append(t.para)
+    return st

@@ -1,0 +1,101 @@
+"""Line shapes shared by the readers (to join hard-wrapped lines) and the classifier.
+
+All patterns work on NFC text with Markdown marks already removed.
+"""
+from __future__ import annotations
+
+import regex as re
+
+UPPER = r"A-ZÀ-ỸĐ"
+# Vietnamese letters as list labels: a b c d đ e g h i k l m n o p q r s t u v x y (and Latin f j w z)
+LETTER_LABEL = r"[a-zđ]"
+
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+
+# A list marker at the start of a paragraph, in every style used in notices.
+MARKER = re.compile(
+    r"""^(?:
+        (?P<roman>(?=[IVX])""" + ROMAN + r""")[.)](?=\s|$)            # I.  II)
+      | (?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s|$)                   # 1.1  1.1.  1.2.3.
+      | (?P<arabic>\d{1,2})[.)](?=\s|$)                                # 1.  2)
+      | (?P<letter>""" + LETTER_LABEL + r""")\)(?=\s|$)                # a)  đ)
+      | \((?P<paren_num>\d{1,2})\)(?=\s|$)                              # (1)
+      | \((?P<paren_roman>[ivx]{1,5})\)(?=\s|$)                         # (i) (ii)
+      | \((?P<paren_letter>""" + LETTER_LABEL + r""")\)(?=\s|$)        # (a)
+      | (?P<bullet>[-–—•+*∙·▪►])(?=\s)                                 # - + • *
+    )""",
+    re.X,
+)
+
+FOOTNOTE_START = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])(?:\s|$)")
+RULE_LINE = re.compile(r"^[-–—_=.\s]{3,}$")
+QUOC_HIEU = re.compile(r"C[OỘ]NG\s+H[OÒ][AÀ]\s+X[AÃ]\s+H[OỘ]I\s+CH[UỦ]\s+NGH[IĨ]A\s+VI[EỆ]T\s+NAM", re.I)
+TIEU_NGU = re.compile(r"^Độc\s+lập\s*[-–—]+\s*Tự\s+do\s*[-–—]+\s*Hạnh\s+phúc\s*$", re.I)
+SO_KY_HIEU = re.compile(r"^Số\s*[:.]?\s*(?P<value>.*)$")
+NOI_NHAN = re.compile(r"^(?:N[oơôó]i|Nơi)\s+nh[aâậạ]n\s*[:.]?\s*$|^Nơi\s+nhận\s*:", re.I)
+LUU = re.compile(r"^[-–+]?\s*Lưu\b\s*:?", re.I)
+AUTHORITY = re.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
+APPENDIX = re.compile(r"^PH[UỤ]\s+L[UỤ]C\b")
+CAN_CU = re.compile(r"^Căn\s+cứ\b")
+CLOSING_END = re.compile(r"\./\.\s*$")
+PLACE_DATE = re.compile(
+    r"^(?P<place>[^\d,]{2,60}?)\s*,\s*ngày\s*(?P<day>\S*?)\s*tháng\s*(?P<month>\S*?)\s*năm\s*(?P<year>\d{0,4})\s*\.?\s*$",
+    re.I,
+)
+
+# Titles of document types (ND30 Điều 7): a paragraph that is only one of these is a title.
+DOC_TYPE_TITLES = {
+    "THÔNG BÁO": "thong-bao",
+    "QUYẾT ĐỊNH": "quyet-dinh",
+    "NGHỊ QUYẾT": "nghi-quyet",
+    "CHỈ THỊ": "chi-thi",
+    "KẾ HOẠCH": "ke-hoach",
+    "BÁO CÁO": "bao-cao",
+    "TỜ TRÌNH": "to-trinh",
+    "CÔNG ĐIỆN": "cong-dien",
+    "HƯỚNG DẪN": "huong-dan",
+    "CHƯƠNG TRÌNH": "chuong-trinh",
+    "QUY CHẾ": "quy-che",
+    "QUY ĐỊNH": "quy-dinh",
+    "THÔNG CÁO": "thong-cao",
+    "PHƯƠNG ÁN": "phuong-an",
+    "ĐỀ ÁN": "de-an",
+    "BIÊN BẢN": "bien-ban",
+    "HỢP ĐỒNG": "hop-dong",
+    "GIẤY MỜI": "giay-moi",
+    "CÔNG VĂN": "cong-van",
+    "LUẬT": "luat",
+    "NGHỊ ĐỊNH": "nghi-dinh",
+    "THÔNG TƯ": "thong-tu",
+    "KẾT LUẬN": "ket-luan",
+}
+DOC_TITLE = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, DOC_TYPE_TITLES), key=len, reverse=True)) + r")\s*:?\s*$")
+
+# Words that open the name of an issuing body in the header (a new header line starts with one).
+ISSUER_START = re.compile(
+    r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|SỞ|VĂN\s+PHÒNG|BAN|PHÒNG|BỘ|CỤC|CHI\s+CỤC|TRUNG\s+TÂM|"
+    r"THANH\s+TRA|TỈNH\s+ỦY|TỈNH\s+UỶ|HUYỆN\s+ỦY|ĐẢNG\s+BỘ|CÔNG\s+AN|KHO\s+BẠC|ĐÀI|BAN\s+CHỈ\s+ĐẠO)\b"
+)
+
+# A paragraph that ends a sentence or a clause.
+TERMINAL = re.compile(r"(?:[.;:!?…]|\./\.)[\s\"”’)\]*]*$")
+
+# Words after which a paragraph cannot end: a paragraph that ends with one goes on in the next.
+DANGLING = {
+    "giao", "với", "của", "và", "các", "cho", "tại", "theo", "về", "để", "là", "thuộc", "gồm",
+    "như", "đến", "từ", "được", "có", "những", "trên", "đối", "bằng", "hoặc", "nhằm",
+}
+
+
+def marker_of(text: str):
+    """The list marker at the start of `text`, or None: (style, label, end index)."""
+    m = MARKER.match(text)
+    if not m:
+        return None
+    for style in ("roman", "dotted", "arabic", "letter", "paren_num", "paren_roman", "paren_letter", "bullet"):
+        val = m.group(style)
+        if val:
+            if style == "roman" and not val:
+                continue
+            return style, val, m.end()
+    return None

@@ -1,0 +1,80 @@
+"""The one place where Vietnamese text is normalised for comparison.
+
+- `nfc`: canonical composition; every comparison in rasoat is made on NFC text.
+- `fold`: lower case, no diacritics, đ → d: for fuzzy matching where diacritics must not count.
+- `tone_neutral`: moves the tone mark of "oa, oe, uy" syllables to one place, so that
+  "hoà/hòa", "thuỷ/thủy", "uỷ/ủy" compare equal (the two placements are both in use).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+_COMBINING_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return out.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, white space folded: 'Sở Công Thương' → 'so cong thuong'."""
+    return " ".join(strip_diacritics(text).lower().split())
+
+
+def tone_neutral(text: str) -> str:
+    """Lower-cased NFC text with the tone mark always placed on the second vowel of oa/oe/uy.
+
+    'hòa' and 'hoà' both become 'hoà'; 'ủy' and 'uỷ' both become 'uỷ'.
+    """
+    out = []
+    for word in nfc(text).lower().split(" "):
+        out.append(_move_tone(word))
+    return " ".join(out)
+
+
+def tone_of(syllable: str) -> str | None:
+    for c in unicodedata.normalize("NFD", syllable):
+        if c in _COMBINING_TONES:
+            return c
+    return None
+
+
+def _strip_tone(s: str) -> str:
+    return nfc("".join(c for c in unicodedata.normalize("NFD", s) if c not in _COMBINING_TONES))
+
+
+def _move_tone(word: str) -> str:
+    base = _strip_tone(word)
+    tone = tone_of(word)
+    if tone is None:
+        return word
+    for pair in ("oa", "oe", "uy"):
+        i = base.find(pair)
+        if i >= 0 and i + 2 == len(base.rstrip("nhcpmtg")) and (i == 0 or base[i - 1] not in "gq"):
+            # place the tone on the second vowel (the "oà" style)
+            target = i + 1
+            chars = list(base)
+            chars[target] = nfc(chars[target] + tone)
+            return "".join(chars)
+    return word
+
+
+def is_upper_text(text: str) -> bool:
+    """True when every letter of `text` is upper case and there are at least two letters."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def first_letter(text: str) -> str:
+    for c in text:
+        if c.isalpha():
+            return c
+        if not (c.isspace() or c in "*_\"'“”‘’(["):
+            return ""
+    return ""
