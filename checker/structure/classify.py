@@ -57,6 +57,10 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
             if is_upper_text(t) and len(t) < 150 and not P.marker_of(t):
                 toks.append(Tok("ISSUER", p.index)); continue
             state = "title"  # no title: go on as if it had been there
+        if state in ("title", "cancu", "opening") and n_opening == 0:
+            late = _header_token(t)
+            if late:  # a header component below the title: the grammar reports it out of order
+                toks.append(Tok(late, p.index)); continue
         if state == "title":
             if P.DOC_TITLE.match(t):  # a second title line ("THÔNG BÁO" repeated): keep it visible
                 toks.append(Tok("TITLE", p.index)); continue
@@ -122,6 +126,18 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
         if state == "annex":
             toks.append(Tok("ANNEX" if P.APPENDIX.match(t) else "ANNEX_TEXT", p.index))
     return toks
+
+
+def _header_token(t: str) -> str | None:
+    if P.QUOC_HIEU.search(t) and len(t) < 80:
+        return "QUOC_HIEU"
+    if P.TIEU_NGU.match(t):
+        return "TIEU_NGU"
+    if P.SO_KY_HIEU.match(t) and "/" in t and len(t) < 60:
+        return "SO"
+    if P.PLACE_DATE.match(t) and len(t) < 90:
+        return "PLACE_DATE"
+    return None
 
 
 def _looks_like_name(t: str) -> bool:

@@ -112,6 +112,7 @@ def parse_structure(paras: list[Paragraph]) -> Structure:
         st.tree = ip.feed_eof()
     except UnexpectedToken:  # pragma: no cover - every component is optional, $END is always accepted
         st.tree = None
-    for t in accepted:
+    # a misplaced component is still present: rules check its content, S112 its place
+    for t in toks:
         st.components.setdefault(COMPONENT[t.type], []).append(t.para)
     return st

@@ -39,7 +39,7 @@ APPENDIX = re.compile(r"^PH[UỤ]\s+L[UỤ]C\b")
 CAN_CU = re.compile(r"^Căn\s+cứ\b")
 CLOSING_END = re.compile(r"\./\.\s*$")
 PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d,]{2,60}?)\s*,\s*ngày\s*(?P<day>\S*?)\s*tháng\s*(?P<month>\S*?)\s*năm\s*(?P<year>\d{0,4})\s*\.?\s*$",
+    r"^(?P<place>[^\d,]{0,60}?)\s*,\s*ngày\s*(?P<day>\S*?)\s*tháng\s*(?P<month>\S*?)\s*năm\s*(?P<year>\d{0,4})\s*\.?\s*$",
     re.I,
 )
 

@@ -29,7 +29,7 @@ def check(doc):
     st = doc.structure
     p = first_para(doc)
     if st.doc_type:
-        title = doc.paragraphs[st.components.get("title", [None])[0]].text if st.has("title") else st.doc_type
+        title = next((doc.paragraphs[t.para].text for t in st.tokens if t.type == "TITLE"), st.doc_type)
         what_vi = f"văn bản có tên loại \"{title}\", không phải THÔNG BÁO"
         what_en = f"the document's title is \"{title}\", not THÔNG BÁO"
         for t in st.tokens:

@@ -40,7 +40,7 @@ def check(doc):
                           Msg("Thiếu đoạn mở đầu nêu thời gian cuộc họp, người chủ trì và thành phần dự họp.",
                               "The opening paragraph (meeting date, chair, attendees) is missing."))
         return
-    text = " ".join(p.text for p in opening) + " " + " ".join(p.text for p in doc.component("trich_yeu"))
+    text = " ".join(p.text for p in opening)
     first = opening[0]
     dates = [m for m in find_dates(text) if m.kind in ("day", "month")]
     if not dates:
