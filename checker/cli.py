@@ -97,8 +97,10 @@ def check(
         select=_split(select), ignore=_split(ignore), stage=stage, lang=lang, fail_on=fail_on,
         include=_split(include), exclude=_split(exclude), today=_today(today), config=config, debug=debug,
     )
+    from .config import clear_cache
     from .engine import load_rules
 
+    clear_cache()  # configuration files are read afresh on every run
     known = load_rules()
     for code in settings.select + settings.ignore:
         if code.upper() != "ALL" and not any(c.startswith(code.upper()) for c in known):

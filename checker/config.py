@@ -169,3 +169,8 @@ def _explicit(path: str) -> Config:
     if cfg is None:
         raise ConfigError(f"{path}: không có mục [tool.rasoat] (no [tool.rasoat] section)")
     return cfg
+
+
+def clear_cache() -> None:
+    find_config.cache_clear()
+    _explicit.cache_clear()

@@ -1,0 +1,26 @@
+"""The wheel ships the grammar and the rule data (not only an editable install finds them)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from .conftest import ROOT
+
+
+def test_wheel_contains_grammar_and_rules(tmp_path):
+    pytest.importorskip("hatchling")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    [wheel] = list(tmp_path.glob("rasoat-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "checker/_data/grammar/thongbao.lark" in names
+    rules = {n for n in names if n.startswith("checker/_data/rules/")}
+    on_disk = {f"checker/_data/rules/{p.relative_to(ROOT / 'rules').as_posix()}" for p in (ROOT / "rules").rglob("*") if p.is_file()}
+    assert on_disk <= rules
+    assert "checker/cli.py" in names and "checker/checks/structure/s108_noi_nhan.py" in names
