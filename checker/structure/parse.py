@@ -30,9 +30,34 @@ class _NoLexer(Lexer):
         return iter(())
 
 
+def _cache_file(grammar: str) -> str | None:
+    """A per-user cache of the LALR tables (named by the grammar's hash and Lark's version)."""
+    import hashlib
+    import os
+
+    import lark
+
+    base = os.environ.get("RASOAT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "rasoat")
+    digest = hashlib.sha256((grammar + lark.__version__).encode("utf-8")).hexdigest()[:16]
+    try:
+        os.makedirs(base, exist_ok=True)
+    except OSError:
+        return None
+    return os.path.join(base, f"thongbao-{digest}.lark-cache")
+
+
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer=_NoLexer, start="start")
+    """The LALR parser, built once per process; its tables are cached on disk between runs."""
+    grammar = grammar_path().read_text(encoding="utf-8")
+    cache = _cache_file(grammar)
+    if cache is not None:
+        try:
+            return Lark(grammar, parser="lalr", lexer=_NoLexer, start="start", cache=cache)
+        except Exception:  # noqa: BLE001 - an unreadable or stale cache must never stop a check
+            pass
+    return Lark(grammar, parser="lalr", lexer=_NoLexer, start="start")
 
 
 @dataclass
