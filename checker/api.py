@@ -25,6 +25,7 @@ class FileResult:
     document: Document | None = None
     failed: bool = False  # the file could not be read or a rule crashed (exit code 2)
     not_evaluated: list[str] = field(default_factory=list)
+    selection: tuple = ((), ())  # (select, ignore) the file was checked with (for --fix re-checks)
 
     def counts(self) -> dict[str, int]:
         c = {"error": 0, "warning": 0, "info": 0}

@@ -77,13 +77,19 @@ def check(
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Tên tệp dùng cho nội dung đọc từ stdin."),
     config: Optional[str] = typer.Option(None, "--config", help="Tệp cấu hình (mặc định: rasoat.toml / pyproject.toml gần nhất)."),
     today: Optional[str] = typer.Option(None, "--today", help="Ngày tham chiếu YYYY-MM-DD (thời hạn đã qua)."),
+    fix: bool = typer.Option(False, "--fix", help="Sửa các lỗi sửa được một cách an toàn, ghi đè tệp (ghi nguyên tử)."),
+    diff: bool = typer.Option(False, "--diff", help="Chỉ in các thay đổi mà --fix sẽ làm, không ghi tệp."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Áp dụng cả các sửa chữa không chắc chắn."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Chỉ báo các phát hiện mới so với tệp baseline."),
+    statistics: bool = typer.Option(False, "--statistics", help="Chỉ in số phát hiện theo mã quy tắc."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi CPU)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Chỉ in các phát hiện."),
     no_color: bool = typer.Option(False, "--no-color", help="Không tô màu."),
     debug: bool = typer.Option(False, "--debug", help="In traceback khi có lỗi nội bộ."),
 ):
     """Rà soát các dự thảo và in các phát hiện."""
     from .report import get_reporter
-    from .runner import RunSettings, check_one, discover, exit_code
+    from .runner import RunSettings, check_many, check_one, discover, exit_code
 
     if format not in FORMATS:
         _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})")
@@ -93,11 +99,13 @@ def check(
         _die(f"--lang không hợp lệ: {lang!r} (vi | en)")
     if fail_on not in (None, "error", "warning", "info"):
         _die(f"--fail-on không hợp lệ: {fail_on!r} (error | warning | info)")
+    if jobs is not None and jobs < 1:
+        _die("--jobs phải ≥ 1")
     settings = RunSettings(
         select=_split(select), ignore=_split(ignore), stage=stage, lang=lang, fail_on=fail_on,
         include=_split(include), exclude=_split(exclude), today=_today(today), config=config, debug=debug,
     )
-    from .config import clear_cache
+    from .config import clear_cache, config_for
     from .engine import load_rules
 
     clear_cache()  # configuration files are read afresh on every run
@@ -107,28 +115,33 @@ def check(
             _die(f"không có quy tắc nào có mã hoặc tiền tố '{code}' (xem 'rasoat rules')")
     try:
         files, problems = discover(paths, settings.include, settings.exclude)
+        first = files[0] if files and files[0] != "-" else "<stdin>"
+        cfg0 = config_for(first, config)
+        out_lang = lang or cfg0.get("lang") or "vi"
+        fail_on = fail_on or cfg0.get("fail-on") or "error"
         results = []
-        for f in files:
-            if f == "-":
-                data = sys.stdin.buffer.read()
-                results.append(check_one(stdin_filename or "<stdin>.txt", settings, data=data,
-                                         display=stdin_filename or "<stdin>"))
-            else:
-                results.append(check_one(f, settings))
-        first_cfg_lang = None
-        if lang is None and files:
-            from .config import config_for
+        disk = [f for f in files if f != "-"]
+        if "-" in files:
+            data = sys.stdin.buffer.read()
+            results.append(check_one(stdin_filename or "<stdin>.txt", settings, data=data,
+                                     display=stdin_filename or "<stdin>"))
+        want_docs = fix or diff
+        results.extend(check_many(disk, settings, jobs=1 if want_docs else (jobs or cfg0.get("jobs"))))
+        if fix or diff:
+            from .fixer import fix_results
 
-            first_cfg_lang = config_for(files[0] if files[0] != "-" else "<stdin>", config).get("lang")
-        out_lang = lang or first_cfg_lang or "vi"
-        if fail_on is None and files:
-            from .config import config_for
+            fix_results(results, settings, unsafe=unsafe_fixes, write=fix and not diff, show_diff=diff, lang=out_lang)
+        if baseline:
+            from . import baseline as bl
 
-            fail_on = config_for(files[0] if files[0] != "-" else "<stdin>", config).get("fail-on")
+            bl.filter_results(results, bl.load(baseline))
     except ConfigError as exc:
         _die(str(exc))
-    render = get_reporter(format)
-    sys.stdout.write(render(results, lang=out_lang, color=_color(no_color), quiet=quiet))
+    if statistics:
+        sys.stdout.write(_statistics(results, out_lang))
+    elif not diff:
+        render = get_reporter(format)
+        sys.stdout.write(render(results, lang=out_lang, color=_color(no_color), quiet=quiet))
     sys.stdout.flush()
     for p in problems:
         typer.echo(f"rasoat: {p.get(out_lang)}", err=True)
@@ -137,7 +150,56 @@ def check(
             for d in r.diagnostics:
                 if d.code.startswith("E9"):
                     typer.echo(f"rasoat: {r.path}: {d.message.get(out_lang)}", err=True)
-    raise typer.Exit(exit_code(results, problems, fail_on or "error"))
+    raise typer.Exit(exit_code(results, problems, fail_on))
+
+
+def _statistics(results, lang: str) -> str:
+    from collections import Counter
+
+    from .engine import load_rules
+
+    reg = load_rules()
+    counts = Counter(d.code for r in results for d in r.diagnostics)
+    fixable = Counter(d.code for r in results for d in r.diagnostics if d.fix is not None)
+    lines = []
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = reg.get(code)
+        title = rule.title.get(lang) if rule else ""
+        mark = "[*]" if fixable[code] else "   "
+        lines.append(f"{n:>6}  {code}  {mark} {title}")
+    total = sum(counts.values())
+    lines.append(f"{total:>6}  {'tổng' if lang == 'vi' else 'total'}")
+    return "\n".join(lines) + "\n"
+
+
+@app.command()
+def baseline(
+    paths: List[str] = typer.Argument(..., help="Tệp hoặc thư mục."),
+    output: str = typer.Option(".rasoat-baseline.json", "--output", "-o", help="Tệp baseline cần ghi."),
+    select: Optional[List[str]] = typer.Option(None, "--select"),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore"),
+    stage: Optional[str] = typer.Option(None, "--stage"),
+    config: Optional[str] = typer.Option(None, "--config"),
+):
+    """Ghi các phát hiện hiện có vào tệp baseline (để 'check --baseline' chỉ báo phát hiện mới)."""
+    from . import baseline as bl
+    from .config import clear_cache
+    from .runner import RunSettings, check_many, discover
+
+    clear_cache()
+    settings = RunSettings(select=_split(select), ignore=_split(ignore), stage=stage, config=config)
+    try:
+        files, problems = discover(paths, [], [])
+        results = check_many([f for f in files if f != "-"], settings)
+        n = bl.write(output, results)
+    except ConfigError as exc:
+        _die(str(exc))
+    except OSError as exc:
+        _die(f"không ghi được {output}: {exc.strerror}")
+    for p in problems:
+        typer.echo(f"rasoat: {p.get('vi')}", err=True)
+    typer.echo(f"Đã ghi {n} phát hiện của {len(results)} tệp vào {output}.")
+    raise typer.Exit(2 if problems else 0)
 
 
 @app.command()

@@ -120,9 +120,37 @@ def check_one(path: str, s: RunSettings, data: bytes | None = None, display: str
             return input_error_result(shown, InputError("E903", _msg_old_doc()))
     res = check_file(path if data is None else shown, opts, select=select, ignore=ignore, data=data, debug=s.debug)
     res.path = shown
+    if res.document is not None and res.document.source.kind != "docx":
+        from .engine import select_rules
+        from .suppress import apply
+
+        selected = {r.code for r in select_rules(select, ignore)}
+        res.diagnostics = apply(res.document.source.text, res.diagnostics, selected, shown)
     for d in res.diagnostics:
         d.path = shown
+    res.selection = (select, ignore)
     return res
+
+
+def _worker(args):
+    path, settings = args
+    res = check_one(path, settings)
+    res.document = None  # documents stay in the worker: only findings cross the process boundary
+    return res
+
+
+def check_many(files: list[str], s: RunSettings, jobs: int | None = None) -> list[FileResult]:
+    """Check files in a stable order, in parallel when there are many."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(files) < 4:
+        return [check_one(f, s) for f in files]
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4))))
+    except (OSError, RuntimeError):  # no process pool here (sandbox, frozen app): run in-process
+        return [check_one(f, s) for f in files]
 
 
 def _msg_old_doc():

@@ -47,7 +47,7 @@ def check(doc):
         return
     if not ns.colon:
         yield Hit(Msg("Sau từ \"Số\" phải có dấu hai chấm (:).", "\"Số\" must be followed by a colon (:)."),
-                  para=p, start=0, end=3, suggestion="Số:", replacement="Số:", severity="warning")
+                  para=p, start=0, end=2, suggestion="Số:", replacement="Số:", severity="warning")
     num = ns.number
     if not num:
         if doc.options.stage == "issued":

@@ -1,0 +1,78 @@
+"""Baselines: adopt the gate on an archive by recording today's findings and reporting only new
+ones. Findings are keyed by file, code and the normalised text they concern (not by line
+number), so edits elsewhere in a file do not break the baseline.
+
+    rasoat baseline luu-tru/            → writes .rasoat-baseline.json
+    rasoat check luu-tru/ --baseline .rasoat-baseline.json
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .errors import ConfigError
+from .textnorm import fold
+
+VERSION = 1
+DEFAULT_NAME = ".rasoat-baseline.json"
+
+
+def _norm_path(path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def key(path: str, d: Diagnostic) -> str:
+    what = fold(d.context) if d.context.strip() else fold(d.message.vi)
+    h = hashlib.sha1(what.encode("utf-8")).hexdigest()[:16]
+    return f"{_norm_path(path)}::{d.code}::{h}"
+
+
+def build(results) -> dict:
+    counts: Counter = Counter()
+    for r in results:
+        for d in r.diagnostics:
+            if not d.code.startswith("E9"):
+                counts[key(r.path, d)] += 1
+    return {"version": VERSION, "tool": "rasoat",
+            "entries": [{"key": k, "count": n} for k, n in sorted(counts.items())]}
+
+
+def write(path: str, results) -> int:
+    data = build(results)
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return sum(e["count"] for e in data["entries"])
+
+
+def load(path: str) -> Counter:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: không tìm thấy tệp baseline (baseline file not found)") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: tệp baseline không hợp lệ (invalid baseline): {exc}") from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("entries"), list):
+        raise ConfigError(f"{path}: tệp baseline không đúng định dạng phiên bản {VERSION} (wrong baseline format)")
+    return Counter({e["key"]: int(e["count"]) for e in data["entries"] if "key" in e})
+
+
+def filter_results(results, baseline: Counter) -> int:
+    """Remove findings recorded in the baseline (as many times as recorded); returns how many."""
+    remaining = Counter(baseline)
+    removed = 0
+    for r in results:
+        kept = []
+        for d in r.diagnostics:
+            k = key(r.path, d)
+            if remaining[k] > 0 and not d.code.startswith("E9"):
+                remaining[k] -= 1
+                removed += 1
+            else:
+                kept.append(d)
+        r.diagnostics = kept
+    return removed

@@ -1,0 +1,97 @@
+"""Inline suppressions in text drafts, and the finding for suppressions that suppress nothing.
+
+    Câu có lỗi cố ý. <!-- rasoat: ignore N401 -->      (this line)
+    <!-- rasoat: ignore D201, A302 -->                  (alone on a line: the next non-blank line)
+    <!-- rasoat: ignore-file S101 -->                   (the whole file)
+
+Codes may be prefixes ("L7"). HTML comments are not content: the text reader drops them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from .diagnostics import Diagnostic, Msg
+
+DIRECTIVE = re.compile(r"<!--\s*rasoat\s*:\s*(?P<kind>ignore-file|ignore)\b(?P<codes>[^>]*?)-->", re.I)
+CODE = re.compile(r"^[A-Z]\d{0,3}$")
+
+
+@dataclass
+class Directive:
+    line: int
+    column: int
+    end_column: int
+    kind: str  # "ignore" | "ignore-file"
+    codes: list[str]
+    target_line: int | None  # None for ignore-file
+    used: set[str] = field(default_factory=set)
+
+
+def parse_directives(text: str) -> tuple[list[Directive], list[tuple[int, int, str]]]:
+    """Directives in a text, and malformed ones as (line, column, raw)."""
+    lines = text.splitlines()
+    out: list[Directive] = []
+    bad: list[tuple[int, int, str]] = []
+    for no, line in enumerate(lines, start=1):
+        for m in DIRECTIVE.finditer(line):
+            codes = [c.strip().upper() for c in re.split(r"[,\s]+", m.group("codes")) if c.strip()]
+            if not codes or not all(CODE.match(c) for c in codes):
+                bad.append((no, m.start() + 1, m.group(0)))
+                continue
+            kind = m.group("kind").lower()
+            target = None
+            if kind == "ignore":
+                rest = DIRECTIVE.sub("", line).strip()
+                if rest:
+                    target = no
+                else:
+                    target = next((k for k in range(no + 1, len(lines) + 1)
+                                   if DIRECTIVE.sub("", lines[k - 1]).strip()), no)
+            out.append(Directive(no, m.start() + 1, m.end() + 1, kind, codes, target))
+    return out, bad
+
+
+def _covers(codes: list[str], code: str) -> str | None:
+    for c in codes:
+        if code.startswith(c):
+            return c
+    return None
+
+
+UNUSED = Msg("Chỉ thị bỏ qua \"{codes}\" không bỏ qua phát hiện nào: hãy xóa nó.",
+             "The suppression \"{codes}\" suppresses nothing: remove it.")
+MALFORMED = Msg("Chỉ thị rasoat không hợp lệ: {raw}. Dạng đúng: <!-- rasoat: ignore N401 -->.",
+                "Malformed rasoat directive: {raw}. Use <!-- rasoat: ignore N401 -->.")
+
+
+def apply(text: str, diagnostics: list[Diagnostic], selected: set[str], path: str) -> list[Diagnostic]:
+    """Drop suppressed diagnostics; add E905 for directives that suppressed nothing (only for
+    codes that ran) and for malformed directives."""
+    if "rasoat" not in text:
+        return diagnostics
+    directives, bad = parse_directives(text)
+    if not directives and not bad:
+        return diagnostics
+    kept: list[Diagnostic] = []
+    for d in diagnostics:
+        hit = None
+        for dv in directives:
+            if dv.kind == "ignore-file" or dv.target_line == d.line or (dv.target_line is not None and d.line <= dv.target_line <= d.end_line):
+                c = _covers(dv.codes, d.code)
+                if c:
+                    dv.used.add(c)
+                    hit = dv
+                    break
+        if hit is None:
+            kept.append(d)
+    for dv in directives:
+        unused = [c for c in dv.codes if c not in dv.used and any(s.startswith(c) or c.startswith(s) for s in selected)]
+        if unused and "E905" in selected:
+            kept.append(Diagnostic("E905", "input", "warning", UNUSED.format(codes=", ".join(unused)),
+                                   dv.line, dv.column, dv.line, dv.end_column, path=path))
+    for line, col, raw in bad:
+        if "E905" in selected:
+            kept.append(Diagnostic("E905", "input", "warning", MALFORMED.format(raw=raw), line, col, line, col + len(raw), path=path))
+    return sorted(kept, key=Diagnostic.sort_key)
