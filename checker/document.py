@@ -73,5 +73,5 @@ def load_path(path: str | Path, options: Options | None = None, data: bytes | No
     """Read a file (or given bytes under that name); raises errors.InputError for bad input."""
     from .readers import read
 
-    source, paragraphs = read(str(path), data)
+    source, paragraphs = read(str(path), data, limits=(options.settings.get("limits") if options else None))
     return Document(source, paragraphs, options)

@@ -40,13 +40,14 @@ def read_bytes(path: str, limit: int = MAX_TEXT_BYTES) -> bytes:
         raise InputError("E903", Msg(f"Không đọc được tệp '{path}': {exc.strerror}.", f"Cannot read '{path}': {exc.strerror}.")) from None
 
 
-def read(path: str, data: bytes | None = None) -> tuple[Source, list[Paragraph]]:
+def read(path: str, data: bytes | None = None, limits: dict | None = None) -> tuple[Source, list[Paragraph]]:
+    """Read a draft; `limits` is the [tool.rasoat] limits table (None: the readers' defaults)."""
     suffix = os.path.splitext(path)[1].lower()
     raw = read_bytes(path) if data is None else data
     if suffix in DOCX_SUFFIXES or (data is not None and raw[:2] == b"PK" and suffix not in TEXT_SUFFIXES):
         from .docx import read_docx  # imported lazily: a .txt run never imports python-docx
 
-        return read_docx(path, raw)
+        return read_docx(path, raw, limits)
     from .text import decode, paragraphs_from_source
 
     src = decode(raw, path)
