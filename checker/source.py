@@ -8,7 +8,11 @@ folded), so each paragraph carries a list of original offsets, one per character
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -28,25 +32,13 @@ class Source:
     bom: bool = False
     newline: str = "\n"
     raw: bytes | None = field(default=None, repr=False)
+    legacy: str = ""  # "tcvn3" | "vni": the file is legacy 8-bit text; `text` is its Unicode conversion
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            starts = [0]
-            text = self.text
-            i = 0
-            n = len(text)
-            while i < n:
-                c = text[i]
-                if c == "\n":
-                    starts.append(i + 1)
-                elif c == "\r":
-                    if i + 1 < n and text[i + 1] == "\n":
-                        i += 1
-                    starts.append(i + 1)
-                i += 1
-            self._line_starts = starts
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         return self._line_starts
 
     def lines(self) -> list[tuple[int, str]]:

@@ -67,8 +67,15 @@ def _move_tone(word: str) -> str:
 
 def is_upper_text(text: str) -> bool:
     """True when every letter of `text` is upper case and there are at least two letters."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    if text.upper() != text:
+        return False
+    n = 0
+    for c in text:
+        if c.isalpha():
+            n += 1
+            if n >= 2:
+                return True
+    return False
 
 
 def first_letter(text: str) -> str:

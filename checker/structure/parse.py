@@ -125,14 +125,18 @@ def parse_structure(paras: list[Paragraph]) -> Structure:
         return st
     ip = parser().parse_interactive(None)
     accepted: list[Tok] = []
+    ps = ip.parser_state
     for t in toks:
-        saved = ip.copy()
+        # Reductions never mutate earlier values, so shallow copies of the two stacks are enough
+        # to undo a token the grammar rejects (a deep copy per token would make this quadratic).
+        saved = (list(ps.state_stack), list(ps.value_stack))
         try:
             ip.feed_token(Token(t.type, str(t.para), start_pos=t.para))
             accepted.append(t)
         except UnexpectedToken as exc:
             st.order_errors.append(OrderError(t.para, t.type, sorted(x for x in exc.expected if x.isupper())))
-            ip = saved
+            ps.state_stack[:] = saved[0]
+            ps.value_stack[:] = saved[1]
     try:
         st.tree = ip.feed_eof()
     except UnexpectedToken:  # pragma: no cover - every component is optional, $END is always accepted
