@@ -13,8 +13,11 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 DOCX_SUFFIXES = {".docx"}
 SUPPORTED = TEXT_SUFFIXES | DOCX_SUFFIXES
 
-# Hard limits on input (configurable through [tool.rasoat] limits; see config.py)
-MAX_TEXT_BYTES = 50 * 1024 * 1024
+# Hard limits on input (configurable through [tool.rasoat] limits: max-file-bytes, max-line-chars).
+# A notice is 5–100 KB; the limits only stop what would make a check hang or eat the memory.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+MAX_LINE_CHARS = 200_000
+MAX_DOCX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def read_bytes(path: str, limit: int = MAX_TEXT_BYTES) -> bytes:
@@ -26,7 +29,8 @@ def read_bytes(path: str, limit: int = MAX_TEXT_BYTES) -> bytes:
         if size > limit:
             raise InputError(
                 "E903",
-                Msg(f"Tệp quá lớn ({size} byte, giới hạn {limit}).", f"File too large ({size} bytes, limit {limit})."),
+                Msg(f"Tệp quá lớn ({size} byte, giới hạn {limit}; đổi bằng [tool.rasoat] limits).",
+                    f"File too large ({size} bytes, limit {limit}; see [tool.rasoat] limits)."),
             )
         with open(p, "rb") as fh:
             return fh.read(limit + 1)
@@ -43,7 +47,15 @@ def read_bytes(path: str, limit: int = MAX_TEXT_BYTES) -> bytes:
 def read(path: str, data: bytes | None = None, limits: dict | None = None) -> tuple[Source, list[Paragraph]]:
     """Read a draft; `limits` is the [tool.rasoat] limits table (None: the readers' defaults)."""
     suffix = os.path.splitext(path)[1].lower()
-    raw = read_bytes(path) if data is None else data
+    limits = limits or {}
+    if suffix in DOCX_SUFFIXES:
+        max_bytes = int(limits.get("max-docx-bytes", MAX_DOCX_FILE_BYTES))
+    else:
+        max_bytes = int(limits.get("max-file-bytes", MAX_TEXT_BYTES))
+    if data is not None and len(data) > max_bytes:
+        raise InputError("E903", Msg(f"Dữ liệu quá lớn ({len(data)} byte, giới hạn {max_bytes}).",
+                                     f"Input too large ({len(data)} bytes, limit {max_bytes})."))
+    raw = read_bytes(path, max_bytes) if data is None else data
     if suffix in DOCX_SUFFIXES or (data is not None and raw[:2] == b"PK" and suffix not in TEXT_SUFFIXES):
         from .docx import read_docx  # imported lazily: a .txt run never imports python-docx
 
@@ -51,4 +63,24 @@ def read(path: str, data: bytes | None = None, limits: dict | None = None) -> tu
     from .text import decode, paragraphs_from_source
 
     src = decode(raw, path)
+    _check_line_lengths(src.text, int(limits.get("max-line-chars", MAX_LINE_CHARS)))
     return src, paragraphs_from_source(src)
+
+
+def _check_line_lengths(text: str, limit: int) -> None:
+    """Refuse a text with a line longer than `limit` characters (a pasted binary, a minified
+    dump): no draft has one, and it would only slow every rule down."""
+    if len(text) <= limit:
+        return
+    pos = 0
+    line = 1
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        if end - pos > limit:
+            raise InputError("E903", Msg(f"Dòng {line} dài {end - pos} ký tự (giới hạn {limit}): đây không phải một dự thảo văn bản.",
+                                         f"Line {line} is {end - pos} characters long (limit {limit}): this is not a draft."),
+                             line=line)
+        pos = end + 1
+        line += 1

@@ -4,6 +4,8 @@ All patterns work on NFC text with Markdown marks already removed.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 UPPER = r"A-ZÀ-ỸĐ"
@@ -87,8 +89,14 @@ DANGLING = {
 }
 
 
+_MARKER_FIRST = frozenset("IVX0123456789abcdefghijklmnopqrstuvwxyzđ(-–—•+*∙·▪►")
+
+
+@lru_cache(maxsize=8192)
 def marker_of(text: str):
     """The list marker at the start of `text`, or None: (style, label, end index)."""
+    if not text or text[0] not in _MARKER_FIRST:
+        return None
     m = MARKER.match(text)
     if not m:
         return None

@@ -1,0 +1,96 @@
+"""Hostile text input: each is refused (or checked) quickly with bounded memory, with an E9xx
+finding and exit 2 while the other files of the run are still checked. (.docx hostile files:
+tests/test_docx_reader.py.)"""
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import pytest
+
+from .conftest import FIXTURES, run_cli
+
+GOOD_BAD = FIXTURES / "rules" / "S108" / "bad_noi_nhan_misspelt.txt"
+
+
+def run_with_good(*paths):
+    t = time.perf_counter()
+    code, out, err = run_cli("check", *paths, GOOD_BAD, "--format", "json")
+    elapsed = time.perf_counter() - t
+    data = json.loads(out)
+    by = {os.path.basename(f["path"]): f for f in data["files"]}
+    assert any(d["code"] == "S108" for d in by[GOOD_BAD.name]["diagnostics"]), "the good file was not reported"
+    assert "Traceback" not in err
+    return code, by, err, elapsed
+
+
+def test_50_mb_text_file_is_refused_before_reading(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    code, by, err, elapsed = run_with_good(big)
+    assert code == 2 and by["big.txt"]["diagnostics"][0]["code"] == "E903"
+    assert "quá lớn" in by["big.txt"]["diagnostics"][0]["message"]
+
+
+def test_10_mb_line_without_newline(tmp_path):
+    f = tmp_path / "line.txt"
+    f.write_bytes(("Thông báo kết luận " * 560_000).encode("utf-8"))  # ~11 MB, one line
+    code, by, _, _ = run_with_good(f)
+    assert code == 2 and by["line.txt"]["diagnostics"][0]["code"] == "E903"
+    f.write_bytes(("Thông báo kết luận " * 20_000).encode("utf-8"))  # 400 000 characters on one line
+    code, by, _, _ = run_with_good(f)
+    assert code == 2 and "dài" in by["line.txt"]["diagnostics"][0]["message"]
+
+
+def test_limits_are_configurable(tmp_path):
+    f = tmp_path / "d.txt"
+    f.write_text(GOOD_BAD.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "rasoat.toml").write_text("[limits]\nmax-file-bytes = 100\n", encoding="utf-8")
+    code, out, _ = run_cli("check", f, "--format", "json")
+    assert code == 2 and json.loads(out)["files"][0]["diagnostics"][0]["code"] == "E903"
+    (tmp_path / "rasoat.toml").write_text("[limits]\nmax-fiel-bytes = 100\n", encoding="utf-8")
+    code, _, err = run_cli("check", f)
+    assert code == 2 and "max-fiel-bytes" in err
+
+
+def test_invalid_utf8(tmp_path):
+    f = tmp_path / "bad.txt"
+    f.write_bytes("THÔNG BÁO\n".encode("utf-8") + b"\xc3\x28\xa0\xa1 \xff\xfe\xfd" * 50)
+    code, by, _, _ = run_with_good(f)
+    assert code == 2 and by["bad.txt"]["diagnostics"][0]["code"] in ("E903", "E901")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_folder_symlink_loop(tmp_path):
+    d = tmp_path / "drafts"
+    d.mkdir()
+    (d / "a.txt").write_text(GOOD_BAD.read_text(encoding="utf-8"), encoding="utf-8")
+    os.symlink(d, d / "loop")
+    code, out, err = run_cli("check", d, "--format", "json")
+    assert code == 1
+    files = json.loads(out)["files"]
+    assert len(files) == 1
+
+
+def test_deeply_nested_lists_and_many_paragraphs_are_checked_quickly(tmp_path):
+    nested = tmp_path / "nested.txt"
+    head = GOOD_BAD.read_text(encoding="utf-8").split("1. Sở Y tế")[0]
+    lines = [head]
+    label = "1"
+    for depth in range(1, 400):
+        lines.append(f"{label}. Nội dung cấp {depth}.\n")
+        label += ".1"
+    lines.append("- " * 2000 + "mục lồng sâu.\n")
+    nested.write_text("\n".join(lines), encoding="utf-8")
+    many = tmp_path / "many.txt"
+    many.write_text(head + "\n".join(f"- Giao Sở Y tế thực hiện nội dung {i}." for i in range(100_000)), encoding="utf-8")
+    t = time.perf_counter()
+    code, out, err = run_cli("check", nested, many, "--format", "json")
+    elapsed = time.perf_counter() - t
+    assert "Traceback" not in err
+    files = json.loads(out)["files"]
+    assert all(f["kind"] == "thong-bao" for f in files)
+    assert not any(d["code"] == "E999" for f in files for d in f["diagnostics"])
+    assert elapsed < 120
