@@ -58,7 +58,7 @@ def check_document(doc: Document, rules: Iterable[Rule] | None = None, debug: bo
     diags = sorted(run_rules(doc, rules, debug=debug), key=Diagnostic.sort_key)
     res = FileResult(path=doc.path, kind=doc.kind, diagnostics=diags, document=doc)
     res.failed = any(d.code == "E999" for d in diags)
-    if doc.source.kind != "docx":
+    if doc.source.kind != "docx" and any(r.category == "layout" for r in rules):
         res.not_evaluated.append("layout")
     return res
 

@@ -44,7 +44,10 @@ def test_json_contract():
     assert (d["category"], d["severity"], d["line"], d["column"]) == ("structure", "error", 22, 1)
     assert d["suggestion"] == "Nơi nhận:"
     assert data["summary"]["files"] == 2 and data["summary"]["errors"] >= 1
-    assert f0["not_evaluated"] == ["layout"]
+    from checker.engine import load_rules
+
+    has_layout = any(r.category == "layout" for r in load_rules().values())
+    assert f0["not_evaluated"] == (["layout"] if has_layout else [])
 
 
 def test_select_and_ignore_by_code_and_prefix():

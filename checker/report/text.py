@@ -51,6 +51,15 @@ def render(results, lang: str = "vi", color: bool = False, quiet: bool = False, 
             out.append(f"{r.path}: {_c(color, vcol, v)} — {counts_line(r.counts(), by_cat, lang)}")
             out.append("")
     s = summary(results)
+    not_eval = [r for r in results if "layout" in r.not_evaluated]
+    if not_eval and not quiet:
+        from ..engine import load_rules
+
+        if any(rule.category == "layout" for rule in load_rules().values()):
+            if lang == "en":
+                out.append(f"Note: layout (P8xx) is checked on .docx only; not evaluated for {len(not_eval)} text file(s).")
+            else:
+                out.append(f"Ghi chú: trình bày (P8xx) chỉ kiểm tra được với .docx; chưa đánh giá cho {len(not_eval)} tệp văn bản thuần.")
     if lang == "en":
         out.append(f"Checked {s['files']} file(s): {s['errors']} errors, {s['warnings']} warnings, {s['info']} info.")
     else:
