@@ -1,0 +1,1 @@
+"""D2xx: every task has a concrete deadline (rõ thời gian)."""

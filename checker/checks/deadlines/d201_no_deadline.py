@@ -1,0 +1,57 @@
+"""D201 — Nhiệm vụ không có thời hạn
+
+Cái gì: một nhiệm vụ được giao trong thông báo kết luận (một mục, một gạch đầu dòng, một đoạn
+"Giao …", "Yêu cầu …", "… chủ trì, phối hợp …") không có thời hạn nào: không có ngày ("trước
+ngày 15/9"), tháng, quý ("trong tháng 9/2020", "Thời hạn trong Quý II/2024"), kỳ báo cáo
+("hằng tuần") hay sự kiện ("báo cáo tại phiên họp thường kỳ tiếp theo"). Nhiệm vụ nằm dưới một
+đề mục có thời hạn thì lấy thời hạn của đề mục.
+Mức: cảnh báo với việc phải ra sản phẩm (báo cáo, trình, ban hành, hoàn thành, tổ chức, xây
+dựng …); thông tin với nhiệm vụ thường xuyên (tiếp tục, tăng cường, thường xuyên …).
+Tại sao: giao việc phải "rõ người, rõ việc, rõ thời gian"; không có thời hạn thì không theo dõi,
+đôn đốc và đánh giá kết quả được.
+Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 23 khoản 2 (giao xử lý phải xác định rõ đơn vị chủ trì,
+phối hợp và thời hạn giải quyết); yêu cầu "6 rõ" (rõ người, rõ việc, rõ thời gian …) trong chỉ
+đạo của Thủ tướng Chính phủ (ví dụ Thông báo 627/TB-VPCP ngày 18/11/2025); Quy định chế độ họp
+ban hành kèm Quyết định 114/2006/QĐ-TTg (thông báo kết luận cuộc họp).
+Ví dụ sai: "2.2. Tập trung chuẩn bị các nội dung báo cáo, dự thảo Nghị quyết trình HĐND tỉnh
+kỳ họp thứ ba, đảm bảo chất lượng, tiến độ."
+Ví dụ đúng: "… trình HĐND tỉnh kỳ họp thứ ba; hoàn thành trước ngày 15/9/2021."
+Cách sửa: thêm thời hạn cụ thể (ngày, tháng, quý) hoặc kỳ báo cáo; với nhiệm vụ thường xuyên,
+có thể bỏ qua thông tin này.
+---
+What: a task assigned by the conclusion notice (an item, a bullet, a paragraph "Giao …",
+"Yêu cầu …", "… chủ trì, phối hợp …") has no deadline at all: no date, month or quarter, no
+reporting period ("hằng tuần") and no event ("at the next regular meeting"). A task listed under
+a heading that has a deadline takes the heading's deadline.
+Severity: warning for a deliverable (a report, a submission, a regulation, an event to
+organise …); info for an ongoing duty (continue, strengthen, regularly …).
+Why: an assignment must name who, what and by when; without a deadline nobody can follow it up.
+Rule: Decree 30/2020/NĐ-CP, Article 23(2) (an assignment names the lead, the supporting units
+and the deadline); the Prime Minister's "six clears" (clear person, clear task, clear time …);
+the meeting regulation of Decision 114/2006/QĐ-TTg (conclusion notices).
+Fix: add a concrete deadline (a date, a month, a quarter) or a reporting period.
+"""
+from ...diagnostics import Msg
+from ...engine import rule
+from ._task_hit import excerpt, extract_tasks, task_hit, where
+
+
+@rule("D201", name="no-deadline", severity="warning", kinds=("thong-bao",),
+      title=Msg("Nhiệm vụ không có thời hạn", "Task without a deadline"))
+def check(doc):
+    for t in extract_tasks(doc):
+        if t.deadlines:
+            continue
+        w = where(t)
+        ongoing = t.nature == "ongoing"
+        yield task_hit(
+            t,
+            Msg(f"{w.vi} giao việc nhưng không có thời hạn{' (nhiệm vụ thường xuyên)' if ongoing else ''}: \"{excerpt(t)}\". "
+                "Không có thời hạn thì không theo dõi, đôn đốc được.",
+                f"{w.en} assigns work without any deadline{' (an ongoing duty)' if ongoing else ''}: \"{excerpt(t)}\". "
+                "Without a deadline it cannot be followed up."),
+            Msg("Thêm thời hạn cụ thể, ví dụ \"hoàn thành trước ngày …\" hoặc \"trong tháng …\", hoặc kỳ báo cáo (\"báo cáo hằng tháng\").",
+                "Add a concrete deadline, e.g. \"hoàn thành trước ngày …\" or \"trong tháng …\", or a reporting period (\"báo cáo hằng tháng\")."),
+            severity="info" if ongoing else None,
+            nature=t.nature,
+        )

@@ -1,0 +1,217 @@
+"""Deadlines in the text of a task, normalised to a kind and (where possible) a date.
+
+    "trước ngày 15/9"                       by-date         2020-09-15 (year of the meeting)
+    "chậm nhất trước ngày 20/9/2020"        by-date         2020-09-20
+    "trong tháng 9 năm 2021"                within-month    2021-09-30 (the last day)
+    "Thời hạn trong Quý II/2024"            within-quarter  2024-06-30
+    "hoàn thành trong năm 2025"             within-year     2025-12-31
+    "trong tuần"                            within-week     the Sunday of the reference week
+    "báo cáo kết quả hằng tuần"             recurring       —
+    "báo cáo tại Phiên họp … tiếp theo"     event           — (or the month's last day:
+    "trình Hội nghị … tháng 8 năm 2021"     event           2021-08-31)
+    "khẩn trương", "sớm", "ngay"            vague           —
+
+A date is a deadline only with a cue before it (rules/deadlines.toml [date_cues]): the dates
+of citations ("Quyết định số 42/2018/QĐ-UBND ngày 10/12/2018") and of past facts are not.
+A date without a year takes the year of the reference date (the meeting, else the notice);
+a date more than half a year before the reference is in the next year (a December meeting
+with a January deadline). Emphasis and parentheses around a deadline do not matter: the
+reader has removed the marks, and the cue may be followed by "(" or quotes.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex as re
+
+from .dates import DateMention, find_dates
+from .tasklex import alternation
+
+LEX = "deadlines.toml"
+KINDS = ("by-date", "within-week", "within-month", "within-quarter", "within-year", "recurring", "event", "vague", "none")
+MENTION_KIND = {"day": "by-date", "month": "within-month", "quarter": "within-quarter", "year": "within-year"}
+
+
+@dataclass
+class Deadline:
+    start: int  # span in the paragraph text
+    end: int
+    text: str
+    kind: str  # one of KINDS
+    date: dt.date | None = None  # the last day the work is due (None when there is no date)
+    valid: bool = True  # False: an impossible date ("31/9", "30/02", month 13)
+    mention: DateMention | None = None
+    inherited: bool = False  # taken from the heading the task is listed under
+
+    @property
+    def concrete(self) -> bool:
+        return self.kind not in ("vague", "none")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    cue_end: "re.Pattern"
+    day_only: "re.Pattern"
+    relative: "re.Pattern"
+    recurring: "re.Pattern"
+    recurring_ctx: "re.Pattern"
+    event: "re.Pattern"
+    anchor: "re.Pattern"
+    event_cue: "re.Pattern"
+    vague: "re.Pattern"
+    occasion: "re.Pattern"
+    past: "re.Pattern"
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    a = lambda s: alternation(LEX, s)  # noqa: E731
+    return _Patterns(
+        cue_end=re.compile(r"(?<![\w])" + a("date_cues") + r"[\s(\"“'*]*$", re.I),
+        day_only=re.compile(a("day_only_cues"), re.I),
+        relative=re.compile(a("relative"), re.I),
+        recurring=re.compile(r"(?<![\w])" + a("recurring") + r"(?![\w])", re.I),
+        recurring_ctx=re.compile(a("recurring_context"), re.I),
+        event=re.compile(r"(?<![\w])" + a("event_nouns") + r"(?![\w])", re.I),
+        anchor=re.compile(a("event_anchors"), re.I),
+        event_cue=re.compile(a("event_cues"), re.I),
+        vague=re.compile(a("vague"), re.I),
+        occasion=re.compile(a("occasions") + r"[^.;:()]{0,40}$", re.I),
+        past=re.compile(a("past"), re.I),
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[.;()]\s|[;()]|\.$")
+
+
+def clause_bounds(text: str, i: int) -> tuple[int, int]:
+    """The clause around position i: between sentence ends, semicolons and parentheses."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, i):
+        start = m.end()
+    m = _CLAUSE_BREAK.search(text, i)
+    return start, (m.start() + 1 if m else len(text))
+
+
+def resolve(m: DateMention, ref: dt.date | None, ref_year: int | None) -> DateMention:
+    """Fill in the year of a yearless date from the reference date (next year when the date
+    would fall more than half a year before it)."""
+    if m.has_year:
+        return m
+    year = ref.year if ref else ref_year
+    if year is None:
+        return m
+    r = m.resolve(year)
+    if ref and r.last and r.last < ref - dt.timedelta(days=183):
+        r = m.resolve(year + 1)
+    return r
+
+
+def _relative_date(phrase: str, ref: dt.date | None) -> dt.date | None:
+    if ref is None:
+        return None
+    p = phrase.lower()
+    if "tuần" in p:
+        base = ref + dt.timedelta(days=7) if ("tới" in p or "sau" in p) else ref
+        return base + dt.timedelta(days=6 - base.weekday())
+    if "tháng" in p:
+        return dt.date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1])
+    if "quý" in p:
+        q = (ref.month - 1) // 3 + 1
+        return dt.date(ref.year, 3 * q, calendar.monthrange(ref.year, 3 * q)[1])
+    if "năm" in p:
+        return dt.date(ref.year, 12, 31)
+    return None
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None = None) -> list[Deadline]:
+    """Every deadline (concrete or vague) in a task's text, in text order."""
+    P = patterns()
+    out: list[Deadline] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(d: Deadline):
+        out.append(d)
+        taken.append((d.start, d.end))
+
+    mentions = find_dates(text)
+    # events first: "trình Hội nghị … tháng 8 năm 2021" takes the month as its anchor
+    for em in P.event.finditer(text):
+        cs, ce = clause_bounds(text, em.start())
+        if P.past.search(text, cs, em.start()):
+            continue
+        after = text[em.end(): min(ce, em.end() + 80)]
+        anchor = P.anchor.search(after)
+        before = text[max(cs, em.start() - 60): em.start()]
+        cue = P.event_cue.search(before)
+        if not anchor and not cue:
+            continue
+        if anchor:
+            end = em.end() + anchor.end()
+        else:  # "kịp báo cáo Quốc hội tại Kỳ họp thứ 10 của Quốc hội khóa XV"
+            tail = re.match(r"[^.;:()]{0,60}?(?=[.;:()]|$)", after)
+            end = em.end() + (len(tail.group()) if tail else 0)
+        verb = re.search(r"(?:báo\s+cáo|trình|kịp|trước|tại)[^.;:]*$", before, re.I)
+        start = em.start() - len(before) + verb.start() if verb else em.start()
+        date = None
+        mention = None
+        for m in mentions:
+            if em.end() <= m.start < end + 1 and m.kind in ("month", "quarter", "day", "year"):
+                mention = resolve(m, ref, ref_year)
+                vague_part = re.search(r"\b(?:giữa|đầu)\s*$", text[max(0, m.start - 8): m.start], re.I)
+                date = None if vague_part else mention.last  # "giữa năm 2024": no day to follow up
+                end = max(end, m.end)
+                break
+        add(Deadline(start, end, text[start:end], "event", date, True if mention is None else mention.valid, mention))
+    for m in mentions:
+        if _overlaps((m.start, m.end), taken):
+            continue
+        pre = text[max(0, m.start - 60): m.start]
+        cue = P.cue_end.search(pre)
+        if not cue:
+            continue
+        if m.kind == "year" and P.day_only.match(cue.group().strip()):
+            continue  # "đến năm 2030" is a horizon
+        cs, _ = clause_bounds(text, m.start)
+        if P.past.search(text, cs, m.start):
+            continue
+        if P.occasion.search(text, max(cs, m.start - 60), m.start - len(cue.group())):
+            continue  # "các sự kiện … trong tháng 8": when the occasion is, not a deadline
+        r = resolve(m, ref, ref_year)
+        start = m.start - len(pre) + cue.start()
+        add(Deadline(start, m.end, text[start:m.end], MENTION_KIND[m.kind], r.last if r.valid else None, r.valid, r))
+    for rm in P.relative.finditer(text):
+        if not _overlaps(rm.span(), taken):
+            add(Deadline(rm.start(), rm.end(), rm.group(), "within-week" if "tuần" in rm.group().lower() else
+                         {"tháng": "within-month", "quý": "within-quarter"}.get(rm.group().split()[1].lower(), "within-year"),
+                         _relative_date(rm.group(), ref)))
+    for rm in P.recurring.finditer(text):
+        if _overlaps(rm.span(), taken):
+            continue
+        cs, ce = clause_bounds(text, rm.start())
+        if P.recurring_ctx.search(text, cs, ce):
+            add(Deadline(rm.start(), rm.end(), rm.group(), "recurring"))
+    for vm in P.vague.finditer(text):
+        if not _overlaps(vm.span(), taken):
+            add(Deadline(vm.start(), vm.end(), vm.group(), "vague"))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def primary(deadlines: list[Deadline]) -> Deadline | None:
+    """The deadline a clerk follows up: the earliest dated one, else the first concrete one,
+    else the first vague one."""
+    dated = [d for d in deadlines if d.concrete and d.date]
+    if dated:
+        return min(dated, key=lambda d: d.date)
+    concrete = [d for d in deadlines if d.concrete]
+    if concrete:
+        return concrete[0]
+    return deadlines[0] if deadlines else None

@@ -1,0 +1,333 @@
+"""Tasks of a conclusion notice: every directive of the body, with its owners and deadlines.
+
+A task is a paragraph of the body (an item, a bullet, or a paragraph under an item) that
+assigns work: an assignment ("Giao …", "Yêu cầu …", "Đề nghị …"), an owner with a verb ("Sở Y
+tế khẩn trương chuẩn bị …", "… chủ trì, phối hợp …") or an imperative ("Rà soát …", "Báo cáo
+…", rules/directives.toml [directive_verbs]). Not tasks:
+- assessments: parts whose heading assesses ("I. ĐÁNH GIÁ CHUNG", "Về kết quả …"), lists
+  introduced by an assessment ("… đạt được một số kết quả:"), clauses in the past ("đã …");
+- headings that only name who does the items below them ("2. Các sở, ban, ngành tỉnh, UBND
+  các huyện, thành phố:", "Giao Phòng Tài chính - Kế hoạch:"): their owners (and deadline)
+  are inherited by those items.
+
+Owners come from the task's own text (checker/extract/owners.py); when a task is listed under
+a heading that names owners, it inherits them (source "header"); when it names no owner and
+the list is introduced by a paragraph that addresses someone ("yêu cầu các đồng chí Thành viên
+UBND tỉnh, … tập trung vào những nhiệm vụ sau:"), those are its owners too (source "intro").
+
+The whole paragraph is one task, so a deadline at the end of a multi-sentence item covers it.
+Findings are reported at the start of the task's paragraph (its first line, also when a page
+break split it over several lines). The list is computed once per document (doc.cache) and
+shared by the D2xx and A3xx rules and `rasoat tasks`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex as re
+
+from ..model import Paragraph
+from ..structure.outline import Item, outline
+from .deadlines import Deadline, find_deadlines, primary
+from .header import meeting_date, notice_date, notice_year
+from .owners import Owner, clauses, owners_in, several_leads
+from .tasklex import alternation
+
+DIR = "directives.toml"
+
+
+@dataclass
+class Task:
+    para: Paragraph
+    start: int  # the task's text in para.text (after the list marker)
+    end: int
+    item: Item | None
+    number: str  # "3.1", "II.4" ("" outside numbered items)
+    line: int
+    owners: list[Owner] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    nature: str = "deliverable"  # "deliverable" | "ongoing"
+
+    @property
+    def text(self) -> str:
+        return self.para.text[self.start:self.end]
+
+    @property
+    def leads(self) -> list[Owner]:
+        return [o for o in self.owners if o.role == "lead"]
+
+    @property
+    def supports(self) -> list[Owner]:
+        return [o for o in self.owners if o.role == "support"]
+
+    @property
+    def deadline(self) -> Deadline | None:
+        return primary(self.deadlines)
+
+    @property
+    def kind(self) -> str:
+        d = self.deadline
+        return d.kind if d else "none"
+
+
+@dataclass(frozen=True)
+class _P:
+    directive: "re.Pattern"
+    topic: "re.Pattern"
+    adverbial: "re.Pattern"
+    assessment: "re.Pattern"
+    assess_heading: "re.Pattern"
+    task_heading: "re.Pattern"
+    ongoing: "re.Pattern"
+    deliverable: "re.Pattern"
+    modal: "re.Pattern"
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _P:
+    d = lambda s: alternation(DIR, s)  # noqa: E731
+    W = r"(?![\w])"
+    return _P(
+        directive=re.compile(r"^(?:" + d("modals") + r"\s*,?\s*)*" + d("directive_verbs") + W, re.I),
+        topic=re.compile(r"^" + d("topic"), re.I),
+        adverbial=re.compile(r"^(?:" + d("adverbials") + r")\b[^,]{0,160},\s*", re.I),
+        assessment=re.compile(r"(?<![\w])" + d("assessment") + W, re.I),
+        assess_heading=re.compile(r"(?<![\w])" + d("assessment_headings") + W, re.I),
+        task_heading=re.compile(r"(?<![\w])" + d("task_headings") + W, re.I),
+        ongoing=re.compile(r"(?<![\w])" + d("ongoing") + W, re.I),
+        deliverable=re.compile(r"(?<![\w])" + d("deliverables") + W, re.I),
+        modal=re.compile(r"^(?:" + d("modals") + r"\s*,?\s*)+", re.I),
+    )
+
+
+_LEAD = re.compile(r"^[\s\-–+*•\"“]*(?:\(\w{1,4}\)\s*|[a-zđ]\)\s*|\d{1,2}[.)]\s*)?", re.I)
+
+
+def _clause_texts(text: str, start: int) -> list[tuple[int, str]]:
+    out = []
+    for cs, ce in clauses(text):
+        if ce <= start:
+            continue
+        cs = max(cs, start)
+        raw = text[cs:ce]
+        body = _LEAD.sub("", raw)
+        out.append((cs + len(raw) - len(body), body))
+    return out
+
+
+def _imperative(text: str, start: int) -> bool:
+    """A clause that opens with a directive verb (after a topic, an adverbial or a modal)."""
+    P = patterns()
+    for _, c in _clause_texts(text, start):
+        c = c.strip()
+        if not c or P.topic.match(c):
+            continue
+        c2 = P.adverbial.sub("", c, count=1)
+        for cand in (c, c2):
+            m = P.directive.match(cand)
+            if m and not P.assessment.match(cand[m.end():].lstrip()):
+                return True
+    return False
+
+
+def _header_only(text: str, start: int, owners: list[Owner]) -> bool:
+    """A paragraph that only says who does what follows: "Giao Thanh tra huyện",
+    "2. Sở Kế hoạch và Đầu tư:", "Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các
+    sở, ngành liên quan:"."""
+    if not owners:
+        return False
+    last = max(o.end for o in owners)
+    tail = text[last:].strip(" .:*")
+    return not tail
+
+
+def _ends_colon(text: str) -> bool:
+    return text.rstrip(" *\"”").endswith(":")
+
+
+def _assessment_heading(text: str) -> bool:
+    P = patterns()
+    head = text.split(":")[0][:200]
+    return bool(P.assess_heading.search(head)) and not P.task_heading.search(head)
+
+
+@dataclass
+class _Para:
+    p: Paragraph
+    item: Item | None
+    own_para: bool  # the item's own paragraph (not a continuation)
+    start: int
+    owners: list[Owner]
+    directive: bool
+    assigned: bool  # names a lead by an assignment verb or "chủ trì"
+    colon: bool
+    header_only: bool
+    assessment: bool
+
+
+def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
+    P = patterns()
+    start = item.marker_end if (item is not None and own) else 0
+    while start < len(p.text) and p.text[start] == " ":
+        start += 1
+    owners = [o for o in owners_in(p.text, p.index) if o.start >= start]
+    leads = [o for o in owners if o.role == "lead"]
+    directive = bool(leads) or _imperative(p.text, start) or any(o.role == "support" for o in owners)
+    assigned = any(o.role == "lead" and (o.chu_tri or o.via == "assign") for o in owners)
+    assessment = not directive and bool(P.assessment.search(p.text))
+    return _Para(p, item, own, start, owners, directive, assigned, _ends_colon(p.text),
+                 _header_only(p.text, start, owners), assessment)
+
+
+def _nature(text: str) -> str:
+    P = patterns()
+    if P.deliverable.search(text):
+        return "deliverable"
+    return "ongoing" if P.ongoing.search(text) else "deliverable"
+
+
+def _reference(doc) -> tuple[dt.date | None, int | None]:
+    ref = meeting_date(doc) or notice_date(doc)
+    return ref, (ref.year if ref else notice_year(doc))
+
+
+def extract_tasks(doc) -> list[Task]:
+    """The tasks of the document's body, in order (cached per document)."""
+    if "tasks" in doc.cache:
+        return doc.cache["tasks"]
+    doc.cache["tasks"] = tasks = _extract(doc)
+    return tasks
+
+
+def _extract(doc) -> list[Task]:
+    ol = outline(doc)
+    order: list[tuple[int, Item | None, bool]] = [(i, None, False) for i in ol.intro]
+    for it in ol.items:
+        order.append((it.para, it, True))
+        order.extend((c, it, False) for c in it.continuation)
+    order.sort(key=lambda t: t[0])
+    paras = {pi: _analyse(doc.paragraphs[pi], it, own) for pi, it, own in order}
+    seq = [pi for pi, _, _ in order]
+    pos = {pi: k for k, pi in enumerate(seq)}
+
+    # the paragraph that introduces each run of items: the unmarked paragraph just before the
+    # first item of the run, ending with ":"
+    runs: dict[tuple, list[Item]] = {}
+    for it in ol.items:
+        runs.setdefault((it.parent, it.style), []).append(it)
+    preamble: dict[int, int] = {}  # item index → paragraph index
+    for run in runs.values():
+        k = pos[run[0].para]
+        if k > 0:
+            prev = paras[seq[k - 1]]
+            if not prev.own_para and prev.colon:
+                for it in run:
+                    preamble[it.index] = prev.p.index
+
+    def chain(item: Item | None, pi: int):
+        """Providers above a paragraph, nearest first: (paragraph index, relation)."""
+        out = []
+        if item is not None and pi != item.para:
+            # earlier paragraphs of the same item (its heading, then its continuations)
+            for q in [item.para] + [c for c in item.continuation if c < pi]:
+                out.append(q)
+        cur = item
+        while cur is not None:
+            if cur.index in preamble:
+                out.append(preamble[cur.index])
+            if cur.parent is None:
+                break
+            cur = ol.items[cur.parent]
+            out.append(cur.para)
+        return out
+
+    # assessment context: under an assessing heading, or in a list an assessment introduces
+    def in_assessment(item: Item | None, pi: int) -> bool:
+        for q in chain(item, pi):
+            a = paras[q]
+            if a.own_para and _assessment_heading(a.p.text[a.start:]):
+                return True
+            if not a.own_para and a.colon and a.assessment:
+                return True
+        return False
+
+    def introduces_tasks(a: _Para) -> bool:
+        pi = a.p.index
+        for q, b in paras.items():
+            if q > pi and b.directive and pi in chain(b.item, q):
+                return True
+        return False
+
+    ref, ref_year = _reference(doc)
+    tasks: list[Task] = []
+    for pi in seq:
+        a = paras[pi]
+        if not a.directive:
+            continue
+        if in_assessment(a.item, pi) and not a.assigned:
+            continue
+        if (a.colon or a.header_only) and introduces_tasks(a):
+            continue  # a heading: its owners and deadline go to the items below
+        text = a.p.text
+        own = list(a.owners)
+        header: list[Owner] = []
+        intro: list[Owner] = []
+        inherited_deadlines: list[Deadline] = []
+        for q in chain(a.item, pi):
+            b = paras[q]
+            if not (b.colon or b.header_only):
+                continue
+            is_header = b.header_only or (b.own_para and b.colon)
+            if is_header and not header and any(o.role == "lead" for o in b.owners):
+                header = [_inherit(o, "header") for o in b.owners]
+            elif not is_header and not intro and any(o.role == "lead" for o in b.owners):
+                intro = [_inherit(o, "intro") for o in b.owners if o.role == "lead"]
+            if not inherited_deadlines:
+                ds = [d for d in find_deadlines(b.p.text, ref, ref_year) if d.concrete]
+                inherited_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
+        owners = _merge(own, header)
+        if not any(o.role == "lead" for o in owners) and intro:
+            owners = _merge(owners, intro)
+        deadlines = find_deadlines(text, ref, ref_year)
+        if not any(d.concrete for d in deadlines) and inherited_deadlines:
+            deadlines = inherited_deadlines + deadlines
+        item = _task_item(ol, paras, a.item)
+        number = ol.number(item) if item is not None else ""
+        line = doc.source.position(a.p.start_offset(a.start)).line
+        tasks.append(Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:])))
+    return tasks
+
+
+def _inherit(o: Owner, source: str) -> Owner:
+    return Owner(o.name, o.role, o.kind, o.para, o.start, o.end, o.chu_tri, o.by_function, o.clause,
+                 True, source, o.via)
+
+
+def _merge(first: list[Owner], more: list[Owner]) -> list[Owner]:
+    """Owners of `first`, then those of `more` not named yet (inherited ones first in order)."""
+    names = {o.name for o in first}
+    inherited = [o for o in more if o.name not in names]
+    return inherited + first
+
+
+def _task_item(ol, paras, item: Item | None) -> Item | None:
+    """The item a paragraph's task belongs to: a paragraph after a list of subjects ("4. Đối
+    với các nội dung: (1) Quyết định …; (2) Quyết định …" then "Đề nghị …") belongs to the
+    item that introduces the list, not to its last entry."""
+    if item is None or item.parent is None or item.children:
+        return item
+    parent = ol.items[item.parent]
+    sibs = [ol.items[c] for c in parent.children if ol.items[c].style == item.style]
+    if len(sibs) >= 2 and paras[parent.para].colon and not any(paras[s.para].directive for s in sibs):
+        return parent
+    return item
+
+
+def vague_words(task: Task) -> list[Deadline]:
+    return [d for d in task.deadlines if d.kind == "vague"]
+
+
+def several(task: Task) -> list[Owner]:
+    return several_leads(task.owners)
