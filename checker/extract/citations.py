@@ -369,12 +369,12 @@ trung ương cấp nhà nước chính phủ tối cao quốc hội ủy uỷ ba
 tư pháp đặc khu mặt trận công an quân sự trưởng tịch tướng đồng phòng đạo thủ chủ phó bí thư chỉ tác
 giúp việc các nhiệm nghiệp môi trường tài nguyên xây dựng thông vận tải thương y tế giáo dục đào tạo văn
 hóa hoá thể thao du lịch khoa học nghệ lao động binh kế hoạch đầu tư nội ngoại phòng ninh ngân hàng
-toán tộc tôn thanh tra biên tổng cục vụ viện sở trị chức nghị lần thứ
+toán tộc tôn thanh tra biên tổng cục vụ viện sở trị chức nghị lần thứ nhất hai ba bốn sáu bảy tám chín mười
 """.split())
 # Words (and pairs of words) that end the name of a law.
 LAW_STOP = set("""
 năm số ngày được đã của để tại theo về trong thì có nhằm khi do với cho từ đến là này hiện giúp mà nên
-hoặc như và các những trên sau trước cùng
+hoặc như và các những trên sau trước cùng nhưng không sát
 """.split())
 LAW_STOP_PAIRS = {"quy định", "bảo đảm", "đảm bảo", "thi hành", "hướng dẫn", "sửa đổi", "bổ sung", "hiện hành"}
 LAW_FUNCTION_WORDS = {"các", "những", "và", "để", "cho", "của", "theo", "tại", "trong", "với", "hoặc"}
@@ -421,9 +421,15 @@ def _split_joined(code: str) -> str | None:
         return None
     for i in range(1, len(code)):
         head, tail = code[:i], code[i:]
-        if head in t.state_code_owner and tail not in t.state_code_owner and \
-                (tail in t.known_codes.values() or issuer_info(tail)):
+        if head not in t.state_code_owner:
+            continue
+        if tail not in t.state_code_owner and (tail in t.known_codes.values() or issuer_info(tail)):
             return head + "-" + tail
+        # the two codes share a letter: "CTTg" = "CT" + "TTg"
+        for k in t.known_codes.values():
+            if k not in t.state_code_owner and k.endswith(tail) and len(k) == len(tail) + 1 and k[0] == head[-1] \
+                    and issuer_info(k):
+                return head + "-" + k
     return None
 
 
@@ -600,8 +606,8 @@ def _issuer_after(c: Citation, text: str, pos: int, limit: int) -> int:
     words = list(WORD_RE.finditer(text, start, limit))
     prev_low = ""
     for i, w in enumerate(words[:16]):
-        raw = w.group()
-        if raw[0] in "(“\"'":
+        raw = re.sub(r"\[\d+\].*$", "", w.group())  # a footnote mark "phủ[3],"
+        if not raw or raw[0] in "(“\"'[":
             break
         core = raw.rstrip(_PUNCT)
         if not core:
@@ -620,8 +626,11 @@ def _issuer_after(c: Citation, text: str, pos: int, limit: int) -> int:
         end = w.end() if abbrev else w.start() + len(core)
         prev_low = low
         tail = "" if abbrev else raw[len(core):]
+        if raw != w.group():
+            break
         if tail:
-            if tail[0] == "," and len(tail) == 1 and nxt[:1].isupper() and not _TYPE_AT(text, words[i + 1].start()):
+            if tail[0] == "," and len(tail) == 1 and nxt[:1].isupper() and not _TYPE_AT(text, words[i + 1].start()) \
+                    and nxt != "Phó":  # "…, Phó Thủ tướng X": a person in apposition, not the issuer
                 continue
             break
     while end > start and text[start:end].split()[-1].lower() in ("và", "các", "của"):
@@ -730,18 +739,24 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
             anchors.append(_Anchor(0, "typed", c, c.end))
             taken.append((0, c.end))
 
-    # 1. type name + ["số"] + symbol or number
+    # 1. type name + ["số"] + symbol or number. A capitalised type name may be followed by a few
+    # lower-case words before "số" ("Kế hoạch thanh tra số …"); a lower-case one only counts when
+    # "số" or the symbol follows at once ("văn bản số …", not "hướng dẫn tại văn bản số …").
     for m in t.type_re.finditer(text):
         dtp = t.by_name.get(fold(m.group("type")))
         if dtp is None or not free(m.start(), m.end()):
             continue
+        written = m.group("type")
+        capital = written[:1].isupper()
         after = m.end()
-        so = (SO_UPPER_RE if m.group("type").isupper() else SO_RE).match(text, after)
+        so = (SO_UPPER_RE if written.isupper() else SO_RE).match(text, after)
+        if so and so.group("qual").strip() and not capital:
+            continue
         nso = None if so else NO_SO_RE.match(text, after)
         if not so and not nso:
             continue
         p = so.end() if so else nso.end()
-        c = Citation(para, m.start(), p, type_key=dtp.key, type_name=m.group("type"), type_span=m.span("type"),
+        c = Citation(para, m.start(), p, type_key=dtp.key, type_name=written, type_span=m.span("type"),
                      type_from="name")
         if so:
             c.so = True
@@ -749,16 +764,17 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
         sm = SYMBOL_RE.match(text, p)
         if sm and _analyse_symbol(c, sm, anchored=True):
             c.end = c.symbol_span[1]
+            if so and so.group("qual").strip():
+                _inner_type(c, text, so.span("qual"))
         else:
             bm = BARE_NUM_RE.match(text, p)
-            if not bm or not (c.so or dtp.bare_number):
+            if not bm or not (c.so or (dtp.bare_number and capital)):
                 continue
             c.number = bm.group("num")
             c.number_span = bm.span("num")
             c.end = bm.end("num")
         anchors.append(_Anchor(c.start, "typed", c, c.end))
         taken.append((c.start, c.end))
-        # lists sharing the type: "… và số 14/2020/NQ-HĐND", ", số 13021/BTC-PTHT"
     # 2. laws by name: "Luật Tổ chức chính quyền địa phương năm 2015", "Luật … số 64/2025/QH15"
     for m in LAW_RE.finditer(text):
         if not free(m.start(), m.end()):
@@ -834,6 +850,21 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
                 if (o is c.list_head or o.list_head is c.list_head) and o.issuer is None and o is not c:
                     o.issuer, o.issuer_span = c.issuer, c.issuer_span
     return out
+
+
+def _inner_type(c: Citation, text: str, span: tuple[int, int]) -> None:
+    """"Quyết định ban hành kế hoạch số 12/KH-UBND": the symbol's code names the inner type."""
+    if not c.type_code:
+        return
+    code = canon(c.type_code)
+    outer = c.dtype
+    if outer and code in (outer.party_codes if c.style == "party" else outer.codes):
+        return
+    for m in tables().type_re.finditer(text, span[0], span[1]):
+        inner = tables().by_name.get(fold(m.group("type")))
+        if inner and code in (inner.party_codes if c.style == "party" else inner.codes):
+            c.type_key, c.type_name, c.type_span = inner.key, m.group("type"), m.span("type")
+            return
 
 
 def _law_tail(c: Citation, text: str, pos: int, limit: int) -> int:
