@@ -229,10 +229,12 @@ def document_xml(body: str) -> bytes:
 
 def zip_bomb(src: Path, dst: Path, size: int, name: str = "word/media/image1.png") -> Path:
     """A small .docx with one part of `size` zero bytes (streamed: never `size` bytes in memory)."""
-    rewrite_parts(src, dst, {})
+    rewrite_parts(src, dst, {}, drop=(name,))
     chunk = b"\0" * (1 << 20)
     with zipfile.ZipFile(dst, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        with z.open(zipfile.ZipInfo(name), "w", force_zip64=True) as fh:
+        info = zipfile.ZipInfo(name)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w", force_zip64=True) as fh:
             left = size
             while left > 0:
                 fh.write(chunk[: min(left, len(chunk))])
@@ -254,4 +256,6 @@ BILLION_LAUGHS_DOCUMENT = (
 
 
 def many_paragraphs_document(n: int) -> bytes:
-    return document_xml('<w:p><w:r><w:t>Nội dung.</w:t></w:r></w:p>' * n)
+    """A main document of n short paragraphs (each different, so it compresses like real text)."""
+    return document_xml("".join(f"<w:p><w:r><w:t>{k}. Nội dung đoạn {k * 7919 % 100003}.</w:t></w:r></w:p>"
+                                for k in range(n)))

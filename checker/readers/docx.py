@@ -53,11 +53,12 @@ from .text import Line, _hard_start, _starts_lower, build_paragraph, clean_line,
 # ------------------------------------------------------------------------------ limits
 
 MAX_DOCX_BYTES = 64 * 1024 * 1024  # total unpacked size of all parts
-MAX_DOCX_PART_BYTES = 32 * 1024 * 1024  # unpacked size of one part
+MAX_DOCX_PART_BYTES = 16 * 1024 * 1024  # unpacked size of one part (an XML part is parsed whole)
 MAX_DOCX_RATIO = 100  # unpacked / packed size of one part (checked for parts above RATIO_FLOOR)
 MAX_PARAGRAPHS = 50_000  # Word paragraphs (body, tables, footnotes)
 MAX_ZIP_ENTRIES = 10_000
 RATIO_FLOOR = 1024 * 1024  # a small part may compress very well without harm
+INDEX_PART_BYTES = 4 * 1024 * 1024  # [Content_Types].xml and _rels/.rels are a few KiB in real files
 
 DEFAULT_LIMITS = {
     "max-docx-bytes": MAX_DOCX_BYTES,
@@ -71,7 +72,6 @@ _XML_PART = re.compile(r"(?:\.xml|\.rels)$", re.I)
 _OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b[^>]*>")
 _ATTR = re.compile(rb"""\b(PartName|ContentType|Type|Target)\s*=\s*["']([^"']*)["']""")
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-_P_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
 _DTD = (b"<!DOCTYPE", b"<!ENTITY")
 
 
@@ -146,17 +146,73 @@ def inspect_package(raw: bytes, lim: dict) -> None:
                     f"{ratio_max:g}:1): possibly a hostile file (zip bomb).")
         by_name = {i.filename: i for i in infos}
         xml_names = [n for n in by_name if _XML_PART.search(n)]
-        if "[Content_Types].xml" in by_name:
-            ct = _read_part(zf, by_name["[Content_Types].xml"], part_max)
-            _refuse_dtd("[Content_Types].xml", ct)
+        if "[Content_Types].xml" in by_name:  # parts declared as XML whatever their names
+            ct = _read_part(zf, by_name["[Content_Types].xml"], INDEX_PART_BYTES)
             xml_names += [n for n in _xml_overrides(ct) if n in by_name and n not in xml_names]
+        main = _main_document_name(zf, by_name)
         for name in xml_names:
-            _refuse_dtd(name, _read_part(zf, by_name[name], part_max))
-        main = _main_document_name(zf, by_name, part_max)
-        if main is not None:
-            n = len(_P_TAG.findall(_read_part(zf, by_name[main], part_max)))
+            n = scan_xml_part(zf, by_name[name], part_max, count=name == main)
             if n > lim["max-paragraphs"]:
                 raise _too_many_paragraphs(n, lim)
+
+
+CHUNK = 1 << 20
+_ROOT_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*):document\b")
+
+
+def scan_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, count: bool = False) -> int:
+    """Stream one XML part (in 1 MiB chunks: memory stays small whatever its size): refuse a
+    DOCTYPE or ENTITY declaration; with `count`, return the number of paragraph start tags."""
+    n = 0
+    total = 0
+    tail = b""
+    decoder = None
+    tags: tuple[bytes, ...] = (b"<w:p>", b"<w:p ", b"<w:p/>")
+    try:
+        with zf.open(info) as fh:
+            first = True
+            while True:
+                chunk = fh.read(CHUNK)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > limit:
+                    raise _refuse(f"Thành phần '{info.filename}' của tệp .docx quá lớn khi giải nén.",
+                                  f"The .docx part '{info.filename}' is too large unpacked.")
+                if first:
+                    decoder = _utf16_decoder(chunk[:4])
+                    first = False
+                if decoder is not None:
+                    try:
+                        chunk = decoder.decode(chunk).encode("utf-8")
+                    except UnicodeDecodeError:
+                        raise _refuse(f"Thành phần '{info.filename}' của tệp .docx không phải XML UTF-8/UTF-16 hợp lệ.",
+                                      f"The .docx part '{info.filename}' is not valid UTF-8/UTF-16 XML.") from None
+                buf = tail + chunk
+                if any(marker in buf for marker in _DTD):
+                    raise _dtd_error(info.filename)
+                if count:
+                    if not n:
+                        m = _ROOT_PREFIX.search(buf)
+                        if m and m.group(1) != b"w":
+                            pre = b"<" + m.group(1) + b":p"
+                            tags = (pre + b">", pre + b" ", pre + b"/>")
+                    n += sum(buf.count(t) for t in tags) - sum(tail.count(t) for t in tags)
+                tail = buf[-32:]
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - CRC errors, bad compressed data, unsupported methods
+        raise _refuse(f"Tệp .docx bị hỏng: không giải nén được '{info.filename}'.",
+                      f"Damaged .docx file: cannot unpack '{info.filename}'.") from None
+    return n
+
+
+def _utf16_decoder(head: bytes):
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return codecs.getincrementaldecoder("utf-16")()
+    if b"\x00" in head:
+        return codecs.getincrementaldecoder("utf-16-le" if head[1:2] == b"\x00" else "utf-16-be")()
+    return None
 
 
 def _too_many_paragraphs(n: int, lim: dict) -> InputError:
@@ -169,12 +225,11 @@ def _too_many_paragraphs(n: int, lim: dict) -> InputError:
 
 
 def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """A small index part ([Content_Types].xml, _rels/.rels), read whole."""
     try:
         with zf.open(info) as fh:
             data = fh.read(int(limit) + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, Exception) as exc:
-        if isinstance(exc, InputError):
-            raise
+    except Exception:  # noqa: BLE001 - CRC errors, bad compressed data, unsupported methods
         raise _refuse(f"Tệp .docx bị hỏng: không giải nén được '{info.filename}'.",
                       f"Damaged .docx file: cannot unpack '{info.filename}'.") from None
     if len(data) > limit:
@@ -183,28 +238,12 @@ def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     return data
 
 
-def _as_utf8(name: str, data: bytes) -> bytes:
-    """The bytes of an XML part as UTF-8 (UTF-16 parts are decoded) for the DOCTYPE check."""
-    head = data[:4]
-    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or b"\x00" in head:
-        enc = "utf-16" if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else (
-            "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be")
-        try:
-            return data.decode(enc).encode("utf-8")
-        except UnicodeDecodeError:
-            raise _refuse(f"Thành phần '{name}' của tệp .docx không phải XML UTF-8/UTF-16 hợp lệ.",
-                          f"The .docx part '{name}' is not valid UTF-8/UTF-16 XML.") from None
-    return data
-
-
-def _refuse_dtd(name: str, data: bytes) -> None:
-    data = _as_utf8(name, data)
-    if any(marker in data for marker in _DTD):
-        raise _refuse(
-            f"Tệp .docx có khai báo DOCTYPE/ENTITY trong '{name}' (Word không bao giờ tạo ra): có thể là tệp độc "
-            "hại (XXE, \"billion laughs\"). Không rà soát tệp này.",
-            f"The .docx file declares a DOCTYPE/ENTITY in '{name}' (Word never writes one): possibly a hostile "
-            "file (XXE, \"billion laughs\"). The file is not checked.")
+def _dtd_error(name: str) -> InputError:
+    return _refuse(
+        f"Tệp .docx có khai báo DOCTYPE/ENTITY trong '{name}' (Word không bao giờ tạo ra): có thể là tệp độc "
+        "hại (XXE, \"billion laughs\"). Không rà soát tệp này.",
+        f"The .docx file declares a DOCTYPE/ENTITY in '{name}' (Word never writes one): possibly a hostile "
+        "file (XXE, \"billion laughs\"). The file is not checked.")
 
 
 def _attrs(tag: bytes) -> dict[bytes, bytes]:
@@ -222,10 +261,10 @@ def _xml_overrides(content_types: bytes) -> list[str]:
     return out
 
 
-def _main_document_name(zf, by_name, limit) -> str | None:
+def _main_document_name(zf, by_name) -> str | None:
     rels = by_name.get("_rels/.rels")
     if rels is not None:
-        for tag in _RELATIONSHIP.findall(_read_part(zf, rels, limit)):
+        for tag in _RELATIONSHIP.findall(_read_part(zf, rels, INDEX_PART_BYTES)):
             a = _attrs(tag)
             if a.get(b"Type", b"").endswith(b"/officeDocument"):
                 name = a.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
