@@ -112,7 +112,7 @@ ROWS = [
     ("o007", "Tờ trình số 4834 /TTr-SXD ngày 19 tháng 9 năm 2025", "to-trinh", True, "4834", _N, "TTr", "SXD", "2025-09-19", _N, {"symbol": "4834 /TTr-SXD", "problems": {"space"}}),
     ("o007", "Thông báo số 347/TB-VP ngày 10 tháng 10 năm 2025 của Văn phòng UBND thành phố", "thong-bao", True, "347", _N, "TB", "VP", "2025-10-10", "Văn phòng UBND thành phố", {}),
     # --- 008
-    ("o008", "CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ", "chi-thi", True, "27", _N, "CT", "TTG", "2024-08-15", "THỦ TƯỚNG CHÍNH PHỦ", {"problems": {"case"}}),
+    ("o008", "CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ", "chi-thi", True, "27", _N, "CT", "TTG", "2024-08-15", "THỦ TƯỚNG CHÍNH PHỦ", {"problems": set()}),  # capitals of a title
     ("o008", "Công văn số 6676/BYT-CDS ngày 29 tháng 10 năm 2024 của Bộ Y tế", "cong-van", True, "6676", _N, _N, "BYT-CDS", "2024-10-29", "Bộ Y tế", {}),
     ("o008", "Nghị quyết số 21-NQ/TW ngày 25 tháng 10 năm 2017", "nghi-quyet", True, "21", _N, "NQ", "TW", "2017-10-25", "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Khóa XII", {"style": "party"}),
     ("o008", "Thông báo số 157/TB-VPCP ngày 11 tháng 4 năm 2024 của Văn phòng Chính phủ", "thong-bao", True, "157", _N, "TB", "VPCP", "2024-04-11", "Văn phòng Chính phủ", {}),
@@ -130,6 +130,8 @@ ROWS = [
     ("o009", "Kế hoạch số 466-KH/TU ngày 12/5/2025 của Tỉnh ủy", "ke-hoach", True, "466", _N, "KH", "TU", "2025-05-12", "Tỉnh ủy", {"style": "party"}),
     ("o009", "Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị", "chi-thi", True, "36", _N, "CT", "TW", "2019-08-16", "Bộ Chính trị", {"style": "party"}),
     ("o009", "Kế hoạch số 64/KH-UBND ngày 22/8/2025 của Ủy ban nhân dân tỉnh", "ke-hoach", True, "64", _N, "KH", "UBND", "2025-08-22", "Ủy ban nhân dân tỉnh", {}),
+    ("o009", "Kết luận liên ngành Tư pháp Trung ương số 23/KL-LNTPTW ngày 21/11/2024", "ket-luan", True, "23", _N, "KL", "LNTPTW", "2024-11-21", _N, {"type_from": "name"}),
+    ("o002", "QĐ số 2490/QĐ- BNN ngày 01/7/2025", "quyet-dinh", True, "2490", _N, "QĐ", "BNN", "2025-07-01", _N, {"type_from": "name", "problems": {"space"}}),
     # --- 010
     ("o010", "Quyết định số 7619/QĐ-BCA ngày 08 tháng 9 năm 2025 của Bộ Công an", "quyet-dinh", True, "7619", _N, "QĐ", "BCA", "2025-09-08", "Bộ Công an", {}),
     ("o010", "Nghị quyết số 163/2024/QH15 ngày 27 tháng 11 năm 2025", "nghi-quyet", True, "163", 2024, _N, "QH15", "2025-11-27", _N, {}),
@@ -199,7 +201,7 @@ ROWS = [
     ("o019", "Nghị quyết số 66.7/2025/NQ-CP ngày 15 tháng 11 năm 2025", "nghi-quyet", True, "66.7", 2025, "NQ", "CP", "2025-11-15", _N, {}),
     ("o019", "Kế hoạch số 02-KH/BCĐTW ngày 19 tháng 6 năm 2025 của Ban Chỉ đạo Trung ương", "ke-hoach", True, "02", _N, "KH", "BCĐTW", "2025-06-19", "Ban Chỉ đạo Trung ương", {"style": "party"}),
     ("o019", "Công điện số 220/CĐ-TTg ngày 18 tháng 11 năm 2025 của Thủ tướng Chính phủ", "cong-dien", True, "220", _N, "CĐ", "TTg", "2025-11-18", "Thủ tướng Chính phủ", {}),
-    ("o019", "Quyết định số 3539/QĐ-NHNN", "quyet-dinh", True, "3539", _N, "QĐ", "NHNN", _N, _N, {}),
+    ("o019", "Quyết định số 3539/QĐ-NHNN", "quyet-dinh", True, "3539", _N, "QĐ", "NHNN", "2025-10-23", _N, {}),  # "(Ngày 23/10/2025, … ban hành Quyết định số …"
     ("o020", "Luật Doanh nghiệp năm 2000", "luat", False, _N, _N, _N, "", _N, _N, {"name": "Doanh nghiệp", "law_year": 2000}),
 ]
 # fmt: on

@@ -31,7 +31,7 @@ import regex as re
 from ..errors import ConfigError
 from ..resources import rules_path
 from ..structure import patterns as P
-from ..textnorm import fold
+from ..textnorm import fold, is_upper_text
 from .dates import DateMention, find_dates
 from .header import notice_date, notice_year, parse_place_date
 
@@ -545,14 +545,15 @@ def _symbol_problems(c: Citation, m, party: bool, codes, seps, offs) -> None:
         a, b = m.span("psep")
         probs.append(Problem("separator", a, b, f"{m.group('psep').strip()}→-"))
     # case of each code
+    shouting = is_upper_text(text)  # a title in capitals: "CHỈ THỊ SỐ 27/CT-TTG"
     for code, off in zip(codes, offs):
         plain = code.translate(HOMOGLYPHS)
         known = t.known_codes.get(plain.upper())
-        if known and plain != known:
+        if known and plain != known and not (shouting and plain == known.upper()):
             probs.append(Problem("case", off, off + len(code), known))
         elif not known and plain.upper() in t.undotted:
             probs.append(Problem("spelling", off, off + len(code), t.undotted[plain.upper()]))
-        elif not known and any(ch.islower() for ch in plain) and not any(ch.isupper() for ch in plain):
+        elif not known and any(ch.islower() for ch in plain) and not any(ch.isupper() for ch in plain) and not shouting:
             probs.append(Problem("case", off, off + len(code), plain.upper()))
         elif not known and len(codes) == 1 and not party:
             joined = _split_joined(plain)
@@ -563,10 +564,16 @@ def _symbol_problems(c: Citation, m, party: bool, codes, seps, offs) -> None:
         probs.append(Problem("no-issuer", s0, s1, c.type_code))
 
 
+_GLUED_DATE_RE = re.compile(r"(?:ngày|NGÀY|Ngày)?[ \t]*\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2}(?=\d)")
+
+
 def _date_after(c: Citation, text: str, pos: int, limit: int) -> int:
     m = DATE_LEAD_RE.match(text, pos)
     p = m.end() if m else pos
     window = text[p:min(limit, p + 48)]
+    glued = _GLUED_DATE_RE.match(window)
+    if glued:  # a date run into the next table cell: read the date alone
+        window = window[:glued.end()]
     for d in find_dates(window):
         if d.kind != "day" or d.year is None:
             continue
@@ -581,12 +588,12 @@ def _date_after(c: Citation, text: str, pos: int, limit: int) -> int:
 _PUNCT = ",;:.()“”\"'"
 
 
-_BEFORE_TAIL_RE = re.compile(r"[ \t]*,?[ \t]*(?:tại|theo)?[ \t]*$")
+_BEFORE_TAIL_RE = re.compile(r"[ \t]*,?[ \t]*(?:tại|theo|[^.;:()]{0,80}?[ \t]ban[ \t]+hành)?[ \t]*$")
 
 
 def _date_before(c: Citation, text: str, floor: int) -> None:
     """"Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP …": the date written just before."""
-    lo = max(floor, c.start - 45)
+    lo = max(floor, c.start - 130)
     window = text[lo:c.start]
     for d in find_dates(window):
         if d.kind != "day" or d.year is None or not _BEFORE_TAIL_RE.fullmatch(window[d.end:]):
@@ -808,6 +815,7 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
             c.so = True
             c.so_span = (off + so.start("so"), off + so.end("so"))
             c.start = c.so_span[0]
+            _type_before(c, text, free)
         anchors.append(_Anchor(c.start, "symbol", c, c.end))
         taken.append((c.start, c.end))
     if not anchors:
@@ -850,6 +858,41 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
                 if (o is c.list_head or o.list_head is c.list_head) and o.issuer is None and o is not c:
                     o.issuer, o.issuer_span = c.issuer, c.issuer_span
     return out
+
+
+_CLAUSE_BACK_RE = re.compile(r"[^,;:.()“”\"\n]{0,60}$")
+_ABBR_RE = re.compile(r"(?<![\p{L}\d])(?P<abbr>\p{Lu}[\p{L}]{0,4})[ \t]+$")
+
+
+def _type_before(c: Citation, text: str, free) -> None:
+    """A bare "số 23/KL-LNTPTW" whose type name stands a few words earlier in the same clause
+    ("Kết luận liên ngành Tư pháp Trung ương số 23/KL-LNTPTW"), or is abbreviated ("QĐ số …"):
+    the type whose code the symbol carries."""
+    if not c.type_code:
+        return
+    t = tables()
+    code = canon(c.type_code)
+    owners = (t.party_code_owner if c.style == "party" else t.state_code_owner).get(code, [])
+    if not owners:
+        return
+    head = text[:c.start]
+    ab = _ABBR_RE.search(head)
+    if ab and canon(ab.group("abbr")) == code and ab.group("abbr").isupper():
+        c.type_key, c.type_name, c.type_span, c.type_from = owners[0].key, ab.group("abbr"), ab.span("abbr"), "name"
+        c.start = ab.start("abbr")
+        return
+    back = _CLAUSE_BACK_RE.search(head)
+    if not back:
+        return
+    found = None
+    for m in t.type_re.finditer(text, back.start(), c.start):
+        dtp = t.by_name.get(fold(m.group("type")))
+        if dtp in owners and m.group("type")[:1].isupper() and free(m.start(), m.end()):
+            found = (dtp, m)
+    if found:
+        dtp, m = found
+        c.type_key, c.type_name, c.type_span, c.type_from = dtp.key, m.group("type"), m.span("type"), "name"
+        c.start = m.start()
 
 
 def _inner_type(c: Citation, text: str, span: tuple[int, int]) -> None:
@@ -967,19 +1010,59 @@ def citations(doc) -> list[Citation]:
     return doc.cache["citations"]
 
 
+_HEADER_DATE_RE = re.compile(r"\p{L},[ \t]*(?P<date>ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})")
+
+
 def document_date(doc) -> dt.date | None:
     """The date of the document itself: the notice's date, else (for other documents) the first
     filled-in place-and-date line of the header."""
     if "document_date" not in doc.cache:
         d = notice_date(doc)
         if d is None and doc.kind != "thong-bao":
-            for p in doc.paragraphs[:25]:
-                pd = parse_place_date(p.text)
-                if pd and pd.date():
-                    d = pd.date()
+            head = doc.paragraphs[:25]
+            for k, p in enumerate(head):
+                # "Hà Nội, ngày" / "01 tháng 12 năm 2025": a place-and-date line split in two
+                joined = p.text + " " + head[k + 1].text if k + 1 < len(head) else p.text
+                for text in (p.text, joined):
+                    pd = parse_place_date(text)
+                    if pd and pd.date():
+                        d = pd.date()
+                        break
+                if d:
                     break
+                # "V/v … Hà Nội, ngày 25 tháng 11 năm 2025 Kính gửi: …" run together by a crawl
+                m = _HEADER_DATE_RE.search(joined)
+                if m:
+                    days = [x for x in find_dates(m.group("date")) if x.kind == "day" and x.first]
+                    if days:
+                        d = days[0].first
+                        break
         doc.cache["document_date"] = d
     return doc.cache["document_date"]
+
+
+def document_symbol(doc) -> str | None:
+    """The number and symbol of the document itself ("44/2025/QĐ-TTg"), from its header."""
+    if "document_symbol" not in doc.cache:
+        found = None
+        idx = list(doc.structure.components.get("so_ky_hieu", []))
+        heads = [doc.paragraphs[i] for i in idx] + doc.paragraphs[:15]
+        for p in heads:
+            text = p.text.strip()
+            m = OWN_NUMBER_RE.match(text)
+            sm = SYMBOL_RE.search(text) if m else SYMBOL_RE.fullmatch(text)
+            if sm:
+                found = sm.group(0)
+                break
+        doc.cache["document_symbol"] = found
+    return doc.cache["document_symbol"]
+
+
+def is_normative_symbol(symbol: str | None) -> bool:
+    """A normative document's symbol carries its year: "44/2025/QĐ-TTg", "81/2025/QĐ-UBND"
+    (NĐ 34/2016/NĐ-CP Điều 58; NĐ 78/2025/NĐ-CP); an administrative one does not ("125/TB-UBND")."""
+    m = SYMBOL_RE.fullmatch(symbol or "")
+    return bool(m and m.group("syear"))
 
 
 def document_year(doc) -> int | None:

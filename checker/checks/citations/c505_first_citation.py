@@ -14,6 +14,9 @@ Ví dụ sai: "theo Nghị quyết số 68/NQ-CP;", "hướng dẫn thực hiệ
 Ví dụ đúng: "theo Nghị quyết số 68/NQ-CP ngày 01/7/2021 của Chính phủ về một số chính sách hỗ trợ
 người lao động và người sử dụng lao động gặp khó khăn do đại dịch Covid-19".
 Cách sửa: bổ sung các phần còn thiếu ở lần viện dẫn đầu tiên (thêm chữ "số" thì sửa tự động được).
+Văn bản quy phạm pháp luật (số ký hiệu có năm, ví dụ 44/2025/QĐ-TTg) viện dẫn theo Nghị định
+78/2025/NĐ-CP, Điều 68 (tên loại, số, ký hiệu, cơ quan ban hành và tên gọi; không bắt buộc ngày): với
+các văn bản này không đòi ngày ban hành.
 Giới hạn: cơ quan ban hành và trích yếu không được kiểm tra (ký hiệu đã cho biết cơ quan ban hành;
 trích yếu thường đã nêu ở câu trước).
 ---
@@ -24,11 +27,13 @@ name. Later citations need only the type and number-symbol and are not checked.
 Why: the reader must be able to find the document at its first mention.
 Rule: Decree 30/2020/NĐ-CP, Annex I, Part I, II.6.b.
 Fix: complete the first citation (adding "số" is a safe automatic fix).
+A normative document (its own symbol carries a year, e.g. 44/2025/QĐ-TTg) cites under Decree
+78/2025/NĐ-CP, Article 68, which does not require the date: no date is asked of it.
 Limits: the issuer and the trích yếu are not checked.
 """
 from ...diagnostics import Msg
 from ...engine import Hit, rule
-from ...extract.citations import citations
+from ...extract.citations import citations, document_symbol, is_normative_symbol
 from ._common import data, head_span, label, line_of
 
 
@@ -48,6 +53,7 @@ def _outside_words(c, cits) -> int:
       title=Msg("Viện dẫn lần đầu chưa đầy đủ", "Incomplete first citation"), fixable=True)
 def check(doc):
     cits = citations(doc)
+    need_date = not is_normative_symbol(document_symbol(doc))
     later: dict[int, list] = {}
     for c in cits:
         if c.first is not None:
@@ -56,8 +62,8 @@ def check(doc):
         if not c.is_first or c.law_like:
             continue
         named = c.type_from in ("name", "list")
-        if not named and _outside_words(c, cits) < 6:
-            continue  # a symbol in a table cell or a list of symbols
+        if not named and (c.start == 0 or _outside_words(c, cits) < 6):
+            continue  # a symbol opening a table cell, or a list of symbols
         missing_vi, missing_en = [], []
         if not named:
             missing_vi.append("tên loại văn bản")
@@ -65,7 +71,7 @@ def check(doc):
         if not c.symbol:
             missing_vi.append("số, ký hiệu")
             missing_en.append("the number and symbol")
-        if c.date is None:
+        if c.date is None and need_date:
             missing_vi.append("ngày ban hành")
             missing_en.append("the date of issue")
         no_so = named and c.type_from == "name" and not c.so and c.type_span is not None
