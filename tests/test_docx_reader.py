@@ -285,6 +285,15 @@ def test_numbering_start_override_continue_and_lvl_restart(tmp_path):
     assert numbered_labels(tmp_path, build) == ["3.", "4.", "", "5.", "1.", "2.", "1.", "a)", "2.", "b)"]
 
 
+def test_absurd_start_values_stay_short(tmp_path):
+    def build(b):
+        b.item("x", b.numbering([("upperRoman", "%1.")], starts=[3999]))
+        b.item("y", b.numbering([("lowerLetter", "%1)")], starts=[10 ** 18]))
+        b.item("z", b.numbering([("decimal", "%1.")], starts=[-5]))
+
+    assert numbered_labels(tmp_path, build) == ["MMMCMXCIX.", f"{10 ** 18})", "-5."]
+
+
 def test_list_number_style_and_numbering_in_style(tmp_path):
     def build(b):
         b.para("Sở Tài chính", style="List Number")
@@ -577,3 +586,55 @@ def test_txt_run_does_not_import_python_docx(tmp_path):
             "print('docx' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(f)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------------- damaged XML
+
+_ATTR_VALUE = __import__("re").compile(rb'(w:(?:val|numId|ilvl|id|abstractNumId|type|styleId|char))="([^"]*)"')
+
+
+@pytest.fixture(scope="module")
+def good_parts(good):
+    with zipfile.ZipFile(good) as z:
+        return {n: z.read(n) for n in ("word/document.xml", "word/numbering.xml", "word/styles.xml",
+                                       "word/footnotes.xml")}
+
+
+def test_damaged_xml_never_raises_anything_but_input_error(tmp_path, good, good_parts):
+    """Odd attribute values (huge numbers, loops, junk), deleted elements and flipped bytes in the
+    parts the reader interprets: a result or an E903/E904, never a traceback, never a hang."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    values = st.sampled_from([b"", b"-1", b"abc", b"99999999999999999999", b"8", b"9", b"0", b"%1%9%0",
+                              b"bullet", b"none", b"upperRoman", b"Normal", b"F0B7", "é".encode()])
+
+    @settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(name=st.sampled_from(sorted(good_parts)), data=st.data())
+    def check(name, data):
+        xml = good_parts[name]
+        how = data.draw(st.sampled_from(["attr", "attr", "drop", "byte"]))
+        if how == "attr":
+            for _ in range(data.draw(st.integers(1, 6))):
+                ms = list(_ATTR_VALUE.finditer(xml))
+                m = ms[data.draw(st.integers(0, len(ms) - 1))]
+                xml = xml[:m.start(2)] + data.draw(values) + xml[m.end(2):]
+        elif how == "drop":
+            ms = list(__import__("re").finditer(rb"<w:\w+[^>]*/>", xml))
+            m = ms[data.draw(st.integers(0, len(ms) - 1))]
+            xml = xml[:m.start()] + xml[m.end():]
+        else:
+            i = data.draw(st.integers(0, len(xml) - 1))
+            xml = xml[:i] + bytes([data.draw(st.integers(0, 255))]) + xml[i + 1:]
+        bad = rewrite_parts(good, tmp_path / "damaged.docx", {name: xml})
+        t0 = time.perf_counter()
+        try:
+            src, paras = read_docx(str(bad), bad.read_bytes())
+            for p in paras:
+                assert len(p.offsets) == len(p.text) + 1
+                assert all(0 <= o <= len(src.text) for o in p.offsets)
+        except InputError as exc:
+            assert exc.code in ("E903", "E904")
+        assert time.perf_counter() - t0 < 2
+
+    check()

@@ -30,8 +30,9 @@ sane ratio: a zip bomb), every XML part is refused if it declares a DOCTYPE or a
 billion laughs), and the paragraphs of the main document are counted. Any failure is an
 InputError E903 with a clear message; so is any file python-docx cannot open. The limits are
 module constants, overridable through [tool.rasoat] limits (max-docx-bytes: total unpacked
-size; max-docx-part-bytes: one part; max-docx-ratio: unpacked/packed size of a part larger than
-1 MiB; max-paragraphs).
+size, and checker.readers refuses a .docx file larger than it; max-docx-part-bytes: one part;
+max-docx-ratio: unpacked/packed size of a part larger than 1 MiB; max-paragraphs). XML parts are
+scanned in 1 MiB chunks, so these checks take little memory whatever the file claims.
 """
 from __future__ import annotations
 
@@ -646,7 +647,13 @@ def _note_roots(document) -> dict[str, object]:
             continue
         part = rel.target_part
         el = getattr(part, "element", None)
-        out[kind] = el if el is not None else parse_xml(part.blob)
+        if el is None:
+            try:
+                el = parse_xml(part.blob)
+            except Exception:  # noqa: BLE001 - lxml syntax errors
+                raise _refuse(f"Tệp .docx bị hỏng: phần chú thích '{part.partname}' không phải XML hợp lệ.",
+                              f"Damaged .docx file: the notes part '{part.partname}' is not valid XML.") from None
+        out[kind] = el
     return out
 
 

@@ -74,6 +74,7 @@ def _level(el) -> Level:
 
 # ------------------------------------------------------------------------------ number formats
 
+MAX_LETTERS = 780  # letters up to "zzz…z" (30 times the letter)
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
@@ -95,14 +96,19 @@ def letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter",):
+    """n in Word's number format `fmt`; values out of a format's range fall back to decimal
+    (so that a hostile start value cannot make a huge label)."""
+    if (fmt in ("lowerLetter", "upperLetter") and not 0 < n <= MAX_LETTERS) or (
+            fmt in ("upperRoman", "lowerRoman") and not 0 < n < 4000):
+        return str(n)
+    if fmt == "lowerLetter":
         return letters(n)
     if fmt == "upperLetter":
         return letters(n).upper()
     if fmt == "upperRoman":
-        return roman(n) if n > 0 else str(n)
+        return roman(n)
     if fmt == "lowerRoman":
-        return roman(n).lower() if n > 0 else str(n)
+        return roman(n).lower()
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "none":
