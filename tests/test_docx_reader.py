@@ -565,15 +565,20 @@ def test_tracked_changes_hidden_text_caps_and_styles(tmp_path):
          '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve"> chủ trì</w:t></w:r>'
          '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p>'
          '<w:p><w:r><w:rPr><w:caps/><w:b/></w:rPr><w:t>ủy ban nhân dân</w:t></w:r></w:p>'
-         '<w:p><w:hyperlink><w:r><w:t>Liên kết</w:t></w:r></w:hyperlink><w:r><w:tab/><w:t>sau tab</w:t></w:r></w:p>')
+         '<w:p><w:hyperlink><w:r><w:t>Liên kết</w:t></w:r></w:hyperlink><w:r><w:tab/><w:t>sau tab</w:t></w:r></w:p>'
+         '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Đậm theo kiểu đoạn</w:t></w:r></w:p>'
+         '<w:p><w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>Đậm theo kiểu ký tự</w:t></w:r></w:p>'
+         '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'
+         '<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>Hai lần đậm là không đậm</w:t></w:r></w:p>')
     b = DocxBuilder()
     b.para("x")
     path = b.save(tmp_path / "base.docx")
     styles = zipfile.ZipFile(path).read("word/styles.xml")
     out = rewrite_parts(path, tmp_path / "xml.docx", {"word/document.xml": document_xml(W), "word/styles.xml": styles})
     src, paras = read(out)
-    assert [p.text for p in paras] == ["Thông báo", "Giao Sở Công Thương chủ trì.", "ỦY BAN NHÂN DÂN",
-                                       "Liên kết sau tab"]
+    assert [p.text for p in paras[:4]] == ["Thông báo", "Giao Sở Công Thương chủ trì.", "ỦY BAN NHÂN DÂN",
+                                           "Liên kết sau tab"]
+    assert [p.bold for p in paras[4:]] == [True, True, False]  # bold styles toggle (ECMA-376 §17.7.3)
     assert paras[0].meta["style"] == "Title"
     assert paras[2].upper and paras[2].bold
     assert src.text.splitlines()[3] == "Liên kết\tsau tab"

@@ -349,12 +349,16 @@ class Styles:
         return self._cache[key]
 
     def run_flag(self, rpr, char_style: str | None, para_style: str | None, tag: str) -> bool:
-        """Direct formatting → character style → paragraph style → document defaults."""
-        for val in (_flag(rpr, tag), self.style_flag(char_style, tag), self.style_flag(para_style, tag),
-                    _flag(self.defaults_rpr, tag)):
-            if val is not None:
-                return val
-        return False
+        """Direct formatting sets a toggle property (bold, italic, caps, hidden); in the styles it
+        toggles (ECMA-376 §17.7.3: bold paragraph style + bold character style = not bold);
+        with neither, the document defaults. (checker.layout.styles adds table styles.)"""
+        direct = _flag(rpr, tag)
+        if direct is not None:
+            return direct
+        in_styles = (self.style_flag(para_style, tag), self.style_flag(char_style, tag))
+        if in_styles != (None, None):
+            return bool(in_styles[0]) != bool(in_styles[1])
+        return bool(_flag(self.defaults_rpr, tag))
 
     def numids(self) -> dict[str, str]:
         """styleId → numId for styles that carry numbering (paragraph and numbering styles)."""
