@@ -643,3 +643,12 @@ def test_damaged_xml_never_raises_anything_but_input_error(tmp_path, good, good_
         assert time.perf_counter() - t0 < 2
 
     check()
+
+
+def test_docx_on_stdin(drafts):
+    data = drafts["docx_bad"].read_bytes()
+    code, out, err = run_cli("check", "-", "--stdin-filename", "bad.docx", "--format", "json", stdin=data)
+    from_stdin = [(d["code"], d["line"], d["column"]) for d in json.loads(out)["files"][0]["diagnostics"]]
+    code, out, err = run_cli("check", drafts["docx_bad"], "--format", "json")
+    from_file = [(d["code"], d["line"], d["column"]) for d in json.loads(out)["files"][0]["diagnostics"]]
+    assert from_stdin == from_file and ("S103", 3, 5) in from_file

@@ -395,8 +395,11 @@ def iter_paragraph_elements(body) -> Iterator[tuple[object, str, int | None]]:
 
     container is "body" or "table:R:C" (0-based row and cell of the outermost table, so a
     nested table's paragraphs carry the cell that holds it). `Paragraph.meta["docx_index"]` is
-    the position in this sequence, so a later tool (a Word-comment annotator) finds the element
-    again with `list(iter_paragraph_elements(document.element.body))[docx_index]`."""
+    the position in this sequence (and the Source line - 1), so a later tool (a Word-comment
+    annotator) finds the element again with
+    `list(iter_paragraph_elements(document.element.body))[docx_index]`. Footnote paragraphs
+    continue the numbering after the body; their meta has "note" (footnote|endnote) and
+    "note_id" (the w:id of the w:footnote that holds them)."""
     counter = [0]
 
     def blocks(parent, container: str, table: int | None, depth: int):
