@@ -207,6 +207,7 @@ def doc_type(key: str | None) -> DocType | None:
     return tables().by_key.get(key) if key else None
 
 
+@lru_cache(maxsize=1024)
 def issuer_info(code: str) -> IssuerCode | None:
     for iss in tables().issuers:
         if iss.matches(code):
@@ -328,7 +329,7 @@ _JOIN = r"[ \t]*[-–—/_\\][ \t]*"
 # A symbol, liberal about spaces and separators (they are findings, not reasons to miss it).
 SYMBOL_RE = re.compile(
     r"(?<![\p{L}\d/.\-–])(?:"
-    r"(?P<pnum>" + _NUM + r")(?P<psep>" + _DASH + r")(?P<pcodes>" + _CODE + _SL + _CODE + r"(?:" + _JOIN + _CODE + r")*)"
+    r"(?P<pnum>" + _NUM + r")(?P<psep>" + _DASH + r")(?P<pcodes>" + _CODE + _JOIN + _CODE + r"(?:" + _JOIN + _CODE + r")*)"
     r"|(?P<snum>" + _NUM + r")(?P<ssep>" + _SL + r")(?:(?P<syear>" + _YEAR + r")(?P<ysep>" + _SL + r"))?"
     r"(?P<scodes>" + _CODE + r"(?:" + _JOIN + _CODE + r")*)"
     r")(?![\p{L}\d])"
@@ -351,6 +352,16 @@ WORD_RE = re.compile(r"[^\s]+")
 SCRIPT_RE = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХУаеорсухіІ", "ABCEHKMOPTXYaeopcyxiI")
 TITLE_STOP_RE = re.compile(r";|\(|\.(?=\s|$)|$")
+_BLANKS_RE = re.compile(r"[ \t]+")
+_BLANKS0_RE = re.compile(r"[ \t]*")
+_NGAY_END_RE = re.compile(r"(?:^|[\s(,;])[Nn]gày[ \t]*$")
+_FOOTMARK_RE = re.compile(r"\[\d+\].*$")
+_ABBREV_DOT_RE = re.compile(r"(?:\p{Lu}\.)+\p{Lu}?|T[Pp]\.")
+_TITLE_TAIL_RE = re.compile(r"[ \t,;:]*(?:và|hoặc|,)?[ \t]*$")
+_SO_BEFORE_RE = re.compile(r"(?:^|[ \t(])(?P<so>số|Số|SỐ)(?:[ \t]*:)?[ \t]*$")
+_LIST_GAP_RE = re.compile(r"[ \t]*(?:,|;|và|hoặc)[ \t]*(?:và[ \t]+)?(?:các[ \t]+)?")
+_LAW_YEAR_RE = re.compile(r"[ \t]*,?[ \t]*(?:năm[ \t]+)?(?P<y>(?:19|20)\d{2})(?![\d/])")
+_LAW_SO_RE = re.compile(r"[ \t]+(?P<so>số)[ \t]*:?[ \t]*(?=\d)")
 OWN_NUMBER_RE = re.compile(r"^Số\s*[:.]?\s*[\d\s.]*/")
 
 # Trích yếu starts with one of these (case-insensitive), or with a quotation mark.
@@ -380,11 +391,16 @@ LAW_STOP_PAIRS = {"quy định", "bảo đảm", "đảm bảo", "thi hành", "h
 LAW_FUNCTION_WORDS = {"các", "những", "và", "để", "cho", "của", "theo", "tại", "trong", "với", "hoặc"}
 
 
+_WS_RE = re.compile(r"\s+")
+_DASHES_RE = re.compile(r"[–—_\\]")
+
+
+@lru_cache(maxsize=4096)
 def symbol_key(symbol: str) -> str:
     """The normalised form of a symbol used to link repeated citations."""
     s = symbol.translate(HOMOGLYPHS)
-    s = re.sub(r"\s+", "", s)
-    s = re.sub(r"[–—_\\]", "-", s)
+    s = _WS_RE.sub("", s)
+    s = _DASHES_RE.sub("-", s)
     return s.upper()
 
 
@@ -392,7 +408,7 @@ def repaired_symbol(symbol: str) -> str:
     """`symbol` with spaces removed, known codes in their case, State/Party separators fixed."""
     t = tables()
     s = symbol.translate(HOMOGLYPHS)
-    s = re.sub(r"[ \t]+", "", s)
+    s = _BLANKS_RE.sub("", s)
     m = SYMBOL_RE.fullmatch(s)
     if not m:
         return s
@@ -409,7 +425,10 @@ def repaired_symbol(symbol: str) -> str:
         else:
             fixed.append(_split_joined(c) or c)
     if party:
-        return num + "-" + fixed[0] + "/" + "-".join(fixed[1:])
+        iss = issuer_info(fixed[1]) if len(fixed) > 1 else None
+        if not (iss and iss.kind == "state"):
+            return num + "-" + fixed[0] + "/" + "-".join(fixed[1:])
+        return num + "/" + "-".join(fixed)  # "12-QĐ-UBND": a State symbol with a dash for its slash
     year = m.group("syear")
     return num + "/" + (year + "/" if year else "") + "-".join(fixed)
 
@@ -527,7 +546,7 @@ def _symbol_problems(c: Citation, m, party: bool, codes, seps, offs) -> None:
     text = c.para.text
     s0, s1 = c.symbol_span
     probs = c.problems
-    for ws in re.finditer(r"[ \t]+", text[s0:s1]):
+    for ws in _BLANKS_RE.finditer(text[s0:s1]):
         probs.append(Problem("space", s0 + ws.start(), s0 + ws.end()))
     for ch in SCRIPT_RE.finditer(text[s0:s1]):
         probs.append(Problem("script", s0 + ch.start(), s0 + ch.end(), ch.group()))
@@ -598,7 +617,7 @@ def _date_before(c: Citation, text: str, floor: int) -> None:
     for d in find_dates(window):
         if d.kind != "day" or d.year is None or not _BEFORE_TAIL_RE.fullmatch(window[d.end:]):
             continue
-        if d.text[:4].lower() == "ngày" or re.search(r"(?:^|[\s(,;])[Nn]gày[ \t]*$", window[:d.start]):
+        if d.text[:4].lower() == "ngày" or _NGAY_END_RE.search(window[:d.start]):
             c.date = DateMention(lo + d.start, lo + d.end, d.text, d.kind, d.day, d.month, d.year, d.valid, d.first, d.last)
             c.date_span = (lo + d.start, lo + d.end)
 
@@ -613,7 +632,7 @@ def _issuer_after(c: Citation, text: str, pos: int, limit: int) -> int:
     words = list(WORD_RE.finditer(text, start, limit))
     prev_low = ""
     for i, w in enumerate(words[:16]):
-        raw = re.sub(r"\[\d+\].*$", "", w.group())  # a footnote mark "phủ[3],"
+        raw = _FOOTMARK_RE.sub("", w.group())  # a footnote mark "phủ[3],"
         if not raw or raw[0] in "(“\"'[":
             break
         core = raw.rstrip(_PUNCT)
@@ -629,7 +648,7 @@ def _issuer_after(c: Citation, text: str, pos: int, limit: int) -> int:
             break
         if low in ("và", "các") and not nxt[:1].isupper():
             break
-        abbrev = raw.endswith(".") and re.fullmatch(r"(?:\p{Lu}\.)+\p{Lu}?|T[Pp]\.", raw)
+        abbrev = raw.endswith(".") and _ABBREV_DOT_RE.fullmatch(raw)
         end = w.end() if abbrev else w.start() + len(core)
         prev_low = low
         tail = "" if abbrev else raw[len(core):]
@@ -667,7 +686,7 @@ def _title_after(c: Citation, text: str, pos: int, limit: int) -> int:
         ms = TITLE_STOP_RE.search(text, p, limit)
         end = ms.start() if ms else limit
     seg = text[p:end]
-    seg = re.sub(r"[ \t,;:]*(?:và|hoặc|,)?[ \t]*$", "", seg)
+    seg = _TITLE_TAIL_RE.sub("", seg)
     if len(seg) < 3:
         return pos
     c.title = seg
@@ -789,7 +808,7 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
         dtp = t.by_name.get(fold(m.group("type")))
         c = Citation(para, m.start(), m.end(), type_key=dtp.key if dtp else None, type_name=m.group("type"),
                      type_span=m.span("type"), type_from="name")
-        ns = _law_name(text, re.compile(r"[ \t]*").match(text, m.end()).end(), len(text))
+        ns = _law_name(text, _BLANKS0_RE.match(text, m.end()).end(), len(text))
         if ns:
             c.name = text[ns[0]:ns[1]]
             c.name_span = ns
@@ -809,7 +828,7 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
         if not _analyse_symbol(c, sm, anchored=False):
             continue
         c.end = c.symbol_span[1]
-        so = re.search(r"(?:^|[ \t(])(?P<so>số|Số|SỐ)(?:[ \t]*:)?[ \t]*$", text[max(0, c.start - 12):c.start])
+        so = _SO_BEFORE_RE.search(text[max(0, c.start - 12):c.start])
         if so:
             off = max(0, c.start - 12)
             c.so = True
@@ -830,7 +849,7 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
         if a.kind == "symbol" and out:
             prev = out[-1]
             gap = text[prev.end:c.start]
-            if (c.so and re.fullmatch(r"[ \t]*(?:,|;|và|hoặc)[ \t]*(?:và[ \t]+)?(?:các[ \t]+)?", gap)) or \
+            if (c.so and _LIST_GAP_RE.fullmatch(gap)) or \
                     (not c.so and LIST_BARE_RE.match(gap) and gap.strip()):
                 head = prev.list_head or prev
                 if head.type_key and (not c.type_code or _code_fits(head.type_key, c.type_code, c.style)):
@@ -912,12 +931,12 @@ def _inner_type(c: Citation, text: str, span: tuple[int, int]) -> None:
 
 def _law_tail(c: Citation, text: str, pos: int, limit: int) -> int:
     """After a law's name: 'năm 2015', '2015', 'số 64/2025/QH15', 'ngày 19 tháng 02 năm 2025'."""
-    m = re.compile(r"[ \t]*,?[ \t]*(?:năm[ \t]+)?(?P<y>(?:19|20)\d{2})(?![\d/])").match(text, pos, limit)
+    m = _LAW_YEAR_RE.match(text, pos, limit)
     if m:
         c.law_year = int(m.group("y"))
         c.law_year_span = m.span("y")
         return m.end()
-    m = re.compile(r"[ \t]+(?P<so>số)[ \t]*:?[ \t]*(?=\d)").match(text, pos, limit)
+    m = _LAW_SO_RE.match(text, pos, limit)
     if m:
         sm = SYMBOL_RE.match(text, m.end())
         if sm and _analyse_symbol(c, sm, anchored=True):

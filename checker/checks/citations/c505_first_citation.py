@@ -37,10 +37,10 @@ from ...extract.citations import citations, document_symbol, is_normative_symbol
 from ._common import data, head_span, label, line_of
 
 
-def _outside_words(c, cits) -> int:
+def _outside_words(c, by_para) -> int:
     """Words of the paragraph outside every citation: few means a table cell or a list of symbols."""
     text = c.para.text
-    spans = sorted((o.start, o.end) for o in cits if o.para is c.para)
+    spans = sorted((o.start, o.end) for o in by_para[id(c.para)])
     rest, pos = [], 0
     for a, b in spans:
         rest.append(text[pos:a])
@@ -55,14 +55,16 @@ def check(doc):
     cits = citations(doc)
     need_date = not is_normative_symbol(document_symbol(doc))
     later: dict[int, list] = {}
+    by_para: dict[int, list] = {}
     for c in cits:
+        by_para.setdefault(id(c.para), []).append(c)
         if c.first is not None:
             later.setdefault(c.first.index, []).append(c)
     for c in cits:
         if not c.is_first or c.law_like:
             continue
         named = c.type_from in ("name", "list")
-        if not named and (c.start == 0 or _outside_words(c, cits) < 6):
+        if not named and (c.start == 0 or _outside_words(c, by_para) < 6):
             continue  # a symbol opening a table cell, or a list of symbols
         missing_vi, missing_en = [], []
         if not named:
