@@ -2,7 +2,7 @@
 
 Layout: fixtures/rules/<CODE>/<name>.<txt|md|docx> and beside it <name>.<ext>.snap, the expected
 diagnostics of that rule alone, one per line: "line:column CODE severity message".
-A fixture named *.issued.* is checked with --stage issued.
+A fixture named *.issued.* is checked with --stage issued, one named *.today-YYYY-MM-DD.* with --today.
 
 Every rule with a function must have at least one fixture whose snapshot is not empty (the rule
 fires) and one whose snapshot is empty (the rule stays silent on correct text).
@@ -12,7 +12,9 @@ tests/test_rule_fixtures.py, then review the diff of the .snap files before comm
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -35,7 +37,9 @@ def fixture_files():
 def render(path: Path) -> str:
     code = path.parent.name
     stage = "issued" if ".issued." in path.name else "draft"
-    res = check_file(path, Options(stage=stage), select=[code])
+    m = re.search(r"\.today-(\d{4}-\d{2}-\d{2})\.", path.name)  # *.today-YYYY-MM-DD.txt runs with --today
+    today = dt.date.fromisoformat(m.group(1)) if m else None
+    res = check_file(path, Options(stage=stage, today=today), select=[code])
     lines = [f"{d.line}:{d.column} {d.code} {d.severity} {d.message.vi}" for d in res.diagnostics]
     return "\n".join(lines) + ("\n" if lines else "")
 

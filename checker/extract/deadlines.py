@@ -70,7 +70,7 @@ class _Patterns:
 def patterns() -> _Patterns:
     a = lambda s: alternation(LEX, s)  # noqa: E731
     return _Patterns(
-        cue_end=re.compile(r"(?<![\w])" + a("date_cues") + r"[\s(\"“'*]*$", re.I),
+        cue_end=re.compile(r"(?<![\w])" + a("date_cues") + r"(?:\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:\s*,)?(?:\s+ngày)?)?[\s(\"“'*]*$", re.I),
         day_only=re.compile(a("day_only_cues"), re.I),
         relative=re.compile(a("relative"), re.I),
         recurring=re.compile(r"(?<![\w])" + a("recurring") + r"(?![\w])", re.I),
@@ -84,6 +84,25 @@ def patterns() -> _Patterns:
     )
 
 
+_EVENT_TAIL = re.compile(r"[^.;:()]{0,60}?(?=[.;:()]|$)")
+_EVENT_VERB = re.compile(r"(?<![\w])(?:báo\s+cáo|trình|kịp|trước|tại)(?![\w])", re.I)
+_KIP_TAIL = re.compile(r"(?<![\w])kịp(?![\w])[^.;:,]*$", re.I)
+_REPORT_BEFORE = re.compile(r"(?:báo\s+cáo|trình)\s+$", re.I)
+
+
+def _event_start(before: str) -> int:
+    """Where an event deadline starts in the text before the event's noun: at "kịp …", else at
+    the last "báo cáo", "trình", "trước" or "tại" ("báo cáo tại …" taken whole), else at the noun."""
+    k = _KIP_TAIL.search(before)
+    if k:
+        return k.start()
+    verbs = [m for m in _EVENT_VERB.finditer(before) if not re.search(r"[.;:]", before[m.end():])]
+    if not verbs:
+        return len(before)
+    v = verbs[-1]
+    r = _REPORT_BEFORE.search(before, 0, v.start()) if v.group().lower() == "tại" else None
+    return r.start() if r else v.start()
+_MID_YEAR = re.compile(r"\b(?:giữa|đầu)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[.;()]\s|[;()]|\.$")
 
 
@@ -156,16 +175,15 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         if anchor:
             end = em.end() + anchor.end()
         else:  # "kịp báo cáo Quốc hội tại Kỳ họp thứ 10 của Quốc hội khóa XV"
-            tail = re.match(r"[^.;:()]{0,60}?(?=[.;:()]|$)", after)
+            tail = _EVENT_TAIL.match(after)
             end = em.end() + (len(tail.group()) if tail else 0)
-        verb = re.search(r"(?:báo\s+cáo|trình|kịp|trước|tại)[^.;:]*$", before, re.I)
-        start = em.start() - len(before) + verb.start() if verb else em.start()
+        start = em.start() - len(before) + _event_start(before)
         date = None
         mention = None
         for m in mentions:
             if em.end() <= m.start < end + 1 and m.kind in ("month", "quarter", "day", "year"):
                 mention = resolve(m, ref, ref_year)
-                vague_part = re.search(r"\b(?:giữa|đầu)\s*$", text[max(0, m.start - 8): m.start], re.I)
+                vague_part = _MID_YEAR.search(text, max(0, m.start - 8), m.start)
                 date = None if vague_part else mention.last  # "giữa năm 2024": no day to follow up
                 end = max(end, m.end)
                 break

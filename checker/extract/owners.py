@@ -69,6 +69,7 @@ class _P:
     modal: "re.Pattern"
     adverbial: "re.Pattern"
     assess_after: "re.Pattern"
+    topic: "re.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -88,14 +89,35 @@ def patterns() -> _P:
         assign_end=re.compile(r"(?<![\w])" + d("assignment") + r"(?:\s+cho)?\s*[:,]?\s*$", re.I),
         support_end=re.compile(r"(?<![\w])" + d("support_marker") + r"\s*$", re.I),
         lead_after=re.compile(r"^" + modal + r"\s*,?\s*" + d("lead_marker") + W, re.I),
-        verb_after=re.compile(r"^" + modal + r"\s*,?\s*(?:" + d("directive_verbs") + r"|" + d("support_marker") + r")" + W, re.I),
+        verb_after=re.compile(r"^(?:\s*(?:,|và)\s+(?:các|những)\s+(?:[^\W\d]+\s+){1,6}?)?" + modal + r"\s*,?\s*(?:"
+                              + d("directive_verbs") + r"|" + d("support_marker") + r")" + W, re.I),
+        topic=re.compile(r"^\s*" + d("topic"), re.I),
         modal=re.compile(modal, re.I),
-        adverbial=re.compile(r"^\s*(?:" + d("adverbials") + r")\b[^,]{0,160},\s*(?:đồng\s+thời\s+|riêng\s+)?$", re.I),
+        adverbial=re.compile(r"^\s*(?:" + d("adverbials") + r")\b.{0,400},\s*(?:đồng\s+thời\s+|riêng\s+)?$", re.I | re.S),
         assess_after=re.compile(r"^\s*(?:đã|đang|được|vẫn|còn|là|có\s+(?!trách|báo|văn|giải|kế|phương))" + W, re.I),
     )
 
 
 _WORD = re.compile(r"[\w&/.\-–]+|[,:;()]")
+_SPACES = re.compile(r"\s*")
+_SPACES1 = re.compile(r"\s+")
+_JOINER = re.compile(r"[-–&]\s*")
+_JOINER_CAP = re.compile(r"[-–&]\s*\p{Lu}")
+_COMMA_VA = re.compile(r",\s*((?:\p{Lu}\w*\s*){1,3}(?:\s*\w+){0,2}?)\s+và\s+\p{Lu}")
+_COMMA_ABBR = re.compile(r",\s*([\w&]+)(?=\s|,|$)")
+_VA_NEXT = re.compile(r"và\s+(\S+)")
+_CAC_CAP = re.compile(r"\s+các\s+cấp\b")
+_CAP_WORDS = re.compile(r"(?:\s+\p{Lu}\w*){1,4}")
+_SEP = re.compile(r"\s*,\s*|\s+và\s+")
+_COLON_NAMES = re.compile(r"\s*:\s*((?:\p{Lu}\w*(?:\s+\p{Lu}\w*)*)(?:\s*,\s*\p{Lu}\w*(?:\s+\p{Lu}\w*)*)*)")
+_DONG_CHI = re.compile(r"(?<![\w])đồng\s+chí\s+")
+_PERSON_NAME = re.compile(r"\p{Lu}\w*(?:\s+\p{Lu}\w*){0,3}")
+_PERSON_SEP = re.compile(r"\s*[-–,]?\s*")
+_CAC_BEFORE = re.compile(r"(?:các|những)\s*$")
+_SPACE_CAP = re.compile(r"\s+\p{Lu}")
+_COMMA_CAP = re.compile(r"\s*,\s*(?=\p{Lu})")
+_PAST = re.compile(r"(?<![\w])(?:đã|đang)(?![\w])")
+_BY_FUNCTION = re.compile(r"\s*,?\s*theo\s+chức\s+năng", re.I)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+và\s+|\s+hoặc\s+|\s*,\s*và\s+|\s+cùng\s+)$")
 _FACTORED = re.compile(r"(?<![\w])(?P<head>[Cc]ác\s+(?:Sở|Bộ|Tập\s+đoàn|Tổng\s+công\s+ty|Phòng|Ban|Cục|Tổng\s+cục))\s*:\s*")
 _PLACE_OWNER = re.compile(r"(?<![\w])(?P<lead>(?:[Cc]ác\s+)?)(?P<kind>[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=\p{Lu})")
@@ -121,35 +143,34 @@ def _chunk_name(text: str, pos: int, standalone: bool, in_component: bool = Fals
     first = True
     after_place = False
     while i < n:
-        m = re.match(r"\s*", text[i:])
-        j = i + m.end()
+        j = _SPACES.match(text, i).end()
         if j >= n:
             break
-        rest = text[j:]
-        if rest[0] in "-–&" and re.match(r"[-–&]\s*\p{Lu}", rest):
-            i = j + re.match(r"[-–&]\s*", rest).end()
+        c0 = text[j]
+        if c0 in "-–&" and _JOINER_CAP.match(text, j):
+            i = _JOINER.match(text, j).end()
             continue
-        if rest[0] == ",":
+        if c0 == ",":
             # "Sở Văn hóa, Thể thao và Du lịch": a comma inside a name, before "… và …"
-            mm = re.match(r",\s*((?:\p{Lu}\w*\s*){1,3}(?:\s*\w+){0,2}?)\s+và\s+\p{Lu}", rest)
-            if comma and mm and not P.head.match(mm.group(1)):
+            mm = _COMMA_VA.match(text, j) if comma else None
+            if mm and not P.head.match(mm.group(1)):
                 i = j + 1
                 continue
-            ab = re.match(r",\s*([\w&]+)(?=\s|,|$)", rest)  # "Phòng NN&PTNT, TN&MT"
-            if comma and ab and "&" in ab.group(1) and _is_abbrev(ab.group(1)):
-                end = j + ab.end()
+            ab = _COMMA_ABBR.match(text, j) if comma else None  # "Phòng NN&PTNT, TN&MT"
+            if ab and "&" in ab.group(1) and _is_abbrev(ab.group(1)):
+                end = ab.end()
                 i = end
                 continue
             break
-        tm = _WORD.match(rest)
+        tm = _WORD.match(text, j)
         if not tm or tm.group() in (",", ":", ";", "(", ")"):
             break
         tok = tm.group()
         if tok == "và":
-            nxt = re.match(r"và\s+(\S+)", rest)
+            nxt = _VA_NEXT.match(text, j)
             if not nxt:
                 break
-            after = j + nxt.start(1)
+            after = nxt.start(1)
             if _is_cap(nxt.group(1)):
                 if P.head.match(text, after) or P.title.match(text, after):
                     break
@@ -188,9 +209,9 @@ def _chunk_name(text: str, pos: int, standalone: bool, in_component: bool = Fals
         end = j + len(tok)
         i = end
         first = False
-    q = re.match(r"\s+các\s+cấp\b", text[end:])  # "Ban Chỉ huy … các cấp"
+    q = _CAC_CAP.match(text, end)  # "Ban Chỉ huy … các cấp"
     if q and end > pos:
-        end += q.end()
+        end = q.end()
     return end
 
 
@@ -201,13 +222,13 @@ def _person_end(text: str, i: int) -> int:
     if not tm:
         return i
     e = tm.end()
-    hm = re.match(r"\s+", text[e:])
-    if hm and P.head.match(text, e + hm.end()):
-        h = P.head.match(text, e + hm.end())
+    hm = _SPACES1.match(text, e)
+    h = P.head.match(text, hm.end()) if hm else None
+    if h:
         e = _chunk_name(text, h.end(), bool(P.standalone.match(h.group())), " " in h.group())
-    nm = re.match(r"(?:\s+\p{Lu}\w*){1,4}", text[e:])
+    nm = _CAP_WORDS.match(text, e)
     if nm:
-        e += nm.end()
+        e = nm.end()
     return e
 
 
@@ -236,45 +257,45 @@ def find_mentions(text: str) -> list[Mention]:
                 break
             parts.append(f"{head} {text[i:e]}")
             end = e
-            nx = re.match(r"\s*,\s*|\s+và\s+", text[e:])
+            nx = _SEP.match(text, e)
             if not nx:
                 break
-            i = e + nx.end()
+            i = nx.end()
         if parts:
             add(Mention(fm.start(), end, text[fm.start():end], "body", parts))
     for rx, kind in ((P.group, "group"), (P.vague, "vague")):
         for m in rx.finditer(text):
             s, e = m.span()
             # a group followed by ":" and names ("UBND các tỉnh, thành phố: Tuyên Quang, …")
-            lm = re.match(r"\s*:\s*((?:\p{Lu}[\w]*(?:\s+\p{Lu}[\w]*)*)(?:\s*,\s*\p{Lu}[\w]*(?:\s+\p{Lu}[\w]*)*)*)", text[e:])
-            if kind == "group" and lm:
+            lm = _COLON_NAMES.match(text, e) if kind == "group" else None
+            if lm:
                 names = [x.strip() for x in lm.group(1).split(",")]
-                add_e = e + lm.end()
+                add_e = lm.end()
                 if free(s, add_e):
                     add(Mention(s, add_e, text[s:add_e], "body", names))
                 continue
             if free(s, e):
                 add(Mention(s, e, text[s:e].strip(), kind))
     # persons: "đồng chí Lê Thanh Huy - Phó Chủ tịch UBND huyện", "Phó Thủ tướng … Trần Hồng Hà"
-    for m in re.finditer(r"(?<![\w])đồng\s+chí\s+", text):
+    for m in _DONG_CHI.finditer(text):
         if not free(m.start(), m.end()):
             continue
         i = m.end()
         e = _person_end(text, i)
         if e == i:
-            nm = re.match(r"(?:\p{Lu}\w*)(?:\s+\p{Lu}\w*){0,3}", text[i:])
+            nm = _PERSON_NAME.match(text, i)
             if nm:
-                e = i + nm.end()
-                sep = re.match(r"\s*[-–,]?\s*", text[e:])
-                e2 = _person_end(text, e + sep.end())
-                if e2 > e + sep.end():
+                e = nm.end()
+                sep = _PERSON_SEP.match(text, e).end()
+                e2 = _person_end(text, sep)
+                if e2 > sep:
                     e = e2
         if e > i and free(m.start(), e):
             add(Mention(m.start(), e, text[m.start():e], "person"))
     for m in P.title.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        if re.search(r"(?:các|những)\s*$", text[max(0, m.start() - 6):m.start()]):
+        if _CAC_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue
         e = _person_end(text, m.start())
         if e > m.end() and free(m.start(), e):  # a bare "Chủ tịch" is the speaker, not an owner
@@ -285,7 +306,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         head = m.group()
         standalone = bool(P.standalone.match(head))
-        if head in ("phòng", "sở") and not re.match(r"\s+\p{Lu}", text[e0:]):
+        if head in ("phòng", "sở") and not _SPACE_CAP.match(text, e0):
             continue
         e = _chunk_name(text, e0, standalone, in_component=" " in head or head[-1].isupper())
         if e == e0 and not standalone and " " not in head and not _is_abbrev(head.split()[-1]):
@@ -305,13 +326,13 @@ def find_mentions(text: str) -> list[Mention]:
         names = [f"{m.group('kind').lower()} {text[m.end():e]}"]
         end = e
         while m.group("lead"):
-            nx = re.match(r"\s*,\s*(?=\p{Lu})", text[end:])
+            nx = _COMMA_CAP.match(text, end)
             if not nx:
                 break
-            e2 = _chunk_name(text, end + nx.end(), False)
-            if e2 <= end + nx.end() or P.head.match(text[end + nx.end():]):
+            e2 = _chunk_name(text, nx.end(), False)
+            if e2 <= nx.end() or P.head.match(text, nx.end()):
                 break
-            names.append(f"{m.group('kind').lower()} {text[end + nx.end():e2]}")
+            names.append(f"{m.group('kind').lower()} {text[nx.end():e2]}")
             end = e2
         if free(s, end):
             add(Mention(s, end, text[s:end], "body", names if len(names) > 1 else []))
@@ -322,11 +343,16 @@ def find_mentions(text: str) -> list[Mention]:
 _CLAUSE = re.compile(r"(?<=[.!?])\s+(?=\S)|[;:()]")
 
 
+_SHORT_PARENS = re.compile(r"\((?!\d{1,2}\)|[ivxIVX]{1,4}\))[^()\s]{1,15}\)")
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
-    """Clause spans: sentences, split further at ';', ':' and parentheses."""
+    """Clause spans: sentences, split further at ';', ':' and parentheses (not at a short
+    parenthesis such as "(VTV)" or "(UBND)", which belongs to the name before it)."""
+    masked = _SHORT_PARENS.sub(lambda m: " " * len(m.group()), text)
     out = []
     start = 0
-    for m in _CLAUSE.finditer(text):
+    for m in _CLAUSE.finditer(masked):
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()
@@ -344,6 +370,8 @@ def owners_in(text: str, para: int = -1) -> list[Owner]:
     mentions = find_mentions(text)
     out: list[Owner] = []
     for ci, (cs, ce) in enumerate(clauses(text)):
+        if P.topic.match(_LEAD_STRIP.sub("", text[cs:ce])) and text[ce:ce + 1] == ":":
+            continue  # "Về đề nghị Chính phủ chỉ đạo Bộ Tài chính …:" names the subject, not owners
         ms = [m for m in mentions if cs <= m.start < ce]
         k = 0
         while k < len(ms):
@@ -354,7 +382,7 @@ def owners_in(text: str, para: int = -1) -> list[Owner]:
                 lst.append(ms[k])
             k += 1
             pre = text[cs:lst[0].start]
-            post = text[lst[-1].end:ce]
+            post = _SHORT_PARENS.sub("", text[lst[-1].end:ce], count=1)
             role = None
             via = ""
             chu_tri = False
@@ -365,17 +393,24 @@ def owners_in(text: str, para: int = -1) -> list[Owner]:
             else:
                 via = "subject"
                 bare = _LEAD_STRIP.sub("", pre)
-                if (not bare.strip() or P.adverbial.match(bare)) and not P.assess_after.match(post):
-                    if not post.strip() or post.strip() in (":", ".") or P.verb_after.match(post) or P.lead_after.match(post):
+                nxt = post.lstrip(" ,")
+                in_parens = cs > 0 and text[cs - 1] == "("
+                past = _PAST.search(post.split(",")[0])
+                if (not bare.strip() or P.adverbial.match(bare)) and not P.assess_after.match(post) and not past:
+                    if not nxt.strip(" .:") and not in_parens:
+                        role = "lead"  # "2. Sở Kế hoạch và Đầu tư:" (a heading naming the owner)
+                    elif nxt[:1].islower() and (P.verb_after.match(post) or P.lead_after.match(post)):
                         role = "lead"
-            if role == "lead" and P.lead_after.match(post):
+            if role == "lead" and P.lead_after.match(post) and post.lstrip(" ,")[:1].islower():
                 chu_tri = True
             if role is None:
                 continue
-            by_function = bool(re.match(r"\s*,?\s*theo\s+chức\s+năng", post, re.I))
+            by_function = bool(_BY_FUNCTION.match(post))
             for m in lst:
                 names = m.parts or [m.name]
                 for nm in names:
+                    if any(o.name == nm and o.role == role for o in out):
+                        continue
                     out.append(Owner(nm, role, m.kind, para, m.start, m.end, chu_tri, by_function, ci, via=via))
     return out
 

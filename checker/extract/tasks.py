@@ -29,6 +29,7 @@ from functools import lru_cache
 import regex as re
 
 from ..model import Paragraph
+from ..textnorm import is_upper_text
 from ..structure.outline import Item, outline
 from .deadlines import Deadline, find_deadlines, primary
 from .header import meeting_date, notice_date, notice_year
@@ -83,6 +84,7 @@ class _P:
     ongoing: "re.Pattern"
     deliverable: "re.Pattern"
     modal: "re.Pattern"
+    heading_end: "re.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -93,15 +95,17 @@ def patterns() -> _P:
         directive=re.compile(r"^(?:" + d("modals") + r"\s*,?\s*)*" + d("directive_verbs") + W, re.I),
         topic=re.compile(r"^" + d("topic"), re.I),
         adverbial=re.compile(r"^(?:" + d("adverbials") + r")\b[^,]{0,160},\s*", re.I),
+        heading_end=re.compile(r"[.;:!?…]\W*$"),
         assessment=re.compile(r"(?<![\w])" + d("assessment") + W, re.I),
         assess_heading=re.compile(r"(?<![\w])" + d("assessment_headings") + W, re.I),
         task_heading=re.compile(r"(?<![\w])" + d("task_headings") + W, re.I),
         ongoing=re.compile(r"(?<![\w])" + d("ongoing") + W, re.I),
-        deliverable=re.compile(r"(?<![\w])" + d("deliverables") + W, re.I),
+        deliverable=re.compile(r"(?<![\w])(?<!(?:đã|được|mới|vừa)\s)" + d("deliverables") + W, re.I),
         modal=re.compile(r"^(?:" + d("modals") + r"\s*,?\s*)+", re.I),
     )
 
 
+_COMMA_CAP = re.compile(r",\s*\p{Lu}")
 _LEAD = re.compile(r"^[\s\-–+*•\"“]*(?:\(\w{1,4}\)\s*|[a-zđ]\)\s*|\d{1,2}[.)]\s*)?", re.I)
 
 
@@ -120,12 +124,14 @@ def _clause_texts(text: str, start: int) -> list[tuple[int, str]]:
 def _imperative(text: str, start: int) -> bool:
     """A clause that opens with a directive verb (after a topic, an adverbial or a modal)."""
     P = patterns()
-    for _, c in _clause_texts(text, start):
+    for cs, c in _clause_texts(text, start):
         c = c.strip()
         if not c or P.topic.match(c):
             continue
+        if text[:cs].rstrip().endswith(":") and len(_COMMA_CAP.findall(c)) >= 2:
+            continue  # "…: Xây dựng nông thôn mới, Giảm nghèo bền vững, Phát triển …" names, not verbs
         c2 = P.adverbial.sub("", c, count=1)
-        for cand in (c, c2):
+        for cand in ((c2,) if c2 != c else (c,)):  # "Thực hiện nhiệm vụ được giao, Bộ … đã …": the adverbial is no verb
             m = P.directive.match(cand)
             if m and not P.assessment.match(cand[m.end():].lstrip()):
                 return True
@@ -165,6 +171,7 @@ class _Para:
     colon: bool
     header_only: bool
     assessment: bool
+    heading: bool  # a short item title without a full stop ("3. Đẩy nhanh thủ tục chuẩn bị đầu tư các dự án")
 
 
 def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
@@ -175,10 +182,13 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
     owners = [o for o in owners_in(p.text, p.index) if o.start >= start]
     leads = [o for o in owners if o.role == "lead"]
     directive = bool(leads) or _imperative(p.text, start) or any(o.role == "support" for o in owners)
+    if p.upper or is_upper_text(p.text[start:]):
+        directive = False  # "I. ĐÁNH GIÁ CHUNG", "II. NHIỆM VỤ, GIẢI PHÁP": headings
     assigned = any(o.role == "lead" and (o.chu_tri or o.via == "assign") for o in owners)
     assessment = not directive and bool(P.assessment.search(p.text))
+    heading = own and len(p.text) - start <= 200 and not P.heading_end.search(p.text)
     return _Para(p, item, own, start, owners, directive, assigned, _ends_colon(p.text),
-                 _header_only(p.text, start, owners), assessment)
+                 _header_only(p.text, start, owners), assessment, heading)
 
 
 def _nature(text: str) -> str:
@@ -186,6 +196,22 @@ def _nature(text: str) -> str:
     if P.deliverable.search(text):
         return "deliverable"
     return "ongoing" if P.ongoing.search(text) else "deliverable"
+
+
+_COUNTERPART = re.compile(
+    r"làm\s+việc\s+với\s+(?:(?:lãnh\s+đạo|Thường\s+trực|Ban\s+Thường\s+vụ)\s+(?:Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ)?\s*)?"
+    r"(?P<kind>tỉnh|thành\s+phố)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*){0,3})", re.I)
+
+
+def counterpart(doc) -> str | None:
+    """The locality a working-visit notice concludes with ("… tại buổi làm việc với lãnh đạo
+    tỉnh Phú Thọ"): the tasks that name no owner are, by the notice's own title, that province's."""
+    for p in doc.component("trich_yeu"):
+        m = _COUNTERPART.search(p.text)
+        if m:
+            name = " ".join(w.capitalize() if w.isupper() else w for w in m.group("name").split())
+            return f"{m.group('kind').lower()} {name}"
+    return None
 
 
 def _reference(doc) -> tuple[dt.date | None, int | None]:
@@ -261,6 +287,7 @@ def _extract(doc) -> list[Task]:
         return False
 
     ref, ref_year = _reference(doc)
+    implicit = counterpart(doc)
     tasks: list[Task] = []
     for pi in seq:
         a = paras[pi]
@@ -268,7 +295,7 @@ def _extract(doc) -> list[Task]:
             continue
         if in_assessment(a.item, pi) and not a.assigned:
             continue
-        if (a.colon or a.header_only) and introduces_tasks(a):
+        if (a.colon or a.header_only or a.heading) and introduces_tasks(a):
             continue  # a heading: its owners and deadline go to the items below
         text = a.p.text
         own = list(a.owners)
@@ -277,19 +304,21 @@ def _extract(doc) -> list[Task]:
         inherited_deadlines: list[Deadline] = []
         for q in chain(a.item, pi):
             b = paras[q]
-            if not (b.colon or b.header_only):
+            if not (b.colon or b.header_only or b.heading):
                 continue
             is_header = b.header_only or (b.own_para and b.colon)
             if is_header and not header and any(o.role == "lead" for o in b.owners):
                 header = [_inherit(o, "header") for o in b.owners]
             elif not is_header and not intro and any(o.role == "lead" for o in b.owners):
                 intro = [_inherit(o, "intro") for o in b.owners if o.role == "lead"]
-            if not inherited_deadlines:
+            if not inherited_deadlines and (is_header or b.heading):  # not from a general introduction
                 ds = [d for d in find_deadlines(b.p.text, ref, ref_year) if d.concrete]
                 inherited_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
         owners = _merge(own, header)
         if not any(o.role == "lead" for o in owners) and intro:
             owners = _merge(owners, intro)
+        if not any(o.role == "lead" for o in owners) and implicit:
+            owners = [Owner(implicit, "lead", "body", -1, 0, 0, inherited=True, source="title")] + owners
         deadlines = find_deadlines(text, ref, ref_year)
         if not any(d.concrete for d in deadlines) and inherited_deadlines:
             deadlines = inherited_deadlines + deadlines

@@ -11,6 +11,9 @@ không ai là chủ trì.
 Tại sao: giao việc phải "rõ người"; việc không có người chủ trì thì không ai chịu trách nhiệm.
 Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 23 khoản 2 (xác định rõ đơn vị hoặc cá nhân chủ trì,
 phối hợp); yêu cầu "6 rõ" (rõ người, rõ trách nhiệm) trong chỉ đạo của Thủ tướng Chính phủ.
+Cũng mức thông tin: thông báo kết luận buổi làm việc với một địa phương ("… tại buổi làm việc
+với lãnh đạo tỉnh Phú Thọ") có nhiệm vụ không nêu ai làm: theo trích yếu đó là việc của tỉnh,
+nhưng nên ghi rõ.
 Ví dụ sai: "- Kiểm tra tiến độ thực hiện 130 lồng cá đang triển khai tại Tà Mít trong tháng 9."
 (dưới đề mục "1. Sản xuất nông, lâm nghiệp" không nêu đơn vị nào).
 Ví dụ đúng: "- Phòng Nông nghiệp và PTNT kiểm tra tiến độ thực hiện … trong tháng 9."
@@ -22,6 +25,8 @@ items below them). Also reported when a task names only supporting bodies and no
 Info: the task names no owner of its own and can only be read as addressed to the broad groups
 of the list's introduction ("yêu cầu các đồng chí Thành viên UBND tỉnh, … tập trung vào những
 nhiệm vụ sau:"), none of which leads.
+Also info: in the notice of a working visit to a locality ("… làm việc với lãnh đạo tỉnh Phú
+Thọ"), a task that names nobody is, by the title, that province's; it should still say so.
 Why: an assignment must name who does it; work without a lead is nobody's responsibility.
 Rule: Decree 30/2020/NĐ-CP, Article 23(2) (name the lead and the supporting units); the Prime
 Minister's "six clears" (clear person, clear responsibility).
@@ -39,7 +44,14 @@ def check(doc):
         leads, w = t.leads, where(t)
         fix = Msg("Nêu rõ đơn vị (hoặc người, theo chức danh) chủ trì thực hiện, ví dụ \"Giao Sở … chủ trì, phối hợp với …\".",
                   "Name the lead body (or person, by title), e.g. \"Giao Sở … chủ trì, phối hợp với …\".")
-        if not leads and not t.supports:
+        if leads and all(o.source == "title" for o in leads):
+            yield task_hit(
+                t,
+                Msg(f"{w.vi} không nêu ai thực hiện; theo trích yếu thì là {leads[0].name}, nhưng nên ghi rõ: \"{excerpt(t)}\".",
+                    f"{w.en} names nobody; by the title it is {leads[0].name}'s, but it should say so: \"{excerpt(t)}\"."),
+                fix, severity="info", owners=[leads[0].name],
+            )
+        elif not leads and not t.supports:
             yield task_hit(t, Msg(f"{w.vi} không nêu ai thực hiện (cả ở đề mục bên trên): \"{excerpt(t)}\".",
                                   f"{w.en} names nobody to do it (nor does its heading): \"{excerpt(t)}\"."), fix)
         elif not leads:
