@@ -257,8 +257,11 @@ def notice(can_cu: bool = False, page_numbers: bool = True, header_borders: bool
            header_left=None, header_right=None, body=None) -> LayoutBuilder:
     """The short compliant notice (with căn cứ lines if asked)."""
     b = LayoutBuilder()
-    b.table(header_left or HEADER_LEFT, header_right or HEADER_RIGHT, borders=header_borders)
-    for role, text in TITLE + (CAN_CU if can_cu else []) + (body or BODY):
+    left = HEADER_LEFT if header_left is None else header_left
+    right = HEADER_RIGHT if header_right is None else header_right
+    if left or right:
+        b.table(left, right, borders=header_borders)
+    for role, text in TITLE + (CAN_CU if can_cu else []) + (BODY if body is None else body):
         b.para(role, text)
     b.table(BOTTOM_LEFT, BOTTOM_RIGHT, widths=(Cm(7.5), Cm(9)))
     if page_numbers:

@@ -9,6 +9,7 @@ Source is Word paragraph k, and Paragraph.offsets map each character back to it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Paragraph
 from .ooxml import w
@@ -77,22 +78,10 @@ class Layout:
 
             if self._reader_styles is None:
                 self._reader_styles = reader.Styles(self.pkg.styles)
-
-            class _Spans(reader._Collector):
-                def __init__(self, styles, sid):
-                    super().__init__(styles, sid)
-                    self.spans = []
-
-                def run(self, r):
-                    n0 = self.n
-                    super().run(r)
-                    if self.n > n0:
-                        self.spans.append((r, n0, self.n))
-
             ppr = p_el.find(w("pPr"))
             ps = ppr.find(w("pStyle")) if ppr is not None else None
             sid = (ps.get(w("val")) if ps is not None else None) or self._reader_styles.default_para
-            col = _Spans(self._reader_styles, sid)
+            col = _span_collector()(self._reader_styles, sid)
             col.walk(p_el)
             if "".join(col.parts) == line:
                 return col.spans, True
@@ -141,6 +130,25 @@ class Layout:
                 out.append(RunView(r, self.run_props(r, wp.el, wp.table), i0, i1, p.text[i0:i1], wp))
         self._runs[p.index] = out
         return out
+
+
+@lru_cache(maxsize=1)
+def _span_collector():
+    """The docx reader's own text walk, recording where each run's characters fall in the line."""
+    from ..readers import docx as reader
+
+    class _Spans(reader._Collector):
+        def __init__(self, styles, sid):
+            super().__init__(styles, sid)
+            self.spans = []
+
+        def run(self, r):
+            n0 = self.n
+            super().run(r)
+            if self.n > n0:
+                self.spans.append((r, n0, self.n))
+
+    return _Spans
 
 
 def _ancestor(el, tag: str):

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
 from .ooxml import a, on, to_int, w
 
 BUILTIN_FONT = "Times New Roman"
@@ -73,6 +75,8 @@ class StyleSheet:
         self.defaults_rpr = None
         self.defaults_ppr = None
         self._chains: dict[str | None, list] = {}
+        self._levels: dict[tuple, list] = {}
+        self._runs: dict[tuple, RunProps] = {}
         if styles_root is not None:
             dd = styles_root.find(w("docDefaults"))
             if dd is not None:
@@ -132,11 +136,15 @@ class StyleSheet:
         return sid if sid in self.by_id else self.default_table
 
     def _style_levels(self, sid: str | None, prefix: str, tag: str) -> list[tuple[str, object]]:
-        out = []
-        for s, st in self.chain(sid):
-            el = st.find(w(tag))
-            if el is not None:
-                out.append((f"{prefix}:{s}", el))
+        key = (sid, prefix, tag)
+        out = self._levels.get(key)
+        if out is None:
+            out = []
+            for s, st in self.chain(sid):
+                el = st.find(w(tag))
+                if el is not None:
+                    out.append((f"{prefix}:{s}", el))
+            self._levels[key] = out
         return out
 
     # ------------------------------------------------------------------ runs
@@ -144,6 +152,13 @@ class StyleSheet:
         """The effective formatting of a run (r_el None: the paragraph's own default, e.g. for the
         auto-numbering label or an empty paragraph)."""
         rpr = r_el.find(w("rPr")) if r_el is not None else None
+        key = (etree.tostring(rpr) if rpr is not None else None, para_sid, table_sid)
+        cached = self._runs.get(key)
+        if cached is None:
+            cached = self._runs[key] = self._run_props(rpr, para_sid, table_sid)
+        return cached
+
+    def _run_props(self, rpr, para_sid: str | None, table_sid: str | None) -> RunProps:
         cs_el = rpr.find(w("rStyle")) if rpr is not None else None
         char_sid = cs_el.get(w("val")) if cs_el is not None else None
         char_levels = self._style_levels(char_sid, "style", "rPr") if char_sid else []
