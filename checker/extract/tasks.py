@@ -295,6 +295,8 @@ def _extract(doc) -> list[Task]:
             continue
         if in_assessment(a.item, pi) and not a.assigned:
             continue
+        if a.own_para and a.heading and _assessment_heading(a.p.text[a.start:]):
+            continue  # "I. Đánh giá chung": a heading, not the verb "đánh giá"
         if (a.colon or a.header_only or a.heading) and introduces_tasks(a):
             continue  # a heading: its owners and deadline go to the items below
         text = a.p.text
