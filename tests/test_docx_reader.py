@@ -380,7 +380,7 @@ def seed_to_docx(text_path, out_path):
     raw_lines = doc.source.text.splitlines()
     b = DocxBuilder()
     lists: dict[str, tuple] = {}
-    fmts = {"arabic": ("decimal", "%1.", int), "roman": ("upperRoman", "%1.", None)}
+    fmts = {"arabic": ("decimal", "%1."), "roman": ("upperRoman", "%1.")}
     left, right = [], []
     from checker.structure.outline import roman_value
 
@@ -395,7 +395,7 @@ def seed_to_docx(text_path, out_path):
         m = P.marker_of(p.text)
         if m and markup.startswith(m[1]):
             style, label, end = m
-            rest = markup[len(markup[:end]):].lstrip()
+            rest = markup[end:].lstrip()
             if style == "bullet" and label in "-+":
                 key = "bullet" + label
                 if key not in lists:
@@ -406,7 +406,7 @@ def seed_to_docx(text_path, out_path):
                 value = int(label) if style == "arabic" else roman_value(label)
                 lst, nxt = lists.get(style, (None, None))
                 if lst is None:
-                    lst = b.numbering([fmts[style][:2]], starts=[value])
+                    lst = b.numbering([fmts[style]], starts=[value])
                 elif value != nxt:
                     lst = b.restart(lst, value)
                 lists[style] = (lst, value + 1)
