@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import pytest
-
 from checker.document import Document, load_path
 from checker.engine import select_rules
 from checker.extract.citations import citations, document_date, document_year, extract_paragraph, link

@@ -341,7 +341,6 @@ BARE_NUM_RE = re.compile(r"(?P<num>\d{1,6}(?:\.\d{1,3})?(?:/(?:19|20)\d{2})?)(?!
 SO_RE = re.compile(r"(?P<qual>(?:[ \t]+\p{Ll}+){0,3}?)[ \t]+(?P<so>số|SỐ|Số)(?:[ \t]*:)?[ \t]*(?=\d)")
 SO_UPPER_RE = re.compile(r"(?P<qual>(?:[ \t]+\p{Lu}+){0,3}?)[ \t]+(?P<so>SỐ|Số|số)(?:[ \t]*:)?[ \t]*(?=\d)")
 NO_SO_RE = re.compile(r"[ \t]+(?=\d)")
-LIST_RE = re.compile(r"[ \t]*(?:,|;|và|hoặc)[ \t]*(?:và[ \t]+)?(?:các[ \t]+)?(?P<so>số|Số)(?:[ \t]*:)?[ \t]*(?=\d)")
 LIST_BARE_RE = re.compile(r"[ \t]*(?:,|;|và|hoặc)[ \t]*(?:và[ \t]+)?$")
 DATE_LEAD_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+)?", re.I)
 DATE_NGAY_RE = re.compile(r"^(?:ngày|NGÀY|Ngày)[ \t]*$")
