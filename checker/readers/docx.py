@@ -441,6 +441,7 @@ class RawPara:
     caps: list[bool]
     breaks: list[int]  # indexes in text of the spaces that stand for soft line breaks
     notes: list[tuple[str, str]]  # ("footnote"|"endnote", id) of the references, in order
+    nodes: list[tuple[object, int, int]] = None  # (XML element, start, end) of each piece of text, for editors
 
 
 class _Collector:
@@ -453,12 +454,14 @@ class _Collector:
         self.caps: list[bool] = []
         self.breaks: list[int] = []
         self.notes: list[tuple[str, str]] = []
+        self.nodes: list[tuple[object, int, int]] = []
         self.n = 0
 
-    def add(self, s: str, flags: tuple[bool, bool, bool]) -> None:
+    def add(self, s: str, flags: tuple[bool, bool, bool], node=None) -> None:
         if not s:
             return
         s = s.translate(_LINE_CHARS)
+        self.nodes.append((node, self.n, self.n + len(s)))
         self.parts.append(s)
         k = len(s)
         self.bold.extend([flags[0]] * k)
@@ -494,9 +497,9 @@ class _Collector:
         for child in r:
             tag = child.tag
             if tag == _T:
-                self.add(child.text or "", flags)
+                self.add(child.text or "", flags, child)
             elif tag in (_TAB, _PTAB):
-                self.add("\t", flags)
+                self.add("\t", flags, child)
             elif tag in (_BR, _CR):
                 self.brk(flags)
             elif tag == _NBH:
@@ -511,7 +514,7 @@ class _Collector:
                 self.notes.append(("endnote", child.get(w("id")) or ""))
 
     def result(self) -> RawPara:
-        return RawPara("".join(self.parts), self.bold, self.italic, self.caps, self.breaks, self.notes)
+        return RawPara("".join(self.parts), self.bold, self.italic, self.caps, self.breaks, self.notes, self.nodes)
 
 
 def _sym_char(code: str | None) -> str:
