@@ -652,3 +652,25 @@ def test_docx_on_stdin(drafts):
     code, out, err = run_cli("check", drafts["docx_bad"], "--format", "json")
     from_file = [(d["code"], d["line"], d["column"]) for d in json.loads(out)["files"][0]["diagnostics"]]
     assert from_stdin == from_file and ("S103", 3, 5) in from_file
+
+
+def test_reading_order_through_content_controls_nested_tables_and_text_boxes(tmp_path):
+    def p(text):
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    textbox = ('<w:p><w:r><w:t xml:space="preserve">Đoạn bảy có hộp chữ </w:t></w:r><w:r><w:drawing><wp:inline '
+               'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:txbxContent>'
+               f'{p("Chữ trong hộp.")}</w:txbxContent></wp:inline></w:drawing></w:r><w:r><w:t>ở giữa.</w:t></w:r></w:p>')
+    body = (p("Đoạn một.") + f"<w:sdt><w:sdtContent>{p('Đoạn hai.')}</w:sdtContent></w:sdt>"
+            + "<w:tbl><w:tr><w:tc>" + p("Đoạn ba.") + "<w:tbl><w:tr><w:tc>" + p("Đoạn bốn.")
+            + "</w:tc></w:tr></w:tbl></w:tc><w:tc>" + p("Đoạn năm.") + "</w:tc></w:tr><w:tr><w:tc>" + p("Đoạn sáu.")
+            + "</w:tc></w:tr></w:tbl>" + textbox)
+    b = DocxBuilder()
+    b.para("x")
+    out = rewrite_parts(b.save(tmp_path / "base.docx"), tmp_path / "order.docx", {"word/document.xml": document_xml(body)})
+    _, paras = read(out)
+    assert [(p.text, p.container, p.meta.get("table")) for p in paras] == [
+        ("Đoạn một.", "body", None), ("Đoạn hai.", "body", None), ("Đoạn ba.", "table:0:0", 0),
+        ("Đoạn bốn.", "table:0:0", 0), ("Đoạn năm.", "table:0:1", 0), ("Đoạn sáu.", "table:1:0", 0),
+        ("Đoạn bảy có hộp chữ ở giữa.", "body", None)]
+    assert [p.meta["docx_index"] for p in paras] == list(range(7))
