@@ -250,3 +250,22 @@ def test_dates_in_both_forms_and_issuer():
     assert c.date.first == dt.date(2021, 7, 14)
     assert c.issuer == "Chủ tịch Ủy ban nhân dân tỉnh"
     assert c.title == "về trồng rừng"
+
+
+# --- robustness: no input makes the citation rules fail (an E999 would hide every finding)
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TOKENS = ["Nghị quyết", "Quyết định", "Luật", "Bộ luật", "Kết luận", "văn bản", "số", "Số", "12", "68", "66.7", "/",
+          "-", "–", " ", "  ", "2020", "NQ", "QĐ", "TTg", "UBND", "HĐND", "TU", "TW", "QH15", "ngày", "tháng", "năm",
+          "31/02/2021", "10/12/2018", "của", "Chính phủ", "về", ",", ";", ".", "(", ")", "“", "”", "và", "Tổ chức",
+          "bТС", "qđ", "\u00a0", "ngày 14/11/200310", "Điều 5", "Đề án 06"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=40))
+def test_rules_never_crash(tokens):
+    body = "1. " + "".join(t if t in " /-–" else " " + t for t in tokens)
+    ds = run_text(notice(body), select=["C5"])
+    assert not [d for d in ds if d.code == "E999"]
