@@ -464,8 +464,7 @@ def fixture_variants() -> dict[str, dict[str, LayoutBuilder]]:
     add("P811", "ok-tab-127", tab)
 
     add("P812", "no-space", notice().para_format("body", 2, before=0))
-    add("P812", "ok-after-plus-before", notice().para_format("body", 1, after=_Pt(3)).para_format("body", 2,
-                                                                                                   before=_Pt(3)))
+    add("P812", "ok-after-6pt", notice().para_format("body", 1, after=_Pt(6)).para_format("body", 2, before=0))
 
     add("P813", "double", notice().para_format("body", 1, line=480))
     add("P813", "ok-exact-17pt", notice().para_format("body", 1, line=340, line_rule="exact"))

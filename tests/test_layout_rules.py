@@ -129,3 +129,19 @@ def test_findings_show_found_and_required_values():
     assert d.message.vi == "Cỡ chữ của \"Nơi nhận:\" là 14, yêu cầu 12 (Phụ lục I, Phần I, Mục II.9.d)."
     assert d.message.en.startswith("The heading \"Nơi nhận:\" is 14 pt, required 12 pt")
     assert (d.line, d.column, d.end_column) == (13, 1, 10)  # the whole "Nơi nhận:" run
+
+
+@pytest.mark.parametrize("after,before,compat,fires", [
+    (0, 0, False, True),
+    (6, 0, False, False),  # the larger of After and Before: 6 pt
+    (3, 3, False, True),  # Word does not add them: 3 pt
+    (3, 3, True, False),  # … unless "Don't use HTML paragraph auto spacing": 6 pt
+    (0, 6, False, False),
+])
+def test_space_between_paragraphs_is_computed_as_word_does(after, before, compat, fires):
+    b = notice().para_format("body", 1, after=Pt(after)).para_format("body", 2, before=Pt(before))
+    if compat:
+        settings = b.doc.settings.element
+        settings.find(qn("w:compat")).append(parse_xml(f'<w:doNotUseHTMLParagraphAutoSpacing {nsdecls("w")}/>'))
+    found = [d.line for d in p_findings(b.to_bytes()) if d.code == "P812"]
+    assert found == ([11] if fires else [])
