@@ -25,7 +25,8 @@ HEADERS = {
            "Nature", "Findings"],
 }
 INHERITED = {"vi": " (kế thừa)", "en": " (inherited)"}
-NATURE = {"vi": {"deliverable": "sản phẩm", "ongoing": "thường xuyên"}, "en": {"deliverable": "deliverable", "ongoing": "ongoing"}}
+NATURE = {"vi": {"deliverable": "sản phẩm", "ongoing": "thường xuyên", "other": "khác"},
+          "en": {"deliverable": "deliverable", "ongoing": "ongoing", "other": "other"}}
 
 
 def _die(message: str) -> None:

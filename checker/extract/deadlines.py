@@ -106,6 +106,16 @@ _MID_YEAR = re.compile(r"\b(?:giữa|đầu)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[.;()]\s|[;()]|\.$")
 
 
+def _past(text: str, cs: int, i: int) -> bool:
+    """A past fact ("đã chỉ đạo tại phiên họp thường kỳ tháng 7"): "đã" shortly before, with no
+    comma in between ("khi đã có dữ liệu, hoàn thành trong tháng 11" is a deadline)."""
+    lo = max(cs, i - 40)
+    m = None
+    for m in patterns().past.finditer(text, lo, i):
+        pass
+    return m is not None and "," not in text[m.end():i]
+
+
 def clause_bounds(text: str, i: int) -> tuple[int, int]:
     """The clause around position i: between sentence ends, semicolons and parentheses."""
     start = 0
@@ -164,7 +174,7 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
     # events first: "trình Hội nghị … tháng 8 năm 2021" takes the month as its anchor
     for em in P.event.finditer(text):
         cs, ce = clause_bounds(text, em.start())
-        if P.past.search(text, cs, em.start()):
+        if _past(text, cs, em.start()):
             continue
         after = text[em.end(): min(ce, em.end() + 80)]
         anchor = P.anchor.search(after)
@@ -198,7 +208,7 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         if m.kind == "year" and P.day_only.match(cue.group().strip()):
             continue  # "đến năm 2030" is a horizon
         cs, _ = clause_bounds(text, m.start)
-        if P.past.search(text, cs, m.start):
+        if _past(text, cs, m.start - len(pre) + cue.start()):
             continue
         if P.occasion.search(text, max(cs, m.start - 60), m.start - len(cue.group())):
             continue  # "các sự kiện … trong tháng 8": when the occasion is, not a deadline

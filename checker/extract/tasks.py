@@ -49,7 +49,7 @@ class Task:
     line: int
     owners: list[Owner] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
-    nature: str = "deliverable"  # "deliverable" | "ongoing"
+    nature: str = "deliverable"  # "deliverable" (a report, a submission …), "ongoing" (continue, strengthen …) or "other"
 
     @property
     def text(self) -> str:
@@ -195,7 +195,7 @@ def _nature(text: str) -> str:
     P = patterns()
     if P.deliverable.search(text):
         return "deliverable"
-    return "ongoing" if P.ongoing.search(text) else "deliverable"
+    return "ongoing" if P.ongoing.search(text) else "other"
 
 
 _COUNTERPART = re.compile(

@@ -6,7 +6,8 @@ ngày 15/9"), tháng, quý ("trong tháng 9/2020", "Thời hạn trong Quý II/2
 ("hằng tuần") hay sự kiện ("báo cáo tại phiên họp thường kỳ tiếp theo"). Nhiệm vụ nằm dưới một
 đề mục có thời hạn thì lấy thời hạn của đề mục.
 Mức: cảnh báo với việc phải ra sản phẩm (báo cáo, trình, ban hành, hoàn thành, tổ chức, xây
-dựng …); thông tin với nhiệm vụ thường xuyên (tiếp tục, tăng cường, thường xuyên …).
+dựng …); thông tin với nhiệm vụ thường xuyên (tiếp tục, tăng cường, thường xuyên …) và với
+nhiệm vụ không có động từ nào cho thấy phải ra sản phẩm (định hướng chung).
 Tại sao: giao việc phải "rõ người, rõ việc, rõ thời gian"; không có thời hạn thì không theo dõi,
 đôn đốc và đánh giá kết quả được.
 Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 23 khoản 2 (giao xử lý phải xác định rõ đơn vị chủ trì,
@@ -24,7 +25,8 @@ What: a task assigned by the conclusion notice (an item, a bullet, a paragraph "
 reporting period ("hằng tuần") and no event ("at the next regular meeting"). A task listed under
 a heading that has a deadline takes the heading's deadline.
 Severity: warning for a deliverable (a report, a submission, a regulation, an event to
-organise …); info for an ongoing duty (continue, strengthen, regularly …).
+organise …); info for an ongoing duty (continue, strengthen, regularly …) and for a task with no
+verb of a deliverable (a general orientation).
 Why: an assignment must name who, what and by when; without a deadline nobody can follow it up.
 Rule: Decree 30/2020/NĐ-CP, Article 23(2) (an assignment names the lead, the supporting units
 and the deadline); the Prime Minister's "six clears" (clear person, clear task, clear time …);
@@ -43,12 +45,12 @@ def check(doc):
         if t.deadlines:
             continue
         w = where(t)
-        ongoing = t.nature == "ongoing"
+        ongoing = t.nature != "deliverable"
         yield task_hit(
             t,
-            Msg(f"{w.vi} giao việc nhưng không có thời hạn{' (nhiệm vụ thường xuyên)' if ongoing else ''}: \"{excerpt(t)}\". "
+            Msg(f"{w.vi} giao việc nhưng không có thời hạn{' (nhiệm vụ thường xuyên)' if t.nature == 'ongoing' else ''}: \"{excerpt(t)}\". "
                 "Không có thời hạn thì không theo dõi, đôn đốc được.",
-                f"{w.en} assigns work without any deadline{' (an ongoing duty)' if ongoing else ''}: \"{excerpt(t)}\". "
+                f"{w.en} assigns work without any deadline{' (an ongoing duty)' if t.nature == 'ongoing' else ''}: \"{excerpt(t)}\". "
                 "Without a deadline it cannot be followed up."),
             Msg("Thêm thời hạn cụ thể, ví dụ \"hoàn thành trước ngày …\" hoặc \"trong tháng …\", hoặc kỳ báo cáo (\"báo cáo hằng tháng\").",
                 "Add a concrete deadline, e.g. \"hoàn thành trước ngày …\" or \"trong tháng …\", or a reporting period (\"báo cáo hằng tháng\")."),

@@ -2,7 +2,7 @@
 
 Cái gì: nhiệm vụ chỉ có từ chỉ thời gian chung chung ("sớm", "kịp thời", "khẩn trương", "trong
 thời gian sớm nhất", "ngay", "nhanh chóng") mà không có ngày, tháng, quý, kỳ báo cáo hay sự kiện
-cụ thể. Mức: cảnh báo với việc phải ra sản phẩm; thông tin với nhiệm vụ thường xuyên.
+cụ thể. Mức: cảnh báo; thông tin với nhiệm vụ thường xuyên (tiếp tục, tăng cường …).
 Tại sao: "khẩn trương" không cho biết khi nào phải xong; không thể đôn đốc hay đánh giá trễ hạn.
 Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 23 khoản 2 (xác định rõ thời hạn giải quyết); yêu cầu "6
 rõ" (rõ thời gian) trong chỉ đạo của Thủ tướng Chính phủ.
@@ -12,7 +12,7 @@ Cách sửa: giữ từ nhấn mạnh nếu muốn, nhưng thêm thời hạn c�
 ---
 What: the task only says "soon" ("sớm", "kịp thời", "khẩn trương", "trong thời gian sớm nhất",
 "ngay", "nhanh chóng") with no date, month, quarter, reporting period or event.
-Severity: warning for a deliverable, info for an ongoing duty.
+Severity: warning; info for an ongoing duty (continue, strengthen …).
 Why: "urgently" does not say when the work is due; lateness cannot be followed up.
 Rule: Decree 30/2020/NĐ-CP, Article 23(2) (a clear deadline); the Prime Minister's "six clears".
 Fix: keep the emphasis if wanted, and add a concrete deadline.
