@@ -469,9 +469,9 @@ class _Collector:
         self.caps.extend([flags[2]] * k)
         self.n += k
 
-    def brk(self, flags) -> None:
+    def brk(self, flags, node=None) -> None:
         self.breaks.append(self.n)
-        self.add(" ", flags)
+        self.add(" ", flags, node)
 
     def walk(self, el) -> None:
         for child in el:
@@ -501,13 +501,13 @@ class _Collector:
             elif tag in (_TAB, _PTAB):
                 self.add("\t", flags, child)
             elif tag in (_BR, _CR):
-                self.brk(flags)
+                self.brk(flags, child)
             elif tag == _NBH:
-                self.add("-", flags)
+                self.add("-", flags, child)
             elif tag == _SYM:
                 ch = _sym_char(child.get(w("char")))
                 if ch:
-                    self.add(ch, flags)
+                    self.add(ch, flags, child)
             elif tag == _FN_REF:
                 self.notes.append(("footnote", child.get(w("id")) or ""))
             elif tag == _EN_REF:

@@ -1,0 +1,258 @@
+""".docx writers: text fixes that keep runs and formatting, and Word comments on findings.
+
+Positions come from the reader's contract (checker/readers/docx.py): line = the Word paragraph's
+number in reading order, column = character offset + 1 in its text. `paragraph_texts` walks the
+package the same way and gives, per paragraph, the XML text nodes with their character ranges,
+so an edit or a comment lands on exactly the characters the finding points at.
+
+- fix_docx: each edit replaces characters inside w:t nodes; an edit that spans several nodes puts
+  the new text in the first one (keeping that run's formatting) and removes the rest; an edit
+  touching a tab or a line break is left alone. Layout fixes (P8xx) are applied by
+  checker.layout.fix.format_docx when layout rules ran. Writes are atomic.
+- annotate_docx: a copy of the document with each finding as a Word comment anchored on the text
+  it concerns (runs are split at the finding's boundaries); the original is never changed.
+"""
+from __future__ import annotations
+
+import copy
+import io
+from dataclasses import dataclass
+
+from .diagnostics import Diagnostic
+
+AUTHOR = "rasoat"
+
+
+@dataclass
+class ParaText:
+    element: object  # w:p
+    text: str
+    nodes: list[tuple[object, int, int]]  # (w:t / w:tab … element, start, end)
+
+
+def open_document(raw: bytes):
+    import docx
+
+    return docx.Document(io.BytesIO(raw))
+
+
+def paragraph_texts(document) -> list[ParaText]:
+    """Body paragraphs in the reader's order (line k ↔ item k-1). Footnote lines come after
+    these and are not editable here."""
+    from .readers.docx import Styles, iter_paragraph_elements, read_paragraph
+
+    styles = Styles(document.styles.element)
+    out = []
+    for p_el, _container, _table in iter_paragraph_elements(document.element.body):
+        rp, _sid = read_paragraph(p_el, styles)
+        out.append(ParaText(p_el, rp.text, rp.nodes or []))
+    return out
+
+
+def _is_text_node(el) -> bool:
+    return el is not None and el.tag.endswith("}t")
+
+
+def replace_range(pt: ParaText, start: int, end: int, replacement: str) -> bool:
+    """Replace characters [start, end) of a paragraph's text; False when the range touches
+    something other than plain text (a tab, a break, a symbol)."""
+    touched = [(el, a, b) for el, a, b in pt.nodes if a < end and b > start] if end > start else \
+        [(el, a, b) for el, a, b in pt.nodes if a <= start <= b and _is_text_node(el)][:1]
+    if not touched or not all(_is_text_node(el) for el, _, _ in touched):
+        return False
+    first = True
+    for el, a, b in touched:
+        text = el.text or ""
+        lo, hi = max(start, a) - a, min(end, b) - a
+        if first:
+            el.text = text[:lo] + replacement + text[hi:]
+            first = False
+        else:
+            el.text = text[:lo] + text[hi:]
+        if el.text != el.text.strip():
+            el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return True
+
+
+def _save(document) -> bytes:
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def apply_text_fixes(raw: bytes, source, diagnostics: list[Diagnostic], unsafe: bool = False) -> tuple[bytes, int]:
+    """Apply the text edits of fixable findings to a .docx; returns (new bytes, edits applied)."""
+    from .fix import select_edits
+
+    edits = select_edits(diagnostics, unsafe)
+    if not edits:
+        return raw, 0
+    document = open_document(raw)
+    paras = paragraph_texts(document)
+    applied = 0
+    # right to left inside a paragraph, so earlier offsets stay valid
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        s, t = source.position(e.start), source.position(e.end)
+        if s.line != t.line or not 1 <= s.line <= len(paras):
+            continue
+        pt = paras[s.line - 1]
+        if pt.text[s.column - 1:t.column - 1] == e.replacement:
+            continue
+        if replace_range(pt, s.column - 1, t.column - 1, e.replacement):
+            applied += 1
+    return (_save(document), applied) if applied else (raw, 0)
+
+
+def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
+    """`check --fix` for a .docx: text fixes, then layout fixes, re-checked until stable."""
+    import sys
+
+    from .api import check_document
+    from .document import Document
+    from .engine import select_rules
+    from .fix import atomic_write, unified_diff
+    from .readers.docx import read_docx
+
+    doc = res.document
+    select, ignore = res.selection
+    rules = select_rules(select, ignore)
+    raw = doc.source.raw
+    original_text = doc.source.text
+    total = 0
+    diags = res.diagnostics
+    source = doc.source
+    for _ in range(5):
+        new, n = apply_text_fixes(raw, source, diags, unsafe)
+        if any(r.category == "layout" for r in rules) and any(d.category == "layout" and d.fix is not None or
+                                                              d.category == "layout" for d in diags):
+            try:
+                from .layout.fix import format_docx
+            except ImportError:  # layout support not installed in this build
+                format_docx = None
+            if format_docx is not None:
+                new, m = format_docx(new, None, [r.code for r in rules if r.category == "layout"])
+                n += m
+        if not n:
+            break
+        total += n
+        raw = new
+        source, paras = read_docx(doc.source.path, raw, doc.options.settings.get("limits"))
+        diags = check_document(Document(source, paras, doc.options), rules).diagnostics
+    if not total:
+        return 0, None
+    if show_diff:
+        sys.stdout.write(unified_diff(res.path, original_text, source.text))
+    if write:
+        atomic_write(doc.source.path, raw)
+        for d in diags:
+            d.path = res.path
+        return total, diags
+    return total, None
+
+
+# ------------------------------------------------------------------------------ Word comments
+
+_RPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rPr"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _split_run(run_el, k: int, spans: dict) -> None:
+    """Split a w:r at paragraph offset k: children before k stay, the rest go to a copy of the
+    run inserted after it (a w:t that straddles k is cut in two). Formatting (w:rPr) is kept on
+    both sides."""
+    second = copy.deepcopy(run_el)
+    run_el.addnext(second)
+    for c1, c2 in zip(list(run_el), list(second)):
+        if c1.tag == _RPR:
+            continue
+        span = spans.get(id(c1))
+        if span is None:  # zero-width (a note reference, a page-break mark): stays on the left
+            second.remove(c2)
+            continue
+        a, b = span
+        if b <= k:
+            second.remove(c2)
+        elif a >= k:
+            run_el.remove(c1)
+        else:  # only a w:t can straddle the cut
+            c1.text, c2.text = (c1.text or "")[: k - a], (c1.text or "")[k - a:]
+            c1.set(_XML_SPACE, "preserve")
+            c2.set(_XML_SPACE, "preserve")
+
+
+class _Annotator:
+    def __init__(self, document):
+        from .readers.docx import Styles, iter_paragraph_elements
+
+        self.styles = Styles(document.styles.element)
+        self.elements = [p for p, _c, _t in iter_paragraph_elements(document.element.body)]
+
+    def nodes(self, p_el):
+        from .readers.docx import read_paragraph
+
+        rp, _ = read_paragraph(p_el, self.styles)
+        return rp.text, rp.nodes or []
+
+    def cut(self, p_el, k: int) -> None:
+        """Make k a run boundary of the paragraph."""
+        text, nodes = self.nodes(p_el)
+        spans = {id(el): (a, b) for el, a, b in nodes if el is not None}
+        for el, a, b in nodes:
+            if el is not None and a < k < b:
+                run = el.getparent()
+                if run is not None and run.tag.endswith("}r"):
+                    _split_run(run, k, spans)
+                return
+
+    def runs_for(self, line: int, start: int, end: int) -> list:
+        """The first and last w:r covering characters [start, end) of paragraph `line`."""
+        if not 1 <= line <= len(self.elements):
+            return []
+        p_el = self.elements[line - 1]
+        text, _ = self.nodes(p_el)
+        if end <= start:  # a point: the word around it, or the whole paragraph
+            start, end = 0, len(text)
+        self.cut(p_el, end)
+        self.cut(p_el, start)
+        _, nodes = self.nodes(p_el)
+        runs = []
+        for el, a, b in nodes:
+            if el is None or b <= start or a >= end:
+                continue
+            run = el.getparent()
+            if run is not None and run.tag.endswith("}r") and (not runs or runs[-1] is not run):
+                runs.append(run)
+        if not runs:
+            runs = [r for r in p_el.iter() if r.tag.endswith("}r")]
+        return runs[:1] + runs[-1:] if runs else []
+
+
+def comment_text(d: Diagnostic, lang: str) -> str:
+    parts = [f"{d.code} [{d.severity}] {d.message.get(lang)}"]
+    if d.hint is not None:
+        parts.append(d.hint.get(lang))
+    if d.suggestion:
+        parts.append(("Gợi ý: " if lang == "vi" else "Suggestion: ") + d.suggestion)
+    return "\n".join(parts)
+
+
+def annotate_docx(raw: bytes, diagnostics: list[Diagnostic], lang: str = "vi") -> tuple[bytes, int]:
+    """A copy of the .docx with one Word comment per finding; returns (bytes, comments added)."""
+    from docx.text.run import Run
+
+    document = open_document(raw)
+    ann = _Annotator(document)
+    added = 0
+    # last findings first, so that splitting runs never moves an earlier finding's characters
+    for d in sorted(diagnostics, key=lambda d: (d.line, d.column), reverse=True):
+        end = d.end_column - 1 if d.end_line == d.line else 10 ** 9
+        runs_el = ann.runs_for(d.line, d.column - 1, end)
+        if not runs_el:
+            # nothing to anchor on (an empty paragraph, a footnote): the first run of the document
+            first = next((r for r in document.element.body.iter() if r.tag.endswith("}r")), None)
+            if first is None:
+                continue
+            runs_el = [first]
+        document.add_comment([Run(r, None) for r in runs_el], text=comment_text(d, lang), author=AUTHOR, initials="RS")
+        added += 1
+    return _save(document), added
