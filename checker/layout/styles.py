@@ -174,7 +174,7 @@ class StyleSheet:
             if rf is not None and rf.get(w("hint")):
                 hint = rf.get(w("hint"))
                 break
-        size = _first(levels, "sz", lambda e: to_int(e.get(w("val"))), Val(BUILTIN_SIZE, "builtin"))
+        size = _first(levels, "sz", _half_points, Val(BUILTIN_SIZE, "builtin"))
         color = _first(levels, "color", lambda e: ((e.get(w("val")) or "auto"), e.get(w("themeColor"))),
                        Val(("auto", None), "builtin"))
         toggles = {}
@@ -292,11 +292,19 @@ class StyleSheet:
 # ---------------------------------------------------------------------- helpers
 
 def _first(levels, tag: str, read, default: Val) -> Val:
+    """The first level that sets `tag` to a readable value (a garbage value counts as not set)."""
     for origin, el in levels:
         t = el.find(w(tag))
         if t is not None:
-            return Val(read(t), origin)
+            value = read(t)
+            if value is not None:
+                return Val(value, origin)
     return default
+
+
+def _half_points(el) -> int | None:
+    v = to_int(el.get(w("val")))
+    return v if v is not None and 0 < v <= 3276 else None
 
 
 def _attr(levels, tag: str, names: tuple[str, ...], char_names: tuple[str, ...], size_pt: float,
