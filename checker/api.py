@@ -57,7 +57,7 @@ def check_document(doc: Document, rules: Iterable[Rule] | None = None, debug: bo
     rules = list(rules) if rules is not None else select_rules()
     diags = sorted(run_rules(doc, rules, debug=debug), key=Diagnostic.sort_key)
     res = FileResult(path=doc.path, kind=doc.kind, diagnostics=diags, document=doc)
-    res.failed = any(d.code == "E999" for d in diags)
+    res.failed = any(d.code in ("E999", "E906") for d in diags)
     if doc.source.kind != "docx" and any(r.category == "layout" for r in rules):
         res.not_evaluated.append("layout")
     return res

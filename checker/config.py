@@ -38,7 +38,7 @@ KNOWN_KEYS: dict[str, str] = {
     "limits": "table",
     "jobs": "integer",
 }
-LIMIT_KEYS = {"max-file-bytes", "max-docx-bytes", "max-docx-part-bytes", "max-docx-ratio", "max-paragraphs", "max-line-chars"}
+LIMIT_KEYS = {"rule-seconds", "max-file-bytes", "max-docx-bytes", "max-docx-part-bytes", "max-docx-ratio", "max-paragraphs", "max-line-chars"}
 
 
 @dataclass

@@ -158,15 +158,57 @@ INTERNAL_ERROR = Msg(
 )
 
 
+class RuleTimeout(Exception):
+    pass
+
+
+RULE_TIMEOUT = 20.0  # seconds one rule may spend on one document (regex patterns from rules/ included)
+
+TIMEOUT = Msg(
+    "Quy tắc {code} chạy quá {seconds:g} giây trên tệp này và đã bị dừng (có thể do một mẫu trong rules/ "
+    "hoặc một văn bản bất thường). Các quy tắc khác vẫn chạy.",
+    "Rule {code} ran for more than {seconds:g} s on this file and was stopped (a pattern in rules/ or an "
+    "unusual text). The other rules still ran.",
+)
+
+
+def _with_timeout(func, seconds: float):
+    """Call func() with a wall-clock limit (SIGALRM; main thread on Unix only, else no limit)."""
+    import signal
+    import threading
+
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return func()
+
+    def on_alarm(signum, frame):
+        raise RuleTimeout()
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return func()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 def run_rules(doc: Document, rules: Iterable[Rule], debug: bool = False) -> Iterator[Diagnostic]:
-    """Run `rules` on `doc`. An exception inside one rule becomes an E999 finding for this file;
-    the other rules still run."""
+    """Run `rules` on `doc`. An exception inside one rule becomes an E999 finding for this file,
+    and a rule that runs too long is stopped (E906); the other rules still run."""
     kind = doc.kind
+    limit = float((doc.options.settings.get("limits") or {}).get("rule-seconds", RULE_TIMEOUT))
     for r in rules:
         if r.func is None or kind not in r.kinds:
             continue
         try:
-            hits = list(r.func(doc))
+            hits = _with_timeout(lambda: list(r.func(doc)), limit)
+        except RuleTimeout:
+            yield Diagnostic(
+                code="E906", category="input", severity="error",
+                message=TIMEOUT.format(code=r.code, seconds=limit),
+                line=1, column=1, end_line=1, end_column=1, path=doc.path,
+            )
+            continue
         except Exception as exc:  # noqa: BLE001 - isolation is the point
             if debug:
                 traceback.print_exc()

@@ -94,3 +94,26 @@ def test_deeply_nested_lists_and_many_paragraphs_are_checked_quickly(tmp_path):
     assert all(f["kind"] == "thong-bao" for f in files)
     assert not any(d["code"] == "E999" for f in files for d in f["diagnostics"])
     assert elapsed < 300  # generous: the suite may share the machine; the benchmark measures speed
+
+
+def test_a_rule_that_hangs_is_stopped_and_reported(monkeypatch):
+    import time as _time
+
+    from checker import Options, check_text
+    from checker.diagnostics import Msg
+    from checker.engine import REGISTRY, Rule
+
+    def slow(doc):
+        _time.sleep(5)
+        return []
+
+    REGISTRY["Z901"] = Rule("Z901", "slow", "input", "error", Msg("x", "x"), "Z901 — x\n---\nx", slow, module="tests")
+    try:
+        t = _time.perf_counter()
+        res = check_text(GOOD_BAD.read_text(encoding="utf-8"), options=Options(settings={"limits": {"rule-seconds": 0.5}}),
+                         select=["Z901", "S108"])
+        assert _time.perf_counter() - t < 4
+        assert [d.code for d in res.diagnostics] == ["E906", "S108"] or {d.code for d in res.diagnostics} == {"E906", "S108"}
+        assert res.failed
+    finally:
+        del REGISTRY["Z901"]

@@ -1,0 +1,24 @@
+"""E906 — Một quy tắc chạy quá lâu và đã bị dừng
+
+Cái gì: một quy tắc chạy trên tệp này quá giới hạn thời gian (mặc định 20 giây, khóa cấu hình
+`limits.rule-seconds`) nên đã bị dừng. Các quy tắc khác vẫn chạy, các tệp khác không bị ảnh
+hưởng; mã thoát là 2.
+Tại sao: một mẫu biểu thức chính quy trong rules/ do tỉnh tự thêm, hoặc một văn bản bất thường, không
+được làm treo cả lần rà soát hay một lần chạy CI.
+Căn cứ: quy ước của rasoat; không thuộc Nghị định 30/2020/NĐ-CP.
+Ví dụ sai: một mẫu như "(a+)+$" trong rules/deadlines.toml gặp một dòng dài.
+Cách sửa: sửa mẫu trong rules/ (tránh lượng từ lồng nhau), hoặc báo lỗi kèm tệp mẫu.
+---
+What: a rule ran longer than the time limit on this file (20 s by default, configuration key
+`limits.rule-seconds`) and was stopped. The other rules still ran and the other files are not
+affected; exit code 2.
+Why: a regular expression added to rules/ by a province, or an unusual text, must never hang a
+whole run or a CI job.
+Rule: a rasoat convention, not part of Decree 30/2020/NĐ-CP.
+Fix: correct the pattern in rules/ (avoid nested quantifiers), or report it with a sample file.
+"""
+from ...diagnostics import Msg
+from ...engine import meta_rule
+
+meta_rule("E906", name="rule-timeout", severity="error", doc=__doc__,
+          title=Msg("Quy tắc chạy quá lâu", "Rule timed out"))
