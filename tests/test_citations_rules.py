@@ -163,6 +163,8 @@ def test_c505_lists_share_the_type_and_each_needs_a_date():
     "1. Triển khai các Nghị quyết của Đảng, kết luận của Tỉnh ủy, báo cáo trước ngày 30/9/2021.",
     "1. Thực hiện Đề án 06 và Chương trình 135, báo cáo trước ngày 30/9/2021.",
     "1. Thông báo 2 lần/tuần, Quyết định 3 nội dung, báo cáo trước ngày 30/9/2021.",
+    "1. Xây dựng Kế hoạch 2022 của ngành, báo cáo trước ngày 30/9/2021.",
+    "1. Phối hợp Cục Thuế; theo hướng dẫn tại văn bản của Bộ Tài chính, báo cáo trước ngày 30/9/2021.",
 ])
 def test_c505_silent_on_laws_and_documents_named_without_number(body):
     assert diags(body, select=["C505"]) == []

@@ -360,6 +360,8 @@ _TITLE_TAIL_RE = re.compile(r"[ \t,;:]*(?:và|hoặc|,)?[ \t]*$")
 _SO_BEFORE_RE = re.compile(r"(?:^|[ \t(])(?P<so>số|Số|SỐ)(?:[ \t]*:)?[ \t]*$")
 _LIST_GAP_RE = re.compile(r"[ \t]*(?:,|;|và|hoặc)[ \t]*(?:và[ \t]+)?(?:các[ \t]+)?")
 _LAW_YEAR_RE = re.compile(r"[ \t]*,?[ \t]*(?:năm[ \t]+)?(?P<y>(?:19|20)\d{2})(?![\d/])")
+_YEAR_RE = re.compile(_YEAR)
+_LAW_NGAY_RE = re.compile(r"[ \t]*,?[ \t]*(?:ngày|NGÀY)[ \t]")
 _LAW_SO_RE = re.compile(r"[ \t]+(?P<so>số)[ \t]*:?[ \t]*(?=\d)")
 OWN_NUMBER_RE = re.compile(r"^Số\s*[:.]?\s*[\d\s.]*/")
 
@@ -795,6 +797,8 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
             bm = BARE_NUM_RE.match(text, p)
             if not bm or not (c.so or (dtp.bare_number and capital)):
                 continue
+            if not c.so and _YEAR_RE.fullmatch(bm.group("num")):
+                continue  # "Kế hoạch 2025": a year, not a number
             c.number = bm.group("num")
             c.number_span = bm.span("num")
             c.end = bm.end("num")
@@ -858,7 +862,7 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
                 canon(c.type_code))
             if owners:
                 c.type_key, c.type_from = owners[0].key, "code"
-        if c.date is None:
+        if c.date is None and a.kind != "law":
             pos = _date_after(c, text, pos, limit)
         pos = _issuer_after(c, text, pos, limit)
         if c.date is None and c.issuer:
@@ -942,10 +946,14 @@ def _law_tail(c: Citation, text: str, pos: int, limit: int) -> int:
             c.so, c.so_span = True, m.span("so")
             c.end = c.symbol_span[1]
             return c.end
-    d = _date_after(c, text, pos, limit)
-    if c.date is not None and c.date.year:
-        c.law_year = c.date.year
-    return d
+    # a law's date needs the word "ngày" ("Luật … ngày 19 tháng 02 năm 2025"): a bare date after a
+    # law's name is usually the next table cell
+    if _LAW_NGAY_RE.match(text, pos, limit):
+        d = _date_after(c, text, pos, limit)
+        if c.date is not None and c.date.year:
+            c.law_year = c.date.year
+        return d
+    return pos
 
 
 def _code_fits(type_key: str, code: str, style: str | None) -> bool:
