@@ -121,8 +121,9 @@ def _clause_texts(text: str, start: int) -> list[tuple[int, str]]:
     return out
 
 
-def _imperative(text: str, start: int) -> bool:
-    """A clause that opens with a directive verb (after a topic, an adverbial or a modal)."""
+def _imperative(text: str, start: int, first_only: bool = False) -> bool:
+    """A clause that opens with a directive verb (after a topic, an adverbial or a modal); with
+    first_only, the first clause after the topics only."""
     P = patterns()
     for cs, c in _clause_texts(text, start):
         c = c.strip()
@@ -135,6 +136,8 @@ def _imperative(text: str, start: int) -> bool:
             m = P.directive.match(cand)
             if m and not P.assessment.match(cand[m.end():].lstrip()):
                 return True
+        if first_only:
+            return False
     return False
 
 
@@ -181,7 +184,12 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
         start += 1
     owners = [o for o in owners_in(p.text, p.index) if o.start >= start]
     leads = [o for o in owners if o.role == "lead"]
-    directive = bool(leads) or _imperative(p.text, start) or any(o.role == "support" for o in owners)
+    directive = bool(leads) or any(o.role == "support" for o in owners)
+    if not directive:
+        first = _imperative(p.text, start, first_only=True)
+        # a report of results whose later clauses open with nouns made of verbs ("…; giải quyết
+        # việc làm, an sinh xã hội … được quan tâm thường xuyên"): not a task
+        directive = first or (_imperative(p.text, start) and len(P.assessment.findall(p.text, start)) < 2)
     if p.upper or is_upper_text(p.text[start:]):
         directive = False  # "I. ĐÁNH GIÁ CHUNG", "II. NHIỆM VỤ, GIẢI PHÁP": headings
     assigned = any(o.role == "lead" and (o.chu_tri or o.via == "assign") for o in owners)
