@@ -161,3 +161,18 @@ def test_seed_000_parts_I_and_II_in_the_csv():
     assert by_line[42][4] == "Các sở, ban, ngành tỉnh (kế thừa); UBND các huyện, thành phố (kế thừa)"
     assert by_line[50][6:9] == ["Đến ngày 30/9/2021", "2021-09-30", "by-date"]
     assert by_line[34][10] == "D202"
+
+
+@needs_shared
+def test_seed_002_items_without_deadlines_are_reported_and_the_report_of_results_is_no_task():
+    from checker import Options, check_file
+
+    doc = load_path(SEEDS / "002_b75f6995bec0e83d.txt")
+    ts = extract_tasks(doc)
+    assert 15 not in [t.line for t in ts]  # "Trong tháng 7, tình hình kinh tế - xã hội … đạt được …"
+    res = check_file(SEEDS / "002_b75f6995bec0e83d.txt", Options(), select=["D"])
+    items = {t.number.split(".")[1] for t in ts
+             if t.number.startswith("I.") and any(d.line == t.line for d in res.diagnostics)}
+    assert {"1", "3", "5", "6", "7", "8", "10", "11", "12", "13", "14"} <= items
+    flagged = {d.line for d in res.diagnostics}
+    assert not flagged & {41, 53, 97, 113}
