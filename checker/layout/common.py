@@ -170,3 +170,36 @@ def ending_fix(text: str, want: str) -> tuple[int, int, str] | None:
     if text[j - 1] in END_MARKS:
         return j - 1, j, want
     return j, j, want
+
+
+def hits(doc, problems):
+    """The engine hits of a layout rule: its problems for a .docx, nothing for text input."""
+    from .formatting import layout_of
+
+    lay = layout_of(doc)
+    if lay is None:
+        return
+    for prob in problems(doc, lay):
+        yield prob.hit()
+
+
+def text_hits(doc, problems):
+    """Hits of a layout rule that reads only the text (punctuation of recipients, căn cứ): it
+    runs with the other layout rules, on .docx input only."""
+    if doc.source.kind != "docx":
+        return
+    for prob in problems(doc, None):
+        yield prob.hit()
+
+
+def visible_runs(lay, paragraphs):
+    """(paragraph, run) for the runs that show letters or digits."""
+    for p in paragraphs:
+        for run in lay.runs(p):
+            if run.visible:
+                yield p, run
+
+
+def ending_words(mark: str) -> tuple[str, str]:
+    """How the final mark found is named in a message (vi, en)."""
+    return (f"dấu \"{mark}\"", f"\"{mark}\"") if mark else ("chữ (không có dấu)", "no punctuation mark")

@@ -20,8 +20,7 @@ Fix: Layout → Size → A4; Orientation → Portrait. `rasoat format` fixes it.
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import num, section_offset
-from ...layout.formatting import layout_of
+from ...layout.common import hits, num, section_offset
 from ...layout.ooxml import mm, to_int, w
 from ...layout.ops import Problem, set_page
 from ...layout.package import table_shape
@@ -79,8 +78,4 @@ def problems(doc, lay):
 @rule("P801", name="page-size", severity="error", fixable=True,
       title=Msg("Khổ giấy A4, chiều dài", "A4 paper, portrait"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

@@ -23,8 +23,7 @@ allowed value.
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import clamp, num, section_offset
-from ...layout.formatting import layout_of
+from ...layout.common import clamp, hits, num, section_offset
 from ...layout.ooxml import mm, to_int, twips, w
 from ...layout.ops import Problem, set_margin
 
@@ -68,8 +67,4 @@ def problems(doc, lay):
 @rule("P802", name="page-margins", severity="warning", fixable=True,
       title=Msg("Lề trang", "Page margins"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

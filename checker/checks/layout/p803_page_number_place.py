@@ -26,7 +26,7 @@ First Page".
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.formatting import layout_of
+from ...layout.common import hits
 from ...layout.ops import Problem
 from ...layout.pages import estimate_pages, page_numbers
 
@@ -65,8 +65,4 @@ def problems(doc, lay):
 @rule("P803", name="page-number-place", severity="warning",
       title=Msg("Vị trí số trang", "Page number placement"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

@@ -22,8 +22,7 @@ Page Numbers → 1, 2, 3, start at 1. `rasoat format` fixes the size and the ita
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import ALIGN_EN, ALIGN_VI, clamp, num
-from ...layout.formatting import layout_of
+from ...layout.common import ALIGN_EN, ALIGN_VI, clamp, hits, num
 from ...layout.ooxml import to_int, w
 from ...layout.ops import Problem, set_size, set_toggle
 from ...layout.pages import page_numbers
@@ -98,8 +97,4 @@ def problems(doc, lay):
 @rule("P804", name="page-number-format", severity="warning", fixable=True,
       title=Msg("Kiểu số trang", "Page number format"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

@@ -32,8 +32,7 @@ first (`rasoat convert`, see E901).
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import Item, grouped, where_en, where_vi
-from ...layout.formatting import layout_of
+from ...layout.common import Item, grouped, hits, visible_runs, where_en, where_vi
 from ...layout.ops import TNR, set_default_font, set_run_font, set_style_font
 
 try:  # the legacy-encoding tables live with E901 (checker/encodings.py)
@@ -88,24 +87,17 @@ def _message(font, count, where):
 
 def problems(doc, lay):
     items = []
-    for p in doc.body_paragraphs:
-        for run in lay.runs(p):
-            if not run.visible:
+    for p, run in visible_runs(lay, doc.body_paragraphs):
+        for slot in slots_of(run.text, run.props.hint):
+            font = run.props.fonts[slot]
+            if is_tnr(font.value):
                 continue
-            for slot in slots_of(run.text, run.props.hint):
-                font = run.props.fonts[slot]
-                if is_tnr(font.value):
-                    continue
-                ops = [] if legacy_font(font.value) else [fix_for(lay, run, font.origin)]
-                items.append(Item(p, run.start, run.end, font.value, (font.origin,), ops))
+            ops = [] if legacy_font(font.value) else [fix_for(lay, run, font.origin)]
+            items.append(Item(p, run.start, run.end, font.value, (font.origin,), ops))
     return grouped(items, lay.sheet, _message)
 
 
 @rule("P805", name="font-name", severity="error", fixable=True,
       title=Msg("Phông chữ Times New Roman", "Times New Roman font"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

@@ -22,8 +22,7 @@ automatically: colour in a draft usually means something (a change) the author m
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import Item, grouped, where_en, where_vi
-from ...layout.formatting import layout_of
+from ...layout.common import Item, grouped, hits, visible_runs, where_en, where_vi
 
 CITE_VI = "(Phụ lục I, Phần I, Mục I.4)"
 CITE_EN = "(Annex I, Part I, Section I.4)"
@@ -57,14 +56,10 @@ def _message(color, count, where):
 
 def problems(doc, lay):
     items = []
-    for p in doc.body_paragraphs:
-        for run in lay.runs(p):
-            if not run.visible:
-                continue
-            value, theme = run.props.color.value
-            color = rgb(value, theme, lay.sheet.theme_colors)
-            if is_black(color):
-                continue
+    for p, run in visible_runs(lay, doc.body_paragraphs):
+        value, theme = run.props.color.value
+        color = rgb(value, theme, lay.sheet.theme_colors)
+        if not is_black(color):
             items.append(Item(p, run.start, run.end, color, (run.props.color.origin,)))
     return grouped(items, lay.sheet, _message,
                    hint=Msg("Home → Font Color → Automatic.", "Home → Font Color → Automatic."))
@@ -73,8 +68,4 @@ def problems(doc, lay):
 @rule("P806", name="font-color", severity="warning",
       title=Msg("Màu chữ đen", "Black text"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

@@ -28,8 +28,8 @@ nearest allowed value.
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import Item, by_role, cap, clamp, cited, grouped, num, span_en, span_vi, where_en, where_vi
-from ...layout.formatting import layout_of
+from ...layout.common import (Item, by_role, cap, clamp, cited, grouped, hits, num, span_en, span_vi, visible_runs,
+                              where_en, where_vi)
 from ...layout.ops import set_size
 from ...layout.spec import assigned
 
@@ -51,13 +51,9 @@ def problems(doc, lay):
     for spec, paras in by_role(assigned(doc)).values():
         lo, hi = spec.size
         items = []
-        for p in paras:
-            for run in lay.runs(p):
-                if not run.visible:
-                    continue
-                size = run.props.size.value / 2
-                if lo <= size <= hi:
-                    continue
+        for p, run in visible_runs(lay, paras):
+            size = run.props.size.value / 2
+            if not lo <= size <= hi:
                 target = int(round(clamp(size, lo, hi) * 2))
                 items.append(Item(p, run.start, run.end, size, (run.props.size.origin,), [set_size(run.el, target)]))
         out.extend(grouped(items, lay.sheet, _message(spec)))
@@ -67,8 +63,4 @@ def problems(doc, lay):
 @rule("P807", name="font-size", severity="warning", kinds=("thong-bao",), fixable=True,
       title=Msg("Cỡ chữ của thành phần", "Font size of a component"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

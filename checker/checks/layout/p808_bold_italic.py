@@ -29,8 +29,7 @@ on the component's runs.
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import Item, by_role, cap, cited, grouped, where_en, where_vi
-from ...layout.formatting import layout_of
+from ...layout.common import Item, by_role, cap, cited, grouped, hits, visible_runs, where_en, where_vi
 from ...layout.ops import set_toggle
 from ...layout.spec import assigned
 
@@ -60,13 +59,9 @@ def problems(doc, lay):
             if want is None:
                 continue
             items = []
-            for p in paras:
-                for run in lay.runs(p):
-                    if not run.visible:
-                        continue
-                    val = run.props.bold if tag == "b" else run.props.italic
-                    if bool(val.value) == want:
-                        continue
+            for p, run in visible_runs(lay, paras):
+                val = run.props.bold if tag == "b" else run.props.italic
+                if bool(val.value) != want:
                     items.append(Item(p, run.start, run.end, bool(val.value), (val.origin,),
                                       [set_toggle(run.el, tag, want)]))
             out.extend(grouped(items, lay.sheet, _message(spec, tag, want)))
@@ -76,8 +71,4 @@ def problems(doc, lay):
 @rule("P808", name="bold-italic", severity="warning", kinds=("thong-bao",), fixable=True,
       title=Msg("Kiểu chữ đậm, nghiêng của thành phần", "Bold and italic of a component"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

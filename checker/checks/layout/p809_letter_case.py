@@ -25,7 +25,7 @@ changing letters edits the text, not its formatting.
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import cap, cited
+from ...layout.common import cap, cited, text_hits
 from ...layout.ops import Problem
 from ...layout.spec import assigned
 from ...textnorm import is_upper_text
@@ -56,7 +56,4 @@ def problems(doc, lay):
 @rule("P809", name="letter-case", severity="warning", kinds=("thong-bao",),
       title=Msg("Chữ in hoa, in thường của thành phần", "Capitals or normal case of a component"))
 def check(doc):
-    if doc.source.kind != "docx":
-        return  # layout rules do not run on text input
-    for p in problems(doc, None):
-        yield p.hit()
+    yield from text_hits(doc, problems)

@@ -29,8 +29,7 @@ the body.
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import ALIGN_EN, ALIGN_VI, Item, by_role, cap, cited, grouped, where_en, where_vi
-from ...layout.formatting import layout_of
+from ...layout.common import ALIGN_EN, ALIGN_VI, Item, by_role, cap, cited, grouped, hits, where_en, where_vi
 from ...layout.spec import assigned
 
 
@@ -74,8 +73,4 @@ def problems(doc, lay):
 @rule("P810", name="alignment", severity="warning", kinds=("thong-bao",),
       title=Msg("Canh lề đoạn của thành phần", "Paragraph alignment of a component"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

@@ -23,8 +23,7 @@ Fix: set First line 1 cm (or 1.27 cm) in the paragraph style of the body.
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import Item, body_words, cited, grouped, num, where_en, where_vi
-from ...layout.formatting import layout_of
+from ...layout.common import Item, body_words, cited, grouped, hits, num, where_en, where_vi
 from ...layout.ooxml import TWIPS_PER_MM, to_int, w
 
 ALLOWED = (567, 720)  # twips: 1 cm, 1.27 cm
@@ -79,8 +78,4 @@ def problems(doc, lay):
 @rule("P811", name="first-line-indent", severity="warning", kinds=("thong-bao",),
       title=Msg("Lùi đầu dòng", "First-line indent"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

@@ -23,8 +23,7 @@ Fix: Paragraph → Spacing → Before: 6 pt in the body's paragraph style.
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import Item, body_words, cited, grouped, num, where_en, where_vi
-from ...layout.formatting import layout_of
+from ...layout.common import Item, body_words, cited, grouped, hits, num, where_en, where_vi
 from ...layout.ooxml import on, w
 
 MIN_GAP = 120  # twips: 6 pt
@@ -73,8 +72,4 @@ def problems(doc, lay):
 @rule("P812", name="paragraph-spacing", severity="warning", kinds=("thong-bao",),
       title=Msg("Khoảng cách giữa các đoạn", "Space between paragraphs"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

@@ -22,8 +22,7 @@ Fix: Paragraph → Spacing → Line spacing: Single, 1.5 lines, or Exactly 16–
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import Item, body_words, cited, grouped, num, where_en, where_vi
-from ...layout.formatting import layout_of
+from ...layout.common import Item, body_words, cited, grouped, hits, num, where_en, where_vi
 
 SINGLE_EM = 1.15  # height of a single line of Times New Roman, in ems
 LOW, HIGH = 1.0, 1.5
@@ -76,8 +75,4 @@ def problems(doc, lay):
 @rule("P813", name="line-spacing", severity="warning", kinds=("thong-bao",),
       title=Msg("Giãn dòng", "Line spacing"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)

@@ -22,7 +22,7 @@ Fix: correct the final mark (a safe fix with --fix; `rasoat format` never change
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import ending_fix
+from ...layout.common import ending_fix, ending_words, text_hits
 from ...layout.ops import Problem
 
 CITE_VI = "(Phụ lục I, Phần I, Mục II.6.a)"
@@ -39,9 +39,7 @@ def problems(doc, lay):
         if fix is None:
             continue
         i, j, rep = fix
-        mark = p.text[i:j]
-        q_vi = f"dấu \"{mark}\"" if mark else "chữ (không có dấu)"
-        q_en = f"\"{mark}\"" if mark else "no punctuation mark"
+        q_vi, q_en = ending_words(p.text[i:j])
         want_vi = "dấu chấm (.)" if last else "dấu chấm phẩy (;)"
         want_en = "a full stop (.)" if last else "a semicolon (;)"
         msg = Msg(f"Cuối dòng căn cứ{' cuối cùng' if last else ''} là {q_vi}, yêu cầu {want_vi} {CITE_VI}.",
@@ -53,7 +51,4 @@ def problems(doc, lay):
 @rule("P814", name="can-cu-punctuation", severity="warning", kinds=("thong-bao",), fixable=True,
       title=Msg("Dấu cuối dòng căn cứ", "End marks of the legal basis lines"))
 def check(doc):
-    if doc.source.kind != "docx":
-        return  # layout rules do not run on text input
-    for p in problems(doc, None):
-        yield p.hit()
+    yield from text_hits(doc, problems)

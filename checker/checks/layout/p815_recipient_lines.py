@@ -24,7 +24,7 @@ text).
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.common import ending_fix
+from ...layout.common import ending_fix, ending_words, text_hits
 from ...layout.ops import Problem
 
 CITE_VI = "(Phụ lục I, Phần I, Mục II.9.d)"
@@ -60,9 +60,7 @@ def problems(doc, lay):
         if fix is None:
             continue
         i, j, rep = fix
-        mark = text[i:j]
-        q_vi = f"dấu \"{mark}\"" if mark else "chữ (không có dấu)"
-        q_en = f"\"{mark}\"" if mark else "no punctuation mark"
+        q_vi, q_en = ending_words(text[i:j])
         out.append(Problem(Msg(f"Cuối dòng nơi nhận là {q_vi}, yêu cầu dấu chấm phẩy (;) {CITE_VI}.",
                                f"The recipient line ends with {q_en}, required a semicolon (;) {CITE_EN}."),
                            para=p, start=i, end=j, suggestion=rep, replacement=rep))
@@ -72,7 +70,4 @@ def problems(doc, lay):
 @rule("P815", name="recipient-lines", severity="warning", kinds=("thong-bao",), fixable=True,
       title=Msg("Dòng nơi nhận: gạch đầu dòng, dấu chấm phẩy", "Recipient lines: dash and semicolon"))
 def check(doc):
-    if doc.source.kind != "docx":
-        return  # layout rules do not run on text input
-    for p in problems(doc, None):
-        yield p.hit()
+    yield from text_hits(doc, problems)

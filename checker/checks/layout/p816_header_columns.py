@@ -33,7 +33,7 @@ Border.
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ...layout.formatting import layout_of
+from ...layout.common import hits
 from ...layout.ooxml import w
 from ...layout.ops import Problem
 from ...layout.package import top_tables
@@ -137,8 +137,4 @@ def problems(doc, lay):
 @rule("P816", name="header-columns", severity="warning", kinds=("thong-bao",),
       title=Msg("Phần đầu hai cột", "Two-column heading"))
 def check(doc):
-    lay = layout_of(doc)
-    if lay is None:
-        return
-    for p in problems(doc, lay):
-        yield p.hit()
+    yield from hits(doc, problems)
