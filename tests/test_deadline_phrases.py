@@ -100,6 +100,8 @@ CASES = [
     ("corpus 005 l.189", "đoạn trên địa bàn tỉnh Thanh Hóa trước ngày 01 tháng 12 năm 2025.", C005, "trước ngày 01 tháng 12 năm 2025", "by-date", "2025-12-01"),
     ("corpus 005 l.210", "tổ chức triển khai thực hiện theo quy định, hoàn thành trong tháng 12 năm 2025;", C005, "trong tháng 12 năm 2025", "within-month", "2025-12-31"),
     ("corpus 006 l.159", "báo cáo cấp có thẩm quyền những vấn đề vượt thẩm quyền (nếu có) trong tháng 11 năm 2025.", C006, "trong tháng 11 năm 2025", "within-month", "2025-11-30"),
+    ("corpus 006 l.85", "Tập trung lãnh đạo, chỉ đạo để hoàn thành cao nhất các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm 2025,", C006, "hoàn thành cao nhất các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm 2025", "within-year", "2025-12-31"),
+    ("corpus 003 l.196", "Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% trong khi thời gian còn lại của năm 2025 chỉ khoảng 2 tháng", C003, None, "none", None),
     ("corpus 001 l.159", "Quy hoạch mạng lưới đường bộ thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 đã được Thủ tướng Chính phủ phê duyệt.", C001, None, "none", None),
     # corpus/other (2025)
     ("other 014", "Bộ Nội vụ) trước Thứ Tư ngày 03/12/2025", OTHER, "trước Thứ Tư ngày 03/12/2025", "by-date", "2025-12-03"),

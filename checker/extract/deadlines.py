@@ -64,6 +64,7 @@ class _Patterns:
     vague: "re.Pattern"
     occasion: "re.Pattern"
     past: "re.Pattern"
+    completion: "re.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -81,9 +82,12 @@ def patterns() -> _Patterns:
         vague=re.compile(a("vague"), re.I),
         occasion=re.compile(a("occasions") + r"[^.;:()]{0,40}$", re.I),
         past=re.compile(a("past"), re.I),
+        completion=re.compile(r"(?<![\w])" + a("completion") + r"(?![\w])", re.I),
     )
 
 
+_NOUN_DONE = re.compile(r"(?:khối\s+lượng|tỷ\s+lệ|mức|kết\s+quả)\s+$", re.I)
+_OF_YEAR = re.compile(r"\bcủa\s+$", re.I)
 _EVENT_TAIL = re.compile(r"[^.;:()]{0,60}?(?=[.;:()]|$)")
 _EVENT_VERB = re.compile(r"(?<![\w])(?:báo\s+cáo|trình|kịp|trước|tại)(?![\w])", re.I)
 _KIP_TAIL = re.compile(r"(?<![\w])kịp(?![\w])[^.;:,]*$", re.I)
@@ -104,6 +108,20 @@ def _event_start(before: str) -> int:
     return r.start() if r else v.start()
 _MID_YEAR = re.compile(r"\b(?:giữa|đầu)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[.;()]\s|[;()]|\.$")
+
+
+def _completed_year(text: str, m: DateMention, ref, ref_year) -> Deadline | None:
+    """ "hoàn thành … năm 2025" (a year this year or later, in the same clause)."""
+    if m.kind != "year" or m.year < (ref.year if ref else (ref_year or 0)):
+        return None
+    cs, _ = clause_bounds(text, m.start)
+    v = None
+    for v in patterns().completion.finditer(text, max(cs, m.start - 100), m.start):
+        pass
+    if v is None or _past(text, cs, v.start()) or _NOUN_DONE.search(text, max(0, v.start() - 12), v.start()) \
+            or _OF_YEAR.search(text, max(0, m.start - 5), m.start):
+        return None  # "khối lượng hoàn thành …", "thời gian còn lại của năm 2025": no deadline
+    return Deadline(v.start(), m.end, text[v.start():m.end], "within-year", m.last, True, m)
 
 
 def _past(text: str, cs: int, i: int) -> bool:
@@ -204,6 +222,9 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         pre = text[max(0, m.start - 60): m.start]
         cue = P.cue_end.search(pre)
         if not cue:
+            done = _completed_year(text, m, ref, ref_year)
+            if done is not None:
+                add(done)
             continue
         if m.kind == "year" and P.day_only.match(cue.group().strip()):
             continue  # "đến năm 2030" is a horizon
