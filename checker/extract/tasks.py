@@ -92,7 +92,7 @@ def patterns() -> _P:
     d = lambda s: alternation(DIR, s)  # noqa: E731
     W = r"(?![\w])"
     return _P(
-        directive=re.compile(r"^(?:" + d("modals") + r"\s*,?\s*)*" + d("directive_verbs") + W, re.I),
+        directive=re.compile(r"^(?:" + d("modals") + r"\s*,?\s*)*" + d("directive_verbs") + W + r"(?!\s+số\b)", re.I),
         topic=re.compile(r"^" + d("topic"), re.I),
         adverbial=re.compile(r"^(?:" + d("adverbials") + r")\b[^,]{0,160},\s*", re.I),
         heading_end=re.compile(r"[.;:!?…]\W*$"),
@@ -106,6 +106,7 @@ def patterns() -> _P:
 
 
 _COMMA_CAP = re.compile(r",\s*\p{Lu}")
+_ENUMERATION = re.compile(r"(?<![\w])(?:bao\s+)?gồm\s*:\W*$", re.I)
 _LEAD = re.compile(r"^[\s\-–+*•\"“]*(?:\(\w{1,4}\)\s*|[a-zđ]\)\s*|\d{1,2}[.)]\s*)?", re.I)
 
 
@@ -277,8 +278,11 @@ def _extract(doc) -> list[Task]:
             out.append(cur.para)
         return out
 
-    # assessment context: under an assessing heading, or in a list an assessment introduces
+    # assessment context: under an assessing heading, or in a list an assessment introduces;
+    # the entries of a list introduced by "…, gồm:" are subjects (documents, reports), not tasks
     def in_assessment(item: Item | None, pi: int) -> bool:
+        if item is not None and item.index in preamble and _ENUMERATION.search(paras[preamble[item.index]].p.text):
+            return True
         for q in chain(item, pi):
             a = paras[q]
             if a.own_para and _assessment_heading(a.p.text[a.start:]):
@@ -290,7 +294,7 @@ def _extract(doc) -> list[Task]:
     def introduces_tasks(a: _Para) -> bool:
         pi = a.p.index
         for q, b in paras.items():
-            if q > pi and b.directive and pi in chain(b.item, q):
+            if q > pi and b.directive and pi in chain(b.item, q) and (b.assigned or not in_assessment(b.item, q)):
                 return True
         return False
 
