@@ -40,8 +40,8 @@ def fix_results(results: list[FileResult], settings, unsafe: bool, write: bool, 
     total = 0
     for i, res in enumerate(results):
         doc = res.document
-        if doc is None or res.failed or res.path == "<stdin>":
-            continue
+        if doc is None or res.failed or res.path == "<stdin>" or doc.source.legacy:
+            continue  # (a TCVN3/VNI file is checked in a Unicode conversion: `rasoat convert` first)
         if doc.source.kind == "docx":
             from .docx_edit import fix_docx
 

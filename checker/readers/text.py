@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..diagnostics import Msg
+from ..encodings import decode_legacy_bytes, detect_legacy, to_unicode
 from ..errors import InputError
 from ..model import Paragraph
 from ..source import Source
@@ -32,20 +33,25 @@ def decode(raw: bytes, path: str) -> Source:
         enc, body, bom = "utf-16", raw, True
     else:
         enc, body = "utf-8", raw
+    legacy = ""
     try:
         text = body.decode(enc)
     except UnicodeDecodeError as exc:
-        line = body[: exc.start].count(b"\n") + 1
-        raise InputError(
-            "E903",
-            Msg(
-                f"Không đọc được tệp: không phải văn bản UTF-8 hoặc UTF-16 (byte lỗi ở vị trí {exc.start}). "
-                "Hãy lưu lại tệp với bảng mã Unicode (UTF-8).",
-                f"Cannot read the file: it is not UTF-8 or UTF-16 text (bad byte at offset {exc.start}). "
-                "Save it again as Unicode (UTF-8).",
-            ),
-            line=line,
-        ) from None
+        converted = decode_legacy_bytes(body) if enc == "utf-8" else None
+        if converted is not None:  # TCVN3 / VNI bytes: checked in a Unicode conversion, reported as E901
+            (text, legacy), enc = converted, "cp1252"
+        else:
+            line = body[: exc.start].count(b"\n") + 1
+            raise InputError(
+                "E903",
+                Msg(
+                    f"Không đọc được tệp: không phải văn bản UTF-8 hoặc UTF-16 (byte lỗi ở vị trí {exc.start}). "
+                    "Hãy lưu lại tệp với bảng mã Unicode (UTF-8).",
+                    f"Cannot read the file: it is not UTF-8 or UTF-16 text (bad byte at offset {exc.start}). "
+                    "Save it again as Unicode (UTF-8).",
+                ),
+                line=line,
+            ) from None
     if enc == "utf-16" and text.startswith("\ufeff"):
         text = text[1:]
     sample = text[:65536]
@@ -57,8 +63,12 @@ def decode(raw: bytes, path: str) -> Source:
         )
     if not text.strip():
         raise InputError("E904", Msg("Tệp rỗng: không có nội dung để rà soát.", "Empty file: nothing to check."))
+    if not legacy:  # UTF-8 text typed in a legacy font and pasted as its Latin-1 look ("Th«ng b¸o")
+        legacy = detect_legacy(text, min_words=3) or ""
+        if legacy:
+            text = to_unicode(text, legacy)
     newline = "\r\n" if "\r\n" in text[:10000] else ("\r" if "\r" in text[:10000] and "\n" not in text[:10000] else "\n")
-    return Source(path=path, text=text, encoding=enc, bom=bom, newline=newline, raw=raw,
+    return Source(path=path, text=text, encoding=enc, bom=bom, newline=newline, raw=raw, legacy=legacy,
                   kind="markdown" if path.lower().endswith(".md") else "text")
 
 

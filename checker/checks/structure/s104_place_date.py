@@ -1,25 +1,25 @@
 """S104 — Địa danh và thời gian ban hành
 
 Cái gì: thiếu dòng địa danh, ngày tháng năm ("Lai Châu, ngày 05 tháng 9 năm 2021"); hoặc dòng đó
-sai: thiếu địa danh, ngày không có thật (31 tháng 9), ngày nhỏ hơn 10 hoặc tháng 1, 2 thiếu số 0
-phía trước, chữ cái đầu của địa danh không viết hoa. Ngày, tháng để trống được chấp nhận ở dự
-thảo (--stage draft), là lỗi khi văn bản đã ban hành (--stage issued).
+sai: thiếu địa danh, ngày tháng không viết bằng chữ số Ả Rập, ngày không có thật (31 tháng 9),
+chữ cái đầu của địa danh không viết hoa. Ngày, tháng để trống được chấp nhận ở dự thảo (--stage
+draft), là lỗi khi văn bản đã ban hành (--stage issued). Số 0 phía trước ngày nhỏ hơn 10 và
+tháng 1, 2 do quy tắc F604 kiểm tra.
 Tại sao: thời gian ban hành xác định hiệu lực và thứ tự văn bản; địa danh là tên chính thức của
 đơn vị hành chính nơi cơ quan đóng trụ sở.
 Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 8 khoản 2 điểm d; Phụ lục I, Phần I, Mục II.4.
-Ví dụ sai: "Lai Châu, ngày 5 tháng 9 năm 2021"; "ngày 15 tháng 1 năm 2025"; "lào Cai, ngày …".
+Ví dụ sai: "Lai Châu, ngày 31 tháng 9 năm 2021"; ", ngày 05 tháng 9 năm 2021"; "lào Cai, ngày …".
 Ví dụ đúng: "Lai Châu, ngày 05 tháng 9 năm 2021"; "Hà Nội, ngày 15 tháng 01 năm 2025".
-Cách sửa: viết đủ địa danh, ngày, tháng, năm bằng chữ số Ả Rập; thêm số 0 trước ngày nhỏ hơn 10
-và trước tháng 1, 2.
+Cách sửa: viết đủ địa danh, ngày, tháng, năm bằng chữ số Ả Rập.
 ---
 What: the place-and-date line ("Lai Châu, ngày 05 tháng 9 năm 2021") is missing or wrong: no
-place, an impossible date (31 September), a day below 10 or month 1–2 without a leading zero,
-a place not capitalised. A blank day or month is accepted in a draft and an error once issued.
+place, a date not in Arabic digits, an impossible date (31 September), a place not capitalised.
+A blank day or month is accepted in a draft and an error once issued. The leading zero of a day
+below 10 and of months 1 and 2 is checked by F604.
 Why: the date of issue fixes the document's effect and order; the place is the official name of
 the administrative unit where the body sits.
 Rule: Decree 30/2020/NĐ-CP, Article 8(2)(d); Annex I, Part I, Section II.4.
-Fix: write place, day, month and year in full in Arabic digits, with a leading zero for days
-below 10 and for months 1 and 2.
+Fix: write place, day, month and year in full in Arabic digits.
 """
 import datetime as dt
 
@@ -74,13 +74,3 @@ def check(doc):
                       f"The date of issue does not exist: {pd.day}/{pd.month}/{pd.year}."),
                   para=p, start=sp["day"][0], end=sp["year"][1])
         return
-    if d < 10 and not pd.day.startswith("0"):
-        yield Hit(Msg(f"Ngày nhỏ hơn 10 phải ghi thêm số 0 phía trước: \"{d:02d}\".",
-                      f"A day below 10 takes a leading zero: \"{d:02d}\"."),
-                  para=p, start=sp["day"][0], end=sp["day"][1], suggestion=f"{d:02d}", replacement=f"{d:02d}",
-                  severity="warning")
-    if m in (1, 2) and not pd.month.startswith("0"):
-        yield Hit(Msg(f"Tháng 1, 2 phải ghi thêm số 0 phía trước: \"tháng {m:02d}\".",
-                      f"Months 1 and 2 take a leading zero: \"tháng {m:02d}\"."),
-                  para=p, start=sp["month"][0], end=sp["month"][1], suggestion=f"{m:02d}", replacement=f"{m:02d}",
-                  severity="warning")

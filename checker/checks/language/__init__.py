@@ -1,0 +1,1 @@
+"""L7xx: spelling, tone-mark style and typography of Vietnamese text."""

@@ -1,0 +1,23 @@
+"""What the language rules share: the curated confusions of each paragraph (found once)."""
+from __future__ import annotations
+
+from ...language.lexicon import ConfusionMatch, find_confusions
+from ...language.words import WORD, Word
+
+
+def paragraph_confusions(doc) -> dict[int, list[ConfusionMatch]]:
+    """Paragraph index → the curated confusions in it (L701; L702 leaves these words to L701)."""
+    if "confusions" not in doc.cache:
+        doc.cache["confusions"] = {p.index: found for p in doc.paragraphs if (found := find_confusions(p.text))}
+    return doc.cache["confusions"]
+
+
+def accented_words(doc, p) -> list[Word]:
+    """The words of a paragraph that have a letter beyond ASCII (the only ones L702 and L703
+    look at), split once per document."""
+    cache = doc.cache.setdefault("accented_words", {})
+    if p.index not in cache:
+        t = p.text
+        cache[p.index] = [] if t.isascii() else [
+            Word(m.start(), m.end(), m.group(), t) for m in WORD.finditer(t) if not m.group().isascii()]
+    return cache[p.index]

@@ -1,0 +1,57 @@
+"""L701 — Dùng sai từ, sai chính tả thường gặp
+
+Cái gì: một cụm từ có trong danh sách lỗi thường gặp (rules/confusions.toml) kèm dạng đúng:
+lẫn s/x, tr/ch, d/gi, dấu hỏi/ngã, âm cuối n/ng ("phân đấu" → "phấn đấu", "lãnh phí" → "lãng
+phí", "sát nhập" → "sáp nhập", "chuẩn đoán" → "chẩn đoán", "xuất sứ" → "xuất xứ"), gạch nối
+đặt sai ("kinh - tế xã hội" → "kinh tế - xã hội"), chữ viết tắt sai ("BCD" → "BCĐ"), tên riêng
+viết hoa thiếu ("Điện Biên phủ" → "Điện Biên Phủ"). Mỗi mục ghi nguồn; mục nào đúng trong mọi
+ngữ cảnh có bản sửa an toàn, mục phụ thuộc ngữ cảnh ("chuyển công tác" / "chuyến công tác") chỉ
+là gợi ý ở mức thông tin.
+Tại sao: lỗi chính tả trong văn bản hành chính làm sai nghĩa, giảm tính trang trọng và uy tín
+của cơ quan ban hành.
+Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 8 khoản 1 (văn bản bảo đảm chính xác về nội dung, diễn
+đạt rõ ràng, dễ hiểu) và Phụ lục II (viết hoa); dạng đúng theo Từ điển tiếng Việt (Viện Ngôn
+ngữ học, Hoàng Phê chủ biên).
+Ví dụ sai: "phân đấu hoàn thành giải ngân"; "tránh lãnh phí nguồn lực"; "chỉ tiêu kinh - tế xã
+hội".
+Ví dụ đúng: "phấn đấu hoàn thành giải ngân"; "tránh lãng phí nguồn lực"; "chỉ tiêu kinh tế - xã
+hội".
+Cách sửa: thay bằng dạng đúng (bản sửa tự động với các mục an toàn). Thêm lỗi thường gặp của cơ
+quan vào rules/confusions.toml, ghi nguồn.
+---
+What: a phrase on the list of common confusions (rules/confusions.toml), with its correct
+form: s/x, tr/ch, d/gi, hỏi/ngã tone and n/ng final confusions ("phân đấu" → "phấn đấu", "sát
+nhập" → "sáp nhập", "chuẩn đoán" → "chẩn đoán"), a misplaced dash ("kinh - tế xã hội" → "kinh
+tế - xã hội"), a wrong abbreviation ("BCD" → "BCĐ"), a missing capital ("Điện Biên phủ" →
+"Điện Biên Phủ"). Every entry names its source; entries right in every context carry a safe
+fix, context-dependent ones ("chuyển công tác" / "chuyến công tác") are info-level suggestions.
+Why: spelling mistakes in an administrative document change the meaning and cost the issuing
+body its formality and credibility.
+Rule: Decree 30/2020/NĐ-CP, Article 8(1) (accurate content, clear wording) and Annex II
+(capitalisation); correct forms per the Từ điển tiếng Việt (Institute of Linguistics, ed.
+Hoàng Phê).
+Fix: use the correct form (automatic fix for safe entries). Add an office's own common mistakes
+to rules/confusions.toml, with a source.
+"""
+from ...diagnostics import Msg
+from ...engine import Hit, rule
+from ._shared import paragraph_confusions
+
+
+@rule("L701", name="confusion", severity="warning", fixable=True,
+      title=Msg("Dùng sai từ, sai chính tả thường gặp", "Common confusion or misspelling"))
+def check(doc):
+    for index, found in paragraph_confusions(doc).items():
+        p = doc.paragraphs[index]
+        for c in found:
+            fix = c.replacement
+            note = f" ({c.entry.note})" if c.entry.note else ""
+            note_en = f" ({c.entry.note_en})" if c.entry.note_en else ""
+            if c.entry.safe:
+                msg = Msg(f"Viết sai: \"{c.text}\" → \"{fix}\"{note}.", f"Misspelt: \"{c.text}\" → \"{fix}\"{note_en}.")
+            else:
+                msg = Msg(f"Có thể viết sai: \"{c.text}\" → \"{fix}\"{note}; kiểm tra theo ngữ cảnh.",
+                          f"Possibly misspelt: \"{c.text}\" → \"{fix}\"{note_en}; check the context.")
+            yield Hit(msg, para=p, start=c.start, end=c.end, suggestion=fix, replacement=fix, safe=c.entry.safe,
+                      severity=None if c.entry.severity == "warning" else c.entry.severity,
+                      hint=Msg(f"Nguồn: {c.entry.source}.", f"Source: {c.entry.source}."))

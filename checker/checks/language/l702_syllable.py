@@ -1,0 +1,162 @@
+"""L702 — Từ không phải âm tiết tiếng Việt viết đúng chính tả
+
+Cái gì: một từ có chữ tiếng Việt nhưng không thể là một âm tiết tiếng Việt: chữ cái ngoài bảng
+chữ cái ("női": "ő" không phải chữ tiếng Việt), chữ Latin trộn với chữ Kirin/Hy Lạp trông giống
+hệt ("BТС" có "Т", "С" Kirin), phụ âm đầu và vần không ghép được ("nghành", "ngiêm"), vần tận
+cùng bằng p, t, c, ch mà không mang dấu sắc hoặc nặng ("triểt"), dấu thanh đặt sai chỗ ("qủa"
+→ "quả", "tòan" → "toàn"), nhiều từ dính liền ("bưuchínhcông"). Không xét: chữ viết tắt, mã,
+số, từ chỉ có chữ Latin không dấu (từ nước ngoài, đơn vị, địa chỉ), tên riêng viết hoa (tên
+dân tộc thiểu số "Đắk Lắk", "Krông"), từ trong danh sách rules/language.toml. Hai kiểu đặt dấu
+"hòa"/"hoà" đều được chấp nhận (tính nhất quán: L703).
+Tại sao: lỗi gõ, lỗi bảng mã, ký tự lạ làm sai chữ, không tìm kiếm, so khớp được.
+Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 8 khoản 1 và Phụ lục I, Mục I.4 (chữ tiếng Việt, bộ mã
+Unicode TCVN 6909:2001); quy tắc chính tả tiếng Việt (cấu tạo âm tiết: âm đầu, vần, thanh).
+Ví dụ sai: "viêm da női cục"; "quán triểt"; "nghành"; "qủa".
+Ví dụ đúng: "viêm da nổi cục"; "quán triệt"; "ngành"; "quả".
+Cách sửa: gõ lại từ cho đúng; lỗi đặt dấu có bản sửa tự động.
+---
+What: a word with Vietnamese letters that cannot be a Vietnamese syllable: a letter outside the
+alphabet ("női": "ő" is not Vietnamese), Latin mixed with look-alike Cyrillic or Greek letters
+("BТС" with Cyrillic "Т", "С"), an onset and rhyme that do not combine ("nghành", "ngiêm"), a
+rhyme ending in p, t, c, ch without the sắc or nặng tone ("triểt"), a tone mark on the wrong
+vowel ("qủa" → "quả", "tòan" → "toàn"), words run together ("bưuchínhcông"). Not checked:
+abbreviations, codes, numbers, plain-Latin words (foreign words, units, addresses), capitalised
+names (minority place names such as "Đắk Lắk", "Krông"), words listed in rules/language.toml.
+Both tone styles "hòa"/"hoà" are accepted (consistency: L703).
+Why: typing and encoding mistakes and stray characters change the word and defeat search and
+matching.
+Rule: Decree 30/2020/NĐ-CP, Article 8(1) and Annex I, Section I.4 (Vietnamese script, Unicode
+TCVN 6909:2001); Vietnamese spelling (syllable = onset, rhyme, tone).
+Fix: retype the word; misplaced tone marks have an automatic fix.
+"""
+import unicodedata
+from functools import lru_cache
+
+from ...diagnostics import Msg
+from ...engine import Hit, rule
+from ...language.lexicon import syllable_allow
+from ...language.syllables import ALPHABET, TONE_MARKS, check_syllable
+from ...textnorm import tone_neutral
+from ._shared import paragraph_confusions, accented_words
+
+# Cyrillic and Greek letters drawn like Latin ones
+HOMOGLYPHS = dict(zip("АВЕКМНОРСТХУІЈЅаеорсхуіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧο",
+                      "ABEKMHOPCTXYIJSaeopcxyijsdqwABEZHIKMNOPTYXo"))
+VIETNAMESE_MARKED = set("ăâđêôơư")
+
+
+def _script(c: str) -> str:
+    name = unicodedata.name(c, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def _vietnamese_letter(c: str) -> bool:
+    base = unicodedata.normalize("NFD", c.lower())
+    return c.isascii() or (unicodedata.normalize("NFC", "".join(m for m in base if m not in TONE_MARKS)) in ALPHABET)
+
+
+def _looks_vietnamese(word: str) -> bool:
+    return any(c.lower() in VIETNAMESE_MARKED or 0x1EA0 <= ord(c) <= 0x1EF9 for c in word)
+
+
+def _case(word: str) -> str:
+    """Case of a word, judged on its Vietnamese letters only ("kǶ" is a lower-case word)."""
+    letters = [c for c in word if c.isalpha() and _vietnamese_letter(c)]
+    ups = [k for k, c in enumerate(letters) if c.isupper()]
+    if not ups:
+        return "lower"
+    if len(ups) == len(letters):
+        return "upper"
+    return "title" if ups == [0] else "mixed"
+
+
+def mixed_script(word: str):
+    """("script", the foreign letters) for a word that mixes Latin with Cyrillic or Greek."""
+    if all(ord(c) < 0x370 or 0x1E00 <= ord(c) <= 0x1EFF for c in word):
+        return None  # no Greek or Cyrillic letter
+    scripts = {_script(c) for c in word if c.isalpha()}
+    if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+        return "script", "".join(c for c in word if _script(c) in ("CYRILLIC", "GREEK"))
+    return None
+
+
+@lru_cache(maxsize=65536)
+def problem(word: str):
+    """(kind, detail) when a running-text word is not a well-formed syllable, else None."""
+    found = mixed_script(word)
+    if found:
+        return found
+    if word.isascii():
+        return None
+    case = _case(word)
+    if case == "mixed":
+        return None  # TTg, PTTgCP: abbreviations
+    pr = check_syllable(word)
+    if pr is None or pr.kind == "foreign":
+        return None
+    if case != "lower":
+        # names and headings: only what no name has (a stray letter, a misplaced tone mark)
+        if pr.kind == "placement" or (pr.kind == "alphabet" and (_looks_vietnamese(word) or case == "lower")):
+            return pr.kind, pr
+        return None
+    if tone_neutral(word) in syllable_allow():
+        return None
+    return pr.kind, pr
+
+
+@rule("L702", name="syllable", severity="warning", fixable=True,
+      title=Msg("Từ không phải âm tiết tiếng Việt", "Not a well-formed Vietnamese syllable"))
+def check(doc):
+    covered = paragraph_confusions(doc)
+    for p in doc.paragraphs:
+        spans = [(c.start, c.end) for c in covered.get(p.index, ())]
+        for w in accented_words(doc, p):
+            if len(w.text) < 2 or any(s <= w.start < e for s, e in spans):
+                continue
+            found = problem(w.text)
+            if found is None or (found[0] != "script" and w.code):
+                continue
+            kind, detail = found
+            yield _hit(p, w, kind, detail)
+
+
+def _hit(p, w, kind, detail) -> Hit:
+    t = w.text
+    span = dict(para=p, start=w.start, end=w.end)
+    if kind == "script":
+        fixed = "".join(HOMOGLYPHS.get(c, c) for c in t)
+        ok = all(_script(c) not in ("CYRILLIC", "GREEK") for c in fixed)
+        return Hit(Msg(f"\"{t}\" trộn chữ Latin với chữ {_names(detail, 'vi')} trông giống hệt ({', '.join(detail)}): "
+                       "tìm kiếm, so khớp sẽ sai.",
+                       f"\"{t}\" mixes Latin letters with look-alike {_names(detail, 'en')} letters ({', '.join(detail)}): "
+                       "search and matching will fail."),
+                   suggestion=fixed if ok else None, replacement=fixed if ok else None, **span,
+                   hint=Msg("Gõ lại các chữ đó bằng bàn phím tiếng Việt/Latin.", "Retype those letters as Latin letters."))
+    if kind == "alphabet":
+        bad = next((c for c in t if c.isalpha() and not _vietnamese_letter(c)), detail.letter or "?")
+        return Hit(Msg(f"\"{t}\": chữ \"{bad}\" không có trong bảng chữ cái tiếng Việt (lỗi gõ hoặc lỗi bảng mã).",
+                       f"\"{t}\": the letter \"{bad}\" is not in the Vietnamese alphabet (a typing or encoding mistake)."),
+                   hint=Msg("Gõ lại từ này bằng bảng mã Unicode.", "Retype the word in Unicode."), **span)
+    if kind == "tone":
+        return Hit(Msg(f"\"{t}\" không đúng chính tả: vần tận cùng bằng p, t, c, ch chỉ mang dấu sắc hoặc dấu nặng.",
+                       f"\"{t}\" is misspelt: a rhyme ending in p, t, c or ch takes only the sắc or nặng tone."),
+                   hint=Msg("Kiểm tra dấu thanh của từ này.", "Check the tone mark of this word."), **span)
+    if kind == "placement":
+        fixed = detail.suggestion
+        return Hit(Msg(f"\"{t}\": dấu thanh đặt sai chỗ, viết đúng là \"{fixed}\".",
+                       f"\"{t}\": the tone mark is on the wrong vowel; write \"{fixed}\"."),
+                   suggestion=fixed, replacement=fixed, safe=True, **span,
+                   hint=Msg("Dấu thanh đặt trên âm chính của vần.", "The tone mark goes on the main vowel of the rhyme."))
+    return Hit(Msg(f"\"{t}\" không phải là một âm tiết tiếng Việt viết đúng chính tả (âm đầu, vần hoặc dấu không ghép "
+                   "được; có thể là lỗi gõ hoặc các từ viết liền nhau).",
+                   f"\"{t}\" is not a well-formed Vietnamese syllable (onset, rhyme or tone do not combine; a typing "
+                   "mistake, or words run together)."),
+               hint=Msg("Gõ lại từ này; nếu là từ nước ngoài hoặc tên riêng, thêm vào rules/language.toml.",
+                        "Retype the word; if it is a foreign word, add it to rules/language.toml."), **span)
+
+
+def _names(chars: str, lang: str) -> str:
+    scripts = sorted({_script(c) for c in chars})
+    vi = {"CYRILLIC": "Kirin (Cyrillic)", "GREEK": "Hy Lạp"}
+    en = {"CYRILLIC": "Cyrillic", "GREEK": "Greek"}
+    return ", ".join((vi if lang == "vi" else en).get(s, s) for s in scripts)

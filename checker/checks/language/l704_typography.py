@@ -1,0 +1,204 @@
+"""L704 — Dấu câu và khoảng trắng
+
+Cái gì: (1) khoảng trắng trước dấu câu ("thực hiện ," "năm 2024 ."); (2) thiếu khoảng trắng sau
+dấu phẩy, chấm phẩy, hai chấm, dấu chấm hết câu, dấu đóng ngoặc ("kinh tế,xã hội", "Lưu:VT");
+(3) hai, ba dấu cách liền nhau giữa hai từ (xét trên văn bản gốc); (4) ngoặc đơn, ngoặc kép
+không cân (mở mà không đóng, đóng mà không mở). Không xét: số thập phân và số có dấu chấm
+(1,5; 1.000), giờ (8:30), chữ viết tắt và địa chỉ (TP.HCM, V/v, thuvienphapluat.vn), dấu ba
+chấm, nhãn danh sách "a)", "1)" và khoảng trắng căn lề (bốn dấu cách trở lên).
+Tại sao: lỗi trình bày làm văn bản thiếu chuẩn mực; ngoặc không cân làm người đọc không biết
+phần chú thích kết thúc ở đâu.
+Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 8 khoản 1 và Phụ lục I (kỹ thuật trình bày văn bản); quy
+ước chính tả tiếng Việt: dấu câu viết liền với chữ đứng trước, cách chữ đứng sau một dấu cách.
+Ví dụ sai: "các sở , ngành"; "Lưu:VT"; "(theo Kế hoạch số 12/KH-UBND"; "tỉnh  Lai Châu".
+Ví dụ đúng: "các sở, ngành"; "Lưu: VT"; "(theo Kế hoạch số 12/KH-UBND)"; "tỉnh Lai Châu".
+Cách sửa: xóa hoặc thêm dấu cách (bản sửa tự động); đóng ngoặc đúng chỗ.
+---
+What: (1) a space before a punctuation mark ("thực hiện ," "năm 2024 ."); (2) no space after a
+comma, semicolon, colon, full stop ending a sentence, or closing bracket ("kinh tế,xã hội",
+"Lưu:VT"); (3) two or three spaces between two words (in the original text); (4) unbalanced
+brackets or quotes (opened and never closed, closed and never opened). Not checked: decimal and
+grouped numbers (1,5; 1.000), times (8:30), abbreviations and addresses (TP.HCM, V/v,
+thuvienphapluat.vn), ellipses, list labels "a)", "1)" and alignment (four spaces or more).
+Why: such slips make a document look careless; an unclosed bracket leaves the reader unsure
+where the aside ends.
+Rule: Decree 30/2020/NĐ-CP, Article 8(1) and Annex I (presentation); Vietnamese convention:
+punctuation sticks to the word before it and is followed by one space.
+Fix: remove or add the space (automatic fix); close the bracket where it belongs.
+"""
+import regex as re
+
+from ...diagnostics import Msg
+from ...engine import Hit, rule
+from ...language.lexicon import joined_punctuation
+from ...structure import patterns as P
+
+SPACE_BEFORE = re.compile(r"(?<=[\p{L}\p{M}\d\)\]”\"])( +)([,;:!?]|\.(?!\.|/\.)|\)(?!\)))")
+NO_SPACE_AFTER = re.compile(
+    r"(?<=[\p{L}\p{M}\)\]”])(?<!\p{Lu}[,;])([,;])(?=[\p{L}])(?!(?<=\p{Lu}[,;])\p{Lu})"  # kinh tế,xã hội (not KH,CN)
+    r"|(?<=[\p{L}\p{M}\)\]”])(:)(?=[\p{L}])(?!//)"  # Lưu:VT
+    r"|(?<=[\p{Ll}\d]{2}|\p{Ll}[\p{M}])(\.)(?=\p{Lu}\p{Ll})"  # … thực hiện.Tiếp theo
+    r"|(?<=[\p{L}\p{M}\d])(\))(?=[\p{L}\d])"  # (2b)Q.Cường
+)
+DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,3})(?=\S)")
+OPEN, CLOSE = "([“", ")]”"
+BRACKET = re.compile(r"[()\[\]“”]")
+STRAIGHT = re.compile('"')
+LABEL = re.compile(r"(?:^|(?<=[\s(;:,]))(?:[\dA-Za-zđ]{1,3}|[ivxIVX]{1,5})$")
+
+
+@rule("L704", name="typography", severity="info", fixable=True,
+      title=Msg("Dấu câu và khoảng trắng", "Punctuation and spacing"))
+def check(doc):
+    joined = joined_punctuation()
+    for p in doc.paragraphs:
+        text = p.text
+        allowed = _Lazy(lambda t=text: [m.span() for m in joined.finditer(t)])
+        body_from = _after_marker(doc, p)
+        for m in SPACE_BEFORE.finditer(text):
+            i, j = m.span(1)
+            if i < body_from or _inside(allowed, i) or doc.source.text[p.offsets[i]] != " ":
+                continue  # (a line break joined into a space is not a typed space)
+            mark = m.group(2)
+            yield Hit(Msg(f"Thừa dấu cách trước dấu \"{mark}\".", f"Space before \"{mark}\"."),
+                      para=p, start=i, end=j + 1, suggestion=mark, replacement=mark,
+                      hint=Msg("Dấu câu viết liền với chữ đứng trước.", "Punctuation sticks to the word before it."))
+        for m in NO_SPACE_AFTER.finditer(text):
+            k = m.start()
+            mark = m.group()
+            if k < body_from or _inside(allowed, k):
+                continue
+            if mark == ")" and _is_label(text, k):
+                continue
+            yield Hit(Msg(f"Thiếu dấu cách sau dấu \"{mark}\".", f"No space after \"{mark}\"."),
+                      para=p, start=k, end=k + 1, suggestion=mark + " ", replacement=mark + " ",
+                      hint=Msg("Sau dấu câu có một dấu cách.", "A punctuation mark is followed by one space."))
+    yield from _unbalanced(doc)
+    yield from _double_spaces(doc)
+
+
+def _after_marker(doc, p) -> int:
+    """Where the paragraph's text begins after its list marker (once per paragraph)."""
+    cache = doc.cache.setdefault("l704_body", {})
+    if p.index not in cache:
+        m = P.marker_of(p.text)
+        cache[p.index] = m[2] if m else 0
+    return cache[p.index]
+
+
+class _Lazy:
+    """A value computed the first time it is needed (most paragraphs never need it)."""
+
+    def __init__(self, make):
+        self._make = make
+        self._value = None
+
+    def get(self):
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
+def _inside(spans: _Lazy, k: int) -> bool:
+    return any(s <= k < e for s, e in spans.get())
+
+
+def _is_label(text: str, k: int) -> bool:
+    """A ")" that ends an inline list label ("… gồm: a) …", "(1) …; 2) …")."""
+    return bool(LABEL.search(text[max(0, k - 6): k]))
+
+
+def _is_footnote_ref(text: str, k: int) -> bool:
+    """"NGHIỆP1)": a footnote number glued to the word before it."""
+    j = k
+    while j > 0 and text[j - 1].isdigit():
+        j -= 1
+    return j < k and j > 0 and text[j - 1].isalpha()
+
+
+def _unmatched(doc, p) -> list[tuple[int, str]]:
+    """(index, "open" | "close" | "straight") of the brackets and quotes of a paragraph that
+    have no partner in it."""
+    text = p.text
+    stack: list[tuple[str, int]] = []
+    bad: list[tuple[int, str]] = []
+    for m in BRACKET.finditer(text, _after_marker(doc, p)):
+        k, c = m.start(), m.group()
+        if c in OPEN:
+            stack.append((c, k))
+        elif c in CLOSE:
+            want = OPEN[CLOSE.index(c)]
+            if stack and stack[-1][0] == want:
+                stack.pop()
+            elif any(o == want for o, _ in stack):
+                while stack and stack[-1][0] != want:
+                    bad.append((stack.pop()[1], "open"))
+                stack.pop()
+            elif c == ")" and (_is_label(text, k) or _is_footnote_ref(text, k)):
+                continue
+            else:
+                bad.append((k, "close"))
+    bad.extend((k, "open") for _, k in stack)
+    straight = [m.start() for m in STRAIGHT.finditer(text)]
+    if len(straight) % 2:
+        bad.append((straight[-1], "straight"))
+    return sorted(bad)
+
+
+def _unbalanced(doc):
+    found = {p.index: _unmatched(doc, p) for p in doc.paragraphs}
+    # a bracket opened at the end of one paragraph and closed in the next: the paragraph was cut
+    # (a hard wrap or a table cell the reader could not join), not an unbalanced bracket
+    paras = doc.paragraphs
+    for p in paras:
+        here = found[p.index]
+        if P.TERMINAL.search(p.text):
+            continue  # a finished paragraph: what it leaves open stays open
+        for k, what in [b for b in here if b[1] == "open"][::-1]:
+            c = CLOSE[OPEN.index(p.text[k])]
+            for q in paras[p.index + 1: p.index + 4]:
+                if P.marker_of(q.text):
+                    break  # a new item begins: not the rest of this paragraph
+                partner = next((b for b in found[q.index] if b[1] == "close" and q.text[b[0]] == c), None)
+                if partner is not None:
+                    here.remove((k, what))
+                    found[q.index].remove(partner)
+                    break
+                if found[q.index]:
+                    break
+    for p in doc.paragraphs:
+        for k, what in found[p.index]:
+            c = p.text[k]
+            if what == "straight":
+                msg = Msg("Số dấu ngoặc kép \" lẻ: có dấu mở mà không có dấu đóng (hoặc ngược lại).",
+                          "An odd number of \" quotes: one is opened and never closed (or the reverse).")
+            elif what == "open":
+                msg = Msg(f"Dấu \"{c}\" mở mà không đóng trong đoạn này.",
+                          f"\"{c}\" is opened and never closed in this paragraph.")
+            else:
+                msg = Msg(f"Dấu \"{c}\" đóng mà không có dấu mở tương ứng.", f"\"{c}\" closes nothing that was opened.")
+            yield Hit(msg, para=p, start=k, end=k + 1, severity="warning",
+                      hint=Msg("Đóng (hoặc bỏ) dấu ngoặc đúng chỗ.", "Close (or remove) the bracket where it belongs."))
+
+
+def _double_spaces(doc):
+    """Two or three spaces between words, in the original text (paragraph text folds them)."""
+    src = doc.source.text
+    for p in doc.paragraphs:
+        lo, hi = p.start_offset(0), p.end_offset(len(p.text))
+        for m in DOUBLE_SPACE.finditer(src, lo, hi):
+            a, b = m.span(1)
+            i = _index_at(p, a)  # the space the paragraph text kept
+            if i is None or i + 1 >= len(p.text) or p.offsets[i + 1] != b:
+                continue  # not inside this paragraph's running text (a line break, a removed mark)
+            end = p.end_offset(i + 2)
+            yield Hit(Msg(f"{b - a} dấu cách liền nhau.", f"{b - a} consecutive spaces."),
+                      para=p, start=i, end=i + 2, suggestion=" " + src[b:end], replacement=" " + src[b:end],
+                      hint=Msg("Giữa hai từ chỉ có một dấu cách.", "One space between two words."))
+
+
+def _index_at(p, offset: int) -> int | None:
+    import bisect
+
+    k = bisect.bisect_left(p.offsets, offset, 0, len(p.text))
+    return k if k < len(p.text) and p.offsets[k] == offset else None

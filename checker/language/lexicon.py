@@ -1,0 +1,291 @@
+"""The language rules' data: rules/confusions.toml (L701) and rules/language.toml (L702, L704).
+
+Loading validates the files: an unknown key, an entry without its source, an empty or invalid
+value, a bad regular expression is a `LanguageDataError` that names the file and the entry.
+Everything is compiled once (lru_cache) and shared by every document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex as re
+
+from ..resources import rules_path
+from ..textnorm import nfc, tone_neutral
+from .syllables import tone_style
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+
+class LanguageDataError(ValueError):
+    """A language data file that cannot be used (names the file and the entry)."""
+
+
+CONFUSION_KEYS = {"wrong", "right", "source", "safe", "severity", "case", "not_after", "not_before",
+                  "only_after", "only_before", "note", "note_en"}
+_LIST_KEYS = ("not_after", "not_before", "only_after", "only_before")
+_EDGE_L = r"(?<![\p{L}\p{M}\d])"
+_EDGE_R = r"(?![\p{L}\p{M}\d])"
+
+
+@dataclass(frozen=True)
+class Confusion:
+    wrong: str
+    right: str
+    source: str
+    safe: bool
+    severity: str
+    case: bool
+    not_after: tuple[str, ...]
+    not_before: tuple[str, ...]
+    only_after: tuple[str, ...]
+    only_before: tuple[str, ...]
+    note: str  # Vietnamese
+    note_en: str
+    pattern: re.Pattern
+    keys: tuple[str, ...]  # words every match contains as written (a cheap test before the pattern runs)
+
+
+@dataclass(frozen=True)
+class ConfusionMatch:
+    start: int
+    end: int
+    text: str
+    entry: Confusion
+
+    @property
+    def replacement(self) -> str:
+        """The correct form, in the case of the text it replaces."""
+        right = self.entry.right
+        if self.entry.case:
+            return right
+        if self.text.isupper():
+            return right.upper()
+        if self.text[:1].isupper():
+            return right[:1].upper() + right[1:]
+        return right
+
+
+def _phrase_pattern(phrase: str, case: bool) -> re.Pattern:
+    parts = []
+    for tok in phrase.split():
+        if tok in ("-", "–", "—"):
+            parts.append(r"\s*[-–—]\s*")
+        else:
+            parts.append(re.escape(tok if case else tone_neutral(tok)))
+    body = ""
+    for k, p in enumerate(parts):
+        if k and not p.startswith(r"\s*") and not parts[k - 1].startswith(r"\s*"):
+            body += r"\s+"
+        body += p
+    return re.compile(_EDGE_L + body + _EDGE_R)
+
+
+def _keys(wrong: str, case: bool) -> tuple[str, ...]:
+    """The words of the phrase that every match contains as written (lower-cased unless `case`):
+    those whose spelling does not depend on the tone style."""
+    words = [t for t in wrong.split() if t not in ("-", "–", "—")]
+    if not case:
+        words = [t.lower() for t in words if tone_style(t) is None]
+    return tuple(words)
+
+
+def _strings(name: str, where: str, key: str, value) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+        raise LanguageDataError(f"{name}: {where}: '{key}' phải là danh sách chuỗi không rỗng (a list of non-empty strings)")
+    return tuple(nfc(x) for x in value)
+
+
+def validate_confusions(name: str, data: dict) -> list[Confusion]:
+    for key in data:
+        if key != "confusion":
+            raise LanguageDataError(f"{name}: khóa không hợp lệ '{key}' (unknown key); hợp lệ: [[confusion]]")
+    entries = data.get("confusion")
+    if not isinstance(entries, list) or not entries:
+        raise LanguageDataError(f"{name}: không có mục [[confusion]] nào (no entries)")
+    out = []
+    seen = set()
+    for k, e in enumerate(entries):
+        where = f"[[confusion]] #{k + 1}" + (f" ('{e.get('wrong')}')" if isinstance(e, dict) and e.get("wrong") else "")
+        if not isinstance(e, dict):
+            raise LanguageDataError(f"{name}: {where} phải là một bảng (must be a table)")
+        for key in e:
+            if key not in CONFUSION_KEYS:
+                raise LanguageDataError(f"{name}: {where}: khóa không hợp lệ '{key}' (unknown key); hợp lệ: "
+                                        f"{', '.join(sorted(CONFUSION_KEYS))}")
+        for key in ("wrong", "right", "source"):
+            if not isinstance(e.get(key), str) or not e[key].strip():
+                raise LanguageDataError(f"{name}: {where}: thiếu '{key}' (missing '{key}'; every entry says where it comes from)")
+        for key in ("safe", "case"):
+            if key in e and not isinstance(e[key], bool):
+                raise LanguageDataError(f"{name}: {where}: '{key}' phải là true/false (must be a boolean)")
+        sev = e.get("severity", "warning")
+        if sev not in ("warning", "info", "error"):
+            raise LanguageDataError(f"{name}: {where}: 'severity' phải là error, warning hoặc info, có {sev!r}")
+        wrong, right = nfc(e["wrong"].strip()), nfc(e["right"].strip())
+        if wrong == right:
+            raise LanguageDataError(f"{name}: {where}: 'wrong' và 'right' giống nhau (same text)")
+        key = wrong if e.get("case") else tone_neutral(wrong)
+        if key in seen:
+            raise LanguageDataError(f"{name}: {where}: mục trùng (duplicate entry)")
+        seen.add(key)
+        lists = {k2: _strings(name, where, k2, e[k2]) if k2 in e else () for k2 in _LIST_KEYS}
+        out.append(Confusion(
+            wrong=wrong, right=right, source=e["source"].strip(), safe=e.get("safe", False), severity=sev,
+            case=e.get("case", False), note=str(e.get("note", "")), note_en=str(e.get("note_en", e.get("note", ""))), pattern=_phrase_pattern(wrong, e.get("case", False)),
+            keys=_keys(wrong, e.get("case", False)),
+            **{k2: tuple(tone_neutral(x) for x in v) for k2, v in lists.items()},
+        ))
+    return out
+
+
+LANGUAGE_SECTIONS = {"syllable_allow": "words", "joined_punctuation": "patterns"}
+
+
+def validate_language(name: str, data: dict) -> dict[str, tuple[str, ...]]:
+    out = {}
+    for section, body in data.items():
+        if section not in LANGUAGE_SECTIONS:
+            raise LanguageDataError(f"{name}: mục không hợp lệ [{section}] (unknown section); hợp lệ: "
+                                    f"{', '.join(sorted(LANGUAGE_SECTIONS))}")
+        want = LANGUAGE_SECTIONS[section]
+        if not isinstance(body, dict):
+            raise LanguageDataError(f"{name}: [{section}] phải là một bảng (must be a table)")
+        for key in body:
+            if key not in ("source", want):
+                raise LanguageDataError(f"{name}: khóa không hợp lệ '{section}.{key}' (unknown key); hợp lệ: source, {want}")
+        if not str(body.get("source", "")).strip():
+            raise LanguageDataError(f"{name}: [{section}] thiếu nguồn 'source' (every entry says where it comes from)")
+        values = _strings(name, f"[{section}]", want, body.get(want))
+        if want == "patterns":
+            for k, p in enumerate(values):
+                try:
+                    re.compile(p)
+                except re.error as exc:
+                    raise LanguageDataError(f"{name}: '{section}.patterns[{k}]' không phải biểu thức chính quy hợp lệ "
+                                            f"(bad regex {p!r}): {exc}") from None
+        out[section] = values
+    missing = set(LANGUAGE_SECTIONS) - out.keys()
+    if missing:
+        raise LanguageDataError(f"{name}: thiếu mục (missing sections): {', '.join(sorted(missing))}")
+    return out
+
+
+def _load(name: str) -> dict:
+    try:
+        return tomllib.loads(rules_path(name).read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguageDataError(f"{name}: TOML không hợp lệ (invalid TOML): {exc}") from None
+
+
+@lru_cache(maxsize=None)
+def confusions() -> tuple[Confusion, ...]:
+    return tuple(validate_confusions("confusions.toml", _load("confusions.toml")))
+
+
+@lru_cache(maxsize=None)
+def language_data() -> dict[str, tuple[str, ...]]:
+    return validate_language("language.toml", _load("language.toml"))
+
+
+@lru_cache(maxsize=None)
+def syllable_allow() -> frozenset[str]:
+    return frozenset(tone_neutral(w) for w in language_data()["syllable_allow"])
+
+
+@lru_cache(maxsize=None)
+def joined_punctuation() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in language_data()["joined_punctuation"]))
+
+
+# ------------------------------------------------------------------ matching
+
+_neutral_word = lru_cache(maxsize=131072)(tone_neutral)
+
+
+def _neutral(text: str) -> str:
+    """tone_neutral with the same length as `text` (so that offsets carry over)."""
+    n = " ".join(_neutral_word(w) for w in nfc(text).split(" "))
+    return n if len(n) == len(text) else nfc(text).lower()
+
+
+def _word_before(neutral: str, i: int, phrase: str) -> bool:
+    head = neutral[:i].rstrip()
+    return head == phrase or head.endswith(" " + phrase) or (head.endswith(phrase) and not head[-len(phrase) - 1].isalnum())
+
+
+def _word_after(neutral: str, j: int, phrase: str) -> bool:
+    tail = neutral[j:].lstrip()
+    return tail.startswith(phrase) and (len(tail) == len(phrase) or not tail[len(phrase)].isalnum())
+
+
+_WORDS = re.compile(r"[\p{L}\p{M}]+")
+
+
+def _trigger(e: Confusion) -> str:
+    """The word of the entry to look for first: one that the correct form does not have (the
+    rarer word: "sản" in "sản giao dịch"), else the longest."""
+    right = set(e.right.split()) if e.case else {w.lower() for w in e.right.split()}
+    own = [k for k in e.keys if k not in right]
+    return max(own or e.keys, key=len) if e.keys else ""
+
+
+@lru_cache(maxsize=None)
+def _index():
+    """(entries by trigger word, a pattern finding the trigger words) for both kinds of entry
+    (matched in lower case / as written)."""
+    out = {}
+    for case in (False, True):
+        idx: dict[str, list[Confusion]] = {}
+        for e in confusions():
+            if e.case == case:
+                idx.setdefault(_trigger(e), []).append(e)
+        words = sorted((w for w in idx if w), key=len, reverse=True)
+        pat = re.compile(_EDGE_L + "(?:" + "|".join(map(re.escape, words)) + ")" + _EDGE_R) if words else None
+        out[case] = ({k: tuple(v) for k, v in idx.items()}, pat)
+    return out
+
+
+def find_confusions(text: str) -> list[ConfusionMatch]:
+    """Curated confusions in a paragraph's (NFC) text, in order, without overlaps."""
+    lower = text.lower()
+    candidates: list[Confusion] = []
+    for case, (idx, pat) in _index().items():
+        candidates.extend(idx.get("", ()))
+        if pat is not None:
+            for w in set(pat.findall(text if case else lower)):
+                candidates.extend(idx.get(w, ()))
+    if not candidates:
+        return []
+    written = set(_WORDS.findall(text))
+    lowered = {w.lower() for w in written}
+    neutral = None
+    found: list[ConfusionMatch] = []
+    for entry in candidates:
+        if not all(k in (written if entry.case else lowered) for k in entry.keys):
+            continue
+        if neutral is None:
+            neutral = _neutral(text)
+        hay = text if entry.case else neutral
+        for m in entry.pattern.finditer(hay):
+            i, j = m.span()
+            if any(_word_before(neutral, i, w) for w in entry.not_after):
+                continue
+            if any(_word_after(neutral, j, w) for w in entry.not_before):
+                continue
+            if (entry.only_after or entry.only_before) and not (
+                    any(_word_before(neutral, i, w) for w in entry.only_after)
+                    or any(_word_after(neutral, j, w) for w in entry.only_before)):
+                continue
+            found.append(ConfusionMatch(i, j, text[i:j], entry))
+    found.sort(key=lambda c: (c.start, -c.end))
+    out: list[ConfusionMatch] = []
+    for c in found:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
