@@ -283,7 +283,7 @@ def _extract(doc) -> list[Task]:
     def in_assessment(item: Item | None, pi: int) -> bool:
         if item is not None and item.index in preamble and _ENUMERATION.search(paras[preamble[item.index]].p.text):
             return True
-        for q in chain(item, pi):
+        for q in chains[pi]:
             a = paras[q]
             if a.own_para and _assessment_heading(a.p.text[a.start:]):
                 return True
@@ -291,10 +291,16 @@ def _extract(doc) -> list[Task]:
                 return True
         return False
 
+    chains = {pi: chain(paras[pi].item, pi) for pi in seq}
+    dependents: dict[int, list[int]] = {}
+    for q, ch in chains.items():
+        for pr in set(ch):
+            dependents.setdefault(pr, []).append(q)
+
     def introduces_tasks(a: _Para) -> bool:
-        pi = a.p.index
-        for q, b in paras.items():
-            if q > pi and b.directive and pi in chain(b.item, q) and (b.assigned or not in_assessment(b.item, q)):
+        for q in dependents.get(a.p.index, ()):
+            b = paras[q]
+            if q > a.p.index and b.directive and (b.assigned or not in_assessment(b.item, q)):
                 return True
         return False
 
@@ -316,7 +322,7 @@ def _extract(doc) -> list[Task]:
         header: list[Owner] = []
         intro: list[Owner] = []
         inherited_deadlines: list[Deadline] = []
-        for q in chain(a.item, pi):
+        for q in chains[pi]:
             b = paras[q]
             if not (b.colon or b.header_only or b.heading):
                 continue
