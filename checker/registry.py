@@ -27,7 +27,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 from .errors import ConfigError
 from .resources import data_dir
-from .textnorm import nfc, tone_neutral
+from .textnorm import fold, nfc, tone_neutral
 
 LEVELS = frozenset({
     "trung_uong", "bo", "co_quan_ngang_bo", "co_quan_thuoc_cp", "don_vi_trung_uong", "so", "co_quan_tinh",
@@ -42,13 +42,13 @@ _AGENCY = {"name": "str", "level": "str", "variants": "strs", "abbr": "strs", "s
            "note": "str", "source": "source", "province": "str"}
 _PROVINCE = {"name": "str", "kind": "str", "code": "str", "valid_from": "date", "valid_to": "date",
              "successor": "str", "merged_from": "strs", "note": "str", "source": "source"}
-_PLACES = {"province": "str", "units": "strs", "valid_from": "date", "valid_to": "date", "note": "str",
-           "source": "source"}
+_PLACES = {"province": "str", "units": "strs", "valid_from": "date", "valid_to": "date", "successor": "str",
+           "note": "str", "source": "source"}
 _MATCHING = {"name_stops": "strs", "unit_words": "strs", "source": "str"}
 _TOP = {"sources", "agency", "province", "places", "matching"}
 _REQUIRED = {"agency": ("name", "level", "source"), "province": ("name", "kind", "source"),
              "places": ("province", "units", "source")}
-UNIT_PREFIXES = ("Xã ", "Phường ", "Đặc khu ")
+UNIT_PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Huyện ", "Quận ", "Thị xã ", "Thành phố ")
 
 
 class RegistryError(ConfigError):
@@ -111,9 +111,19 @@ class Province:
 @dataclass(frozen=True)
 class Place:
     name: str  # "Điện Biên Phủ"
-    unit: str  # "phường" | "xã" | "đặc khu"
+    unit: str  # "phường" | "xã" | "đặc khu" | "thị trấn" | "huyện" | "quận" | "thị xã" | "thành phố"
     province: str
     source: tuple[str, ...] = ()
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    successor: str | None = None
+
+    def status_on(self, day: dt.date) -> str:
+        if self.valid_from and day < self.valid_from:
+            return "not-yet"
+        if self.valid_to and day > self.valid_to:
+            return "ended"
+        return "valid"
 
 
 @dataclass(frozen=True)
@@ -226,8 +236,10 @@ def parse_file(path: str | Path) -> dict[str, list]:
                 for unit in e["units"]:
                     kind = next((p for p in UNIT_PREFIXES if unit.startswith(p)), None)
                     if kind is None:
-                        raise RegistryError(f"{where}: 'units' phải bắt đầu bằng Xã/Phường/Đặc khu, có {unit!r}")
-                    out["places"].append(Place(unit[len(kind):].strip(), kind.strip().lower(), e["province"], e["source"]))
+                        raise RegistryError(f"{where}: 'units' phải bắt đầu bằng {'/'.join(u.strip() for u in UNIT_PREFIXES)} "
+                                            f"(each unit starts with its kind), có {unit!r}")
+                    out["places"].append(Place(unit[len(kind):].strip(), kind.strip().lower(), e["province"], e["source"],
+                                               e.get("valid_from"), e.get("valid_to"), e.get("successor")))
     if "matching" in data:
         out["matching"].append(_check_entry(f"{path}: [matching]", data["matching"], _MATCHING, (), sources))
     return out
@@ -245,16 +257,18 @@ def _overlap(a: Agency, b: Agency) -> bool:
 
 
 def _check_overlaps(agencies: list[Agency]) -> None:
-    seen: dict[str, list[Agency]] = {}
+    seen: dict[str, list[tuple[str, Agency]]] = {}
     for a in agencies:
-        for form in dict.fromkeys(tone_neutral(f) for f in _forms(a)):
-            for other in seen.get(form, []):
+        for form in dict.fromkeys(_forms(a)):
+            key = fold(form)  # cheap; same tone-neutral spelling is checked within a fold group
+            same = [o for f, o in seen.get(key, []) if o is not a and tone_neutral(f) == tone_neutral(form)]
+            for other in same:
                 if other is not a and _overlap(a, other):
                     raise RegistryError(
                         f"{a.file}: [[agency]] '{a.name}' ({a.period()}) và {other.file}: [[agency]] '{other.name}' "
                         f"({other.period()}) cùng mang tên '{form}' trong thời gian chồng lấn "
                         f"(two bodies answer to the same name during overlapping periods: set valid_from/valid_to)")
-            seen.setdefault(form, []).append(a)
+            seen.setdefault(key, []).append((form, a))
 
 
 def build(files: list[str], local: list[str] = ()) -> Registry:
@@ -303,3 +317,30 @@ def for_settings(settings: dict) -> Registry:
     """The registry a run uses: the national one plus the files of the `registries` key (the
     runner has made them absolute, relative to the configuration file)."""
     return load(tuple(settings.get("registries") or ()))
+
+
+# --- well-known abbreviations (rules/abbreviations.toml) ----------------------------------------
+
+_ABBREVIATION = {"abbr": "str", "expansion": "str", "source": "source"}
+
+
+@lru_cache(maxsize=4)
+def load_abbreviations(path: str | None = None) -> dict[str, str]:
+    """abbreviation → expansion, from rules/abbreviations.toml (validated like the registry)."""
+    from .resources import rules_path
+
+    path = path or str(rules_path("abbreviations.toml"))
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RegistryError(f"{path}: không đọc được (cannot read): {exc}") from None
+    for key in data:
+        if key not in ("sources", "abbreviation"):
+            raise RegistryError(f"{path}: khóa lạ '{key}' (unknown key); hợp lệ: abbreviation, sources")
+    sources = data.get("sources", {})
+    out: dict[str, str] = {}
+    for i, entry in enumerate(data.get("abbreviation", [])):
+        e = _check_entry(f"{path}: [[abbreviation]] #{i + 1}", entry, _ABBREVIATION, tuple(_ABBREVIATION), sources)
+        out[e["abbr"]] = e["expansion"]
+    return out

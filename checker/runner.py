@@ -95,11 +95,19 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[
 
 
 def options_for(cfg: Config, s: RunSettings) -> Options:
+    settings = dict(cfg.values)
+    if settings.get("registries"):
+        # local agency registries: paths relative to the configuration file, checked now so that
+        # a bad file stops the run with a clear message (RegistryError is a ConfigError)
+        from .registry import load
+
+        settings["registries"] = [str(cfg.resolve_path(p)) for p in settings["registries"]]
+        load(settings["registries"])
     return Options(
         stage=s.stage or cfg.get("stage", "draft"),
         lang=s.lang or cfg.get("lang", "vi"),
         today=s.today or cfg.get("today"),
-        settings=dict(cfg.values),
+        settings=settings,
     )
 
 
