@@ -1,0 +1,54 @@
+"""N402 — Viết hoa tên cơ quan, tổ chức, địa danh chưa đúng
+
+Cái gì: tên cơ quan, tổ chức hoặc địa danh có chữ viết hoa khác tên chính thức: thiếu chữ hoa
+("Sở Công thương" thay cho "Sở Công Thương", "Phòng Giáo dục và đào tạo", "giao phòng Kinh tế và Hạ
+tầng", "chiến thắng Điện Biên phủ") là cảnh báo; thừa chữ hoa ("Sở Nông nghiệp và Phát triển Nông
+thôn", "Hội đồng Nhân dân tỉnh") là thông tin. Chữ in hoa toàn bộ (tiêu đề, tên cơ quan ở phần
+đầu văn bản) không bị báo.
+Tại sao: Phụ lục II Nghị định 30/2020/NĐ-CP quy định cách viết hoa tên cơ quan, tổ chức (viết hoa
+chữ cái đầu của các từ, cụm từ chỉ loại hình, chức năng, lĩnh vực) và tên địa lý (viết hoa chữ cái
+đầu của các âm tiết tạo thành tên riêng).
+Căn cứ: Nghị định 30/2020/NĐ-CP, Phụ lục II, Mục IV.1 (tên cơ quan, tổ chức: "Sở Tài chính", "Bộ
+Tài nguyên và Môi trường") và Mục III.1 (tên địa lý: "tỉnh Nam Định", "Phường Điện Biên Phủ").
+Ví dụ sai: "Sở Công thương", "Ban quản lý Khu Kinh tế", "Điện Biên phủ".
+Ví dụ đúng: "Sở Công Thương", "Ban Quản lý Khu kinh tế", "Điện Biên Phủ".
+Cách sửa: viết hoa đúng như tên chính thức (sửa tự động được).
+---
+What: the capitals of a body's name or of a place name differ from the official form: a missing
+capital ("Sở Công thương" for "Sở Công Thương", "giao phòng Kinh tế và Hạ tầng", "Điện Biên phủ")
+is a warning; an extra capital ("Phát triển Nông thôn", "Hội đồng Nhân dân") is information.
+Names written all in capitals (headings, the issuing body) are not reported.
+Why: Annex II of Decree 30/2020/NĐ-CP sets the capitals of names of bodies (the words of the kind
+of body and of its functions or fields) and of places (every syllable of the proper name).
+Rule: Decree 30/2020/NĐ-CP, Annex II, Sections IV.1 and III.1.
+Fix: capitalise as the official name does (a safe automatic fix).
+"""
+from ...diagnostics import Msg
+from ...engine import Hit, rule
+from ...extract.agencies import mentions
+
+
+@rule("N402", name="name-capitals", severity="warning", fixable=True,
+      title=Msg("Viết hoa tên cơ quan, địa danh", "Capitals in a name"))
+def check(doc):
+    for m in mentions(doc):
+        if m.verdict != "case":
+            continue
+        words = m.under or m.over
+        listed = ", ".join(f"\"{a}\" → \"{b}\"" for a, b in words)
+        what = ("tên cơ quan, tổ chức", "name of a body", "Phụ lục II, Mục IV.1", "Annex II, IV.1") \
+            if m.kind == "agency" else ("địa danh", "place name", "Phụ lục II, Mục III.1", "Annex II, III.1")
+        if m.under:
+            msg = Msg(f"Viết hoa chưa đúng {what[0]} \"{m.text}\": {listed}; viết đúng là \"{m.suggestion}\" "
+                      f"(Nghị định 30/2020/NĐ-CP, {what[2]}).",
+                      f"Capitals of the {what[1]} \"{m.text}\": {listed}; it is written \"{m.suggestion}\" "
+                      f"(Decree 30/2020/NĐ-CP, {what[3]}).")
+            severity = "warning"
+        else:
+            msg = Msg(f"Thừa chữ viết hoa trong {what[0]} \"{m.text}\": {listed}; tên chính thức viết "
+                      f"\"{m.suggestion}\" (Nghị định 30/2020/NĐ-CP, {what[2]}).",
+                      f"Extra capitals in the {what[1]} \"{m.text}\": {listed}; the official form is "
+                      f"\"{m.suggestion}\" (Decree 30/2020/NĐ-CP, {what[3]}).")
+            severity = "info"
+        yield Hit(msg, para=m.para, start=m.start, end=m.end, suggestion=m.suggestion, replacement=m.suggestion,
+                  severity=severity, data={"official": m.official})
