@@ -21,3 +21,17 @@ def task_hit(task: Task, message: Msg, hint: Msg | None = None, severity: str | 
     """A finding at the start of the task (its first line, also when a page break split it)."""
     return Hit(message=message, para=task.para, start=task.start, end=task.end, hint=hint, severity=severity,
                data={"item": task.number, **data})
+
+
+def task_deadlines(doc):
+    """(task, deadline) for every deadline of every task; a deadline inherited from a heading
+    comes once (with the first task listed under it), so a finding on it is not repeated."""
+    seen = set()
+    for t in extract_tasks(doc):
+        for d in t.deadlines:
+            if d.inherited:
+                key = (d.text, d.start)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield t, d

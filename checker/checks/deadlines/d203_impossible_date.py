@@ -16,21 +16,14 @@ Fix: correct the day or the month.
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ._task_hit import extract_tasks, task_hit, where
+from ._task_hit import task_deadlines, task_hit, where
 
 
 @rule("D203", name="impossible-date", severity="error", kinds=("thong-bao",),
       title=Msg("Thời hạn là ngày không có thật", "Impossible deadline date"))
 def check(doc):
-    seen = set()
-    for t in extract_tasks(doc):
-        for d in t.deadlines:
-            if d.valid or d.mention is None:
-                continue
-            key = (d.text, d.start, d.inherited)
-            if d.inherited and key in seen:
-                continue
-            seen.add(key)
+    for t, d in task_deadlines(doc):
+        if not d.valid and d.mention is not None:
             w = where(t)
             yield task_hit(
                 t,

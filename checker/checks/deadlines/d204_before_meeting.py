@@ -24,7 +24,7 @@ Fix: correct the deadline, or issue the notice earlier.
 from ...diagnostics import Msg
 from ...engine import rule
 from ...extract.header import meeting_date, notice_date
-from ._task_hit import extract_tasks, task_hit, where
+from ._task_hit import task_deadlines, task_hit, where
 
 
 def _fmt(d):
@@ -37,15 +37,8 @@ def check(doc):
     meeting, issued = meeting_date(doc), notice_date(doc)
     if not meeting and not issued:
         return
-    seen = set()
-    for t in extract_tasks(doc):
-        for d in t.deadlines:
-            if not d.concrete or d.date is None:
-                continue
-            key = (d.text, d.start)
-            if d.inherited and key in seen:
-                continue
-            seen.add(key)
+    for t, d in task_deadlines(doc):
+        if d.concrete and d.date is not None:
             w = where(t)
             if meeting and d.date < meeting:
                 yield task_hit(

@@ -17,7 +17,7 @@ Fix: nothing to change in the text: chase the lead body, or record the work as d
 """
 from ...diagnostics import Msg
 from ...engine import rule
-from ._task_hit import extract_tasks, task_hit, where
+from ._task_hit import task_deadlines, task_hit, where
 
 
 @rule("D205", name="deadline-past", severity="warning", kinds=("thong-bao",),
@@ -26,15 +26,8 @@ def check(doc):
     today = doc.options.today
     if today is None:
         return
-    seen = set()
-    for t in extract_tasks(doc):
-        for d in t.deadlines:
-            if not d.concrete or d.date is None or d.date >= today:
-                continue
-            key = (d.text, d.start)
-            if d.inherited and key in seen:
-                continue
-            seen.add(key)
+    for t, d in task_deadlines(doc):
+        if d.concrete and d.date is not None and d.date < today:
             w = where(t)
             days = (today - d.date).days
             yield task_hit(
