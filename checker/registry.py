@@ -55,6 +55,15 @@ class RegistryError(ConfigError):
     """Bad registry data: names the file and the key."""
 
 
+def _status(start: dt.date | None, end: dt.date | None, day: dt.date, grace: dt.timedelta | None = None) -> str:
+    grace = grace or dt.timedelta(0)
+    if start and day < start - grace:
+        return "not-yet"
+    if end and day > end + grace:
+        return "ended"
+    return "valid"
+
+
 @dataclass(frozen=True)
 class Agency:
     name: str
@@ -74,12 +83,7 @@ class Agency:
     def status_on(self, day: dt.date) -> str:
         """'valid', 'not-yet' (before valid_from) or 'ended' (after valid_to) on `day`; with
         `approximate` dates, a day within the grace period around the date counts as valid."""
-        grace = APPROXIMATE_GRACE if self.approximate else dt.timedelta(0)
-        if self.valid_from and day < self.valid_from - grace:
-            return "not-yet"
-        if self.valid_to and day > self.valid_to + grace:
-            return "ended"
-        return "valid"
+        return _status(self.valid_from, self.valid_to, day, APPROXIMATE_GRACE if self.approximate else None)
 
     def period(self) -> str:
         a = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else "…"
@@ -101,11 +105,7 @@ class Province:
     file: str = ""
 
     def status_on(self, day: dt.date) -> str:
-        if self.valid_from and day < self.valid_from:
-            return "not-yet"
-        if self.valid_to and day > self.valid_to:
-            return "ended"
-        return "valid"
+        return _status(self.valid_from, self.valid_to, day)
 
 
 @dataclass(frozen=True)
@@ -119,11 +119,7 @@ class Place:
     successor: str | None = None
 
     def status_on(self, day: dt.date) -> str:
-        if self.valid_from and day < self.valid_from:
-            return "not-yet"
-        if self.valid_to and day > self.valid_to:
-            return "ended"
-        return "valid"
+        return _status(self.valid_from, self.valid_to, day)
 
 
 @dataclass(frozen=True)

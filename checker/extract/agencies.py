@@ -4,26 +4,35 @@ How a mention is found and judged:
 
 1. Trigger words. The first word of every registered name or abbreviation ("Sở", "Bộ", "Ủy",
    "UBND", "Hạt", "Cổng" …) is a trigger, compared without diacritics, so "Công TTĐT" is a
-   candidate for "Cổng TTĐT"; a capitalised word one typo away from a trigger ("Sờ", "S") is a
-   candidate too. A trigger in lower case ("giao sở Tài chính") is a candidate only where a
-   name can start (after punctuation, a capitalised word or a word such as "giao", "với").
-2. The window: the words after the trigger up to hard punctuation (. ; : ( ) quotes). Commas,
-   dashes and "&" stay inside it: they are part of names ("Sở Văn hóa, Thể thao và Du lịch").
-3. Matching. First the longest prefix of the window that equals a registered form with
-   diacritics and case ignored; then rapidfuzz (process.extract, fuzz.ratio on the folded
-   forms, score_cutoff) proposes close forms for longer prefixes, and each proposal is verified
-   word by word against a typo model: any number of differences of case or diacritics, and at
-   most one of: a mistyped word (one letter dropped, doubled, swapped or changed), a word left
-   out ("Ủy ban nhân tỉnh"), a different or missing separator ("Sở Lao động, Thương binh …").
-   A mistyped word that is itself a Vietnamese syllable is accepted only where the name cannot
-   be another body's name (not the first word of the name, not in a two-word name, and, for the
-   last word, only when a word that ends a name follows): so "Cục Thủy lợi" is not a misspelt
-   "Cục Thuế" and "Phòng Kinh doanh" is not a cut "Phòng Kinh tế". Anything else is no match:
-   projects, places, companies and people are not agencies and are never reported.
+   candidate for "Cổng TTĐT"; a capitalised word one typo away from a trigger ("Ba" for "Ban",
+   "ộB" for "Bộ") is a candidate too. A trigger in lower case ("giao sở Tài chính") is one only
+   before a capitalised word and where a name can start (after punctuation or a word such as
+   "giao", "với"): not in "cơ sở Y tế", "Tổng cục", "Chi cục".
+   One regex pass over the paragraph finds the candidates; the word after each is checked
+   against the second words of the trigger's forms before anything else is done.
+2. The fast path: a registered form written exactly (either tone-mark style, any spacing) at
+   the trigger, followed by what ends a name (punctuation, "chủ trì", "và" … see
+   rules/agencies/matching.toml), is an exact mention: nothing more to do.
+3. Otherwise the window: the words after the trigger up to hard punctuation (. ; : ( ) quotes).
+   Commas, dashes and "&" stay inside it: they are part of names ("Sở Văn hóa, Thể thao và Du
+   lịch"). First the longest prefix equal to a registered form with diacritics and case ignored;
+   then rapidfuzz (process.extract, fuzz.ratio on the folded forms, score_cutoff) ranks the
+   forms whose second word is the window's (nearly), and each is verified word by word against
+   a typo model: any number of slips of case or diacritics, and at most one of: a mistyped word
+   (a letter dropped, doubled, swapped or changed), a word left out ("Ủy ban nhân tỉnh", "Hạt
+   Kiểm"), a different or missing separator ("Sở Lao động, Thương binh …"). A mistyped word that
+   is itself a Vietnamese syllable is accepted only where the name cannot be another body's
+   name: not in a two-word name, not the first word unless the rest is exactly right, and, for
+   the last word, only when a word that ends a name follows. So "Cục Thủy lợi" is not a
+   misspelt "Cục Thuế", "Phòng Kinh doanh" not a cut "Phòng Kinh tế", "Văn phòng Trung ương và
+   các Ban của Đảng" not a cut "Văn phòng Trung ương Đảng". Anything else is no match: projects,
+   places, companies and people are not bodies of the registry and are never reported.
 4. Factored lists: "Các Sở: Kế hoạch và Đầu tư, Công Thương, Tài chính" names three departments;
-   each item is matched as if the head word stood before it.
-5. Places: a province after "tỉnh"/"thành phố", a commune after "xã"/"phường"/"đặc khu", and
-   names of three or more syllables anywhere ("Điện Biên Phủ") are checked for capitals.
+   each item is matched as if the head word stood before it; an item that is a name of its own
+   ("Công an tỉnh", "Văn phòng Chính phủ") is matched as such.
+5. Places: a province after "tỉnh"/"thành phố", a commune (or a district of a local registry)
+   after "xã"/"phường"/"huyện" …, and names of three or more syllables anywhere ("Điện Biên
+   Phủ") are checked for capitals; provinces also for diacritics and dates.
 
 The extraction runs once per document (doc.cache) and serves N401-N403; N404 uses
 `abbreviation_uses`. The registry and its index are built once per process (lru_cache).
@@ -46,7 +55,6 @@ from ..textnorm import fold, is_upper_text, tone_neutral
 from .dates import find_dates
 from .header import meeting_date, notice_date, parse_place_date
 
-DEBUG = None
 SCORE_CUTOFF = 75  # rapidfuzz ratio (0-100) of the folded forms: only a shortlist, verified after
 
 # --- tokens -----------------------------------------------------------------------------------
@@ -732,8 +740,6 @@ class _Scan:
         plural = kind == "w" and _tn(prev) == "các"
         if not _may_continue(ix, heads, nxt, exact_head=t.key in ix.by_key, plural=plural):
             return pos
-        if DEBUG is not None:
-            DEBUG.append(text[pos:pos + 50])
         toks = tokenize(text, pos, limit=ix.window)
         if not any(ch.isupper() for ch in t.text):
             if kind == "w" and _tn(prev) not in ix.stops:
