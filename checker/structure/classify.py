@@ -145,7 +145,7 @@ def _looks_like_name(t: str) -> bool:
     words = t.replace(".", " ").split()
     if not 2 <= len(words) <= 5:
         return False
-    titles = {"CHỦ", "TỊCH", "PHÓ", "CHÁNH", "VĂN", "PHÒNG", "GIÁM", "ĐỐC", "TRƯỞNG", "BỘ", "THỦ", "TƯỚNG",
+    titles = {"CHỦ", "TỊCH", "PHÓ", "CHÁNH", "PHÒNG", "GIÁM", "ĐỐC", "TRƯỞNG", "BỘ", "THỦ", "TƯỚNG",
               "NHIỆM", "BAN", "ỦY", "UỶ", "TM", "KT", "TL", "TUQ", "CỤC", "VỤ", "TRƯỞNG,", "BÍ", "THƯ", "THƯỜNG", "TRỰC"}
     return not any(w.strip(",") in titles for w in words)
 
