@@ -230,6 +230,15 @@ def detect_legacy(text: str, font_name: str | None = None, min_words: int = 2) -
     return best
 
 
+def paragraph_legacy(text: str) -> str | None:
+    """The legacy encoding of one paragraph of a Unicode document (text pasted from a TCVN3 or
+    VNI document), or None. A paragraph with a letter that exists only in Unicode (ơ, ư, ạ …)
+    or with no letter beyond ASCII is not legacy text."""
+    if text.isascii() or UNICODE_ONLY.search(text):
+        return None
+    return detect_legacy(text)
+
+
 def convert_run(text: str, font_name: str | None) -> tuple[str, str | None]:
     """For a .docx run: (its text in Unicode, the legacy encoding found or None)."""
     font = legacy_font(font_name)

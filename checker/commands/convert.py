@@ -216,7 +216,11 @@ def register(app: typer.Typer) -> None:
         except ConvertError as exc:
             _die(f"{path}: {exc}")
         if output == "-":
-            sys.stdout.buffer.write(result.data)
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is not None:
+                buffer.write(result.data)
+            else:  # a text stream (tests, embedding)
+                sys.stdout.write(result.data.decode("utf-8-sig"))
             sys.stdout.flush()
         else:
             try:

@@ -69,9 +69,7 @@ class _Scheme:
     def __init__(self, order: str):
         self.letters = LATIN_LETTERS if order == "latin" else VI_LETTERS
 
-    def value(self, it) -> int | None:
-        if isinstance(it, _Shifted):
-            return it.value
+    def value(self, it: Item) -> int | None:
         if it.style in ("letter", "paren_letter"):
             lab = it.label.lower()
             return self.letters.index(lab) + 1 if lab in self.letters else None
@@ -176,7 +174,7 @@ def _analyse(doc) -> Numbering:
             if it.index in explained:
                 prev = it
                 continue
-            if prev is not None and _new_scope(doc, _real(prev), it):
+            if prev is not None and _new_scope(doc, prev, it):
                 prev = None
             if prev is None:
                 if v > 1:
@@ -189,40 +187,22 @@ def _analyse(doc) -> Numbering:
             pv = sc.value(prev)
             if v == pv:
                 nxt = sc.label(it, pv + 1)
-                issues.append(Issue("duplicate", it, _real(prev), [relabel(doc, it, nxt)] if nxt else []))
-                prev = _Shifted(_real(prev), pv + 1)  # what it should have been: the next goes on from there
-                continue
+                issues.append(Issue("duplicate", it, prev, [relabel(doc, it, nxt)] if nxt else []))
             elif v > pv + 1:
                 missing = [relabel(doc, it, m) for m in (sc.label(it, k) for k in range(pv + 1, v)) if m]
-                if not (it.style in PAREN and _inline(doc, _between(doc, _real(prev), it), missing[0])):
+                if not (it.style in PAREN and _inline(doc, _between(doc, prev, it), missing[0])):
                     sev = None
                     if order == "unknown" and it.style in ("letter", "paren_letter") and v == pv + 2 \
                             and sc.label(it, pv + 1) == "đ":
                         sev = "info"  # "d) → e)": a Latin-order list, or a missing "đ)"
-                    issues.append(Issue("gap", it, _real(prev), missing, severity=sev,
+                    issues.append(Issue("gap", it, prev, missing, severity=sev,
                                         data={"latin_possible": sev == "info"}))
             elif v < pv and not (it.style in PAREN and v == 1):
-                issues.append(Issue("restart", it, _real(prev), [relabel(doc, it, sc.label(it, pv + 1) or "")]))
+                issues.append(Issue("restart", it, prev, [relabel(doc, it, sc.label(it, pv + 1) or "")]))
             prev = it
     issues.sort(key=lambda i: (i.item.para, i.kind))
     return Numbering(ol, order, issues)
 
-
-@dataclass
-class _Shifted:
-    """An item taken as having another value (a duplicate label: the next one goes on from the
-    value it should have had)."""
-
-    item: Item
-    value: int
-
-    @property
-    def index(self) -> int:
-        return self.item.index
-
-
-def _real(it) -> Item:
-    return it.item if isinstance(it, _Shifted) else it
 
 def _mixed_styles(doc, ol: Outline, sc: _Scheme, issues: list[Issue], skip: set[int]) -> set[int]:
     """'a) b) 3) d)': an item written in another style where the next item of the list was due.

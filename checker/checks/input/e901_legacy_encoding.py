@@ -25,7 +25,7 @@ Fix: run `rasoat convert FILE -o NEW_FILE` (writes a Unicode copy, the original 
 a converter (Unikey: TCVN3/VNI → Unicode), then set the font to Times New Roman.
 """
 from ...diagnostics import Msg
-from ...encodings import UNICODE_ONLY, NAMES, detect_legacy, to_unicode
+from ...encodings import NAMES, paragraph_legacy, to_unicode
 from ...engine import Hit, rule
 
 HINT = Msg("Chạy `rasoat convert TỆP -o TỆP_MỚI` để ghi một bản Unicode, rồi dùng phông Times New Roman.",
@@ -53,9 +53,7 @@ def check(doc):
         return
     # Unicode text with paragraphs pasted from a legacy-encoded document
     for p in doc.paragraphs:
-        if UNICODE_ONLY.search(p.text) or p.text.isascii():
-            continue  # a paragraph with ơ, ư, ạ … is Unicode; one in plain ASCII is both
-        enc = detect_legacy(p.text)
+        enc = paragraph_legacy(p.text)
         if enc is None:
             continue
         start, end = p.start_offset(0), p.end_offset(len(p.text))
