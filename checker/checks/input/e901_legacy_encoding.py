@@ -32,7 +32,7 @@ HINT = Msg("Chạy `rasoat convert TỆP -o TỆP_MỚI` để ghi một bản U
            "Run `rasoat convert FILE -o NEW_FILE` to write a Unicode copy, then use Times New Roman.")
 
 
-@rule("E901", name="legacy-encoding", severity="error",
+@rule("E901", name="legacy-encoding", severity="error", fixable=True,
       title=Msg("Bảng mã cũ (TCVN3, VNI) thay vì Unicode", "Legacy encoding (TCVN3, VNI) instead of Unicode"))
 def check(doc):
     src = doc.source

@@ -22,7 +22,7 @@ from ...extract.numbering import LATIN_LETTERS, numbering, written
 from ._common import line_of, marker_hit, q
 
 
-@rule("F602", name="numbering-duplicate", severity="warning", kinds=("thong-bao",),
+@rule("F602", name="numbering-duplicate", severity="warning", fixable=True, kinds=("thong-bao",),
       title=Msg("Số thứ tự bị trùng", "Duplicate number"))
 def check(doc):
     num = numbering(doc)

@@ -29,7 +29,7 @@ from ...extract.numbering import numbering, written
 from ._common import line_of, marker_hit, q
 
 
-@rule("F603", name="numbering-level", severity="warning", kinds=("thong-bao",),
+@rule("F603", name="numbering-level", severity="warning", fixable=True, kinds=("thong-bao",),
       title=Msg("Cấp đánh số lẫn kiểu hoặc đánh số lại sai", "Mixed styles or wrong restart in a level"))
 def check(doc):
     for issue in numbering(doc).of_kind("style", "restart", "prefix"):
