@@ -76,34 +76,26 @@ def test_every_confusion_entry_is_sourced_and_its_right_form_is_not_itself_a_con
             assert [c.entry for c in found] == [e], e.wrong
 
 
-@pytest.mark.parametrize("toml,message", [
-    ('[[confusion]]\nwrong = "a b"\nright = "c d"\n', "source"),
-    ('[[confusion]]\nwrong = "a b"\nright = "c d"\nsource = "x"\ncolour = 1\n', "colour"),
-    ('[[confusion]]\nwrong = "a b"\nright = "a b"\nsource = "x"\n', "giống nhau"),
-    ('[[confusion]]\nwrong = "a b"\nright = "c d"\nsource = "x"\nseverity = "fatal"\n', "severity"),
-    ('[[confusion]]\nwrong = "a b"\nright = "c d"\nsource = "x"\nnot_after = "vấn"\n', "not_after"),
-    ('[entries]\nx = 1\n', "entries"),
+@pytest.mark.parametrize("name,toml,message", [
+    ("confusions.toml", '[[confusion]]\nwrong = "a b"\nright = "c d"\n', "source"),
+    ("confusions.toml", '[[confusion]]\nwrong = "a b"\nright = "c d"\nsource = "x"\ncolour = 1\n', "colour"),
+    ("confusions.toml", '[[confusion]]\nwrong = "a b"\nright = "a b"\nsource = "x"\n', "giống nhau"),
+    ("confusions.toml", '[[confusion]]\nwrong = "a b"\nright = "c d"\nsource = "x"\nseverity = "fatal"\n', "severity"),
+    ("confusions.toml", '[[confusion]]\nwrong = "a b"\nright = "c d"\nsource = "x"\nnot_after = "vấn"\n', "not_after"),
+    ("confusions.toml", '[entries]\nx = 1\n', "entries"),
+    ("language.toml", '[syllable_allow]\nwords = ["ôtô"]\n[joined_punctuation]\nsource = "x"\npatterns = ["a"]\n', "source"),
+    ("language.toml", '[syllable_allow]\nsource = "x"\nwords = ["ôtô"]\n[joined_punctuation]\nsource = "x"\npatterns = ["(a"]\n',
+     "bad regex"),
+    ("language.toml", '[syllable_allow]\nsource = "x"\nwords = ["ôtô"]\n', "missing sections"),
+    ("language.toml", '[syllable_allow]\nsource = "x"\nwords = ["ôtô"]\nextra = 1\n', "extra"),
 ])
-def test_confusion_data_is_validated(toml, message):
+def test_language_data_is_validated(name, toml, message):
     import tomllib
 
+    validate = lexicon.validate_confusions if name == "confusions.toml" else lexicon.validate_language
     with pytest.raises(lexicon.LanguageDataError) as err:
-        lexicon.validate_confusions("confusions.toml", tomllib.loads(toml))
-    assert "confusions.toml" in str(err.value) and message in str(err.value)
-
-
-@pytest.mark.parametrize("toml,message", [
-    ('[syllable_allow]\nwords = ["ôtô"]\n[joined_punctuation]\nsource = "x"\npatterns = ["a"]\n', "source"),
-    ('[syllable_allow]\nsource = "x"\nwords = ["ôtô"]\n[joined_punctuation]\nsource = "x"\npatterns = ["(a"]\n', "bad regex"),
-    ('[syllable_allow]\nsource = "x"\nwords = ["ôtô"]\n', "missing sections"),
-    ('[syllable_allow]\nsource = "x"\nwords = ["ôtô"]\nextra = 1\n[joined_punctuation]\nsource = "x"\npatterns = ["a"]\n', "extra"),
-])
-def test_language_data_is_validated(toml, message):
-    import tomllib
-
-    with pytest.raises(lexicon.LanguageDataError) as err:
-        lexicon.validate_language("language.toml", tomllib.loads(toml))
-    assert "language.toml" in str(err.value) and message in str(err.value)
+        validate(name, tomllib.loads(toml))
+    assert name in str(err.value) and message in str(err.value)
 
 
 # ---------------------------------------------------------------- L702
