@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+
+import regex as re
 from dataclasses import dataclass, field
 
 from ..diagnostics import Msg
@@ -86,8 +88,14 @@ class Line:
         return not self.text
 
 
+# A line with none of these needs no cleaning: no Markdown mark, no odd space, no double space.
+_NEEDS_CLEANING = re.compile(r"[*_#\\<\t\u00a0\u2000-\u200a\u2007\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85\u2028\u2029]|  |^\s|\s$")
+
+
 def clean_line(raw: str, start: int, markdown: bool = True) -> Line:
     """Remove Markdown marks, fold white space, NFC; keep per-character source offsets."""
+    if not _NEEDS_CLEANING.search(raw) and unicodedata.is_normalized("NFC", raw):
+        return Line(no=0, text=raw, offsets=list(range(start, start + len(raw) + 1)))
     chars: list[str] = []
     offs: list[int] = []
     flags: list[tuple[bool, bool]] = []
