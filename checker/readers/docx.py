@@ -49,7 +49,7 @@ from ..model import Paragraph
 from ..source import Source
 from ..structure import patterns as P
 from .docx_numbering import Numbering, to_int, w, wval
-from .text import Line, _hard_start, _starts_lower, build_paragraph, clean_line, group_lines
+from .text import Line, _hard_start, _starts_lower, build_paragraph, clean_line, column_segments, group_lines
 
 # ------------------------------------------------------------------------------ limits
 
@@ -560,32 +560,37 @@ def _pieces(raw: RawPara, start: int, no: int, label: str) -> list[Line]:
     for k in range(len(bounds) - 1):
         a = bounds[k] + (1 if k else 0)
         b = bounds[k + 1]
-        ln = clean_line(raw.text[a:b], start + a, markdown=False)
-        if not ln.text:
-            continue
-        chars = list(ln.text)
-        letters_b, letters_i = [], []
-        for i, ch in enumerate(chars):
-            j = ln.offsets[i] - start
-            if 0 <= j < len(raw.caps):
-                if raw.caps[j]:
-                    up = ch.upper()
-                    chars[i] = up if len(up) == 1 else ch
-                if ch.isalpha():
-                    letters_b.append(raw.bold[j])
-                    letters_i.append(raw.italic[j])
-        ln.text = "".join(chars)
-        ln.bold = bool(letters_b) and all(letters_b)
-        ln.italic = bool(letters_i) and all(letters_i)
-        ln.no = no
-        out.append(ln)
-    if label and out:
-        first = out[0]
-        first.text = f"{label} {first.text}"
-        first.offsets = [start] * (len(label) + 1) + first.offsets
-    elif label:
+        for ca, cb in column_segments(raw.text[a:b]):
+            ln = clean_line(raw.text[a + ca:a + cb], start + a + ca, markdown=False)
+            if ln.text:
+                out.extend(_flagged(ln, raw, start, no, label if not out else ""))
+    if label and not out:
         out.append(Line(no=no, text=label, offsets=[start] * len(label) + [start]))
     return out
+
+
+def _flagged(ln: Line, raw: RawPara, start: int, no: int, label: str) -> list[Line]:
+    """A piece with its bold/italic/caps from the run formatting of its characters (and the
+    numbering label in front of the first piece of a paragraph)."""
+    chars = list(ln.text)
+    letters_b, letters_i = [], []
+    for i, ch in enumerate(chars):
+        j = ln.offsets[i] - start
+        if 0 <= j < len(raw.caps):
+            if raw.caps[j]:
+                up = ch.upper()
+                chars[i] = up if len(up) == 1 else ch
+            if ch.isalpha():
+                letters_b.append(raw.bold[j])
+                letters_i.append(raw.italic[j])
+    ln.text = "".join(chars)
+    ln.bold = bool(letters_b) and all(letters_b)
+    ln.italic = bool(letters_i) and all(letters_i)
+    ln.no = no
+    if label:
+        ln.text = f"{label} {ln.text}"
+        ln.offsets = [start] * (len(label) + 1) + ln.offsets
+    return [ln]
 
 
 def _keep_joined(a: Line, ia: _Info, b: Line, ib: _Info, zone: str) -> bool:

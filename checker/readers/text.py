@@ -190,6 +190,7 @@ def _standalone(t: str) -> bool:
     """A line after which a new paragraph always begins."""
     return bool(
         P.RULE_LINE.match(t) or P.TIEU_NGU.match(t) or P.DOC_TITLE.match(t) or P.NOI_NHAN.match(t)
+        or (P.QUOC_HIEU.search(t) and len(t) < 60)
         or P.CLOSING_END.search(t) or (P.SO_KY_HIEU.match(t) and "/" in t and len(t) < 60)
         or (P.PLACE_DATE.match(t) and len(t) < 70)
     )
@@ -205,6 +206,12 @@ def _header_like(t: str) -> bool:
 def _wrapped_dash(prev: str, t: str) -> bool:
     """'giai đoạn 2021' / '- 2025 sang …': a range broken at its dash, not a bullet."""
     return t[:1] in "-–" and t[1:2] == " " and t[2:3].isdigit() and not P.TERMINAL.search(prev) and bool(prev[-1:].isdigit())
+
+
+def _caps_heading(t: str) -> bool:
+    """An upper-case heading line (not a symbol like "07/2025/NĐ-CP;" that happens to have
+    only capital letters)."""
+    return is_upper_text(t) and any(len(w) >= 2 and w.isalpha() for w in t.replace("-", " ").split())
 
 
 def _starts_lower(t: str) -> bool:
@@ -282,7 +289,7 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
             elif zone == "footnote":
                 join = True
             else:  # body, appendix
-                if is_upper_text(pt) != is_upper_text(t) and not _starts_lower(t):
+                if _caps_heading(pt) != _caps_heading(t) and not _starts_lower(t):
                     join = False
                 elif blank_mode:
                     join = True
@@ -353,13 +360,45 @@ def build_paragraph(lines: list[Line], zone: str) -> Paragraph:
     )
 
 
+_COLUMN_GAP = re.compile(r"\t+\s*|\s{3,}")
+
+
+def column_segments(raw: str) -> list[tuple[int, int]]:
+    """A header typed as two columns on one line ("UBND TỈNH X<tab>CỘNG HÒA XÃ HỘI …",
+    "Số: 12/TB-UBND      Lai Châu, ngày …"): the [start, end) of each column when at least one
+    of them is a header component; otherwise the whole line."""
+    whole = [(0, len(raw))]
+    if "\t" not in raw and "   " not in raw:
+        return whole
+    cuts = [(m.start(), m.end()) for m in _COLUMN_GAP.finditer(raw.strip()) ]
+    if not cuts:
+        return whole
+    lead = len(raw) - len(raw.lstrip())
+    segs = []
+    pos = lead
+    for a, b in cuts:
+        segs.append((pos, lead + a))
+        pos = lead + b
+    segs.append((pos, len(raw.rstrip())))
+    segs = [(a, b) for a, b in segs if raw[a:b].strip()]
+    texts = [" ".join(raw[a:b].split()) for a, b in segs]
+    if len(segs) < 2 or not any(
+        P.QUOC_HIEU.search(t) or P.TIEU_NGU.match(t) or (P.SO_KY_HIEU.match(t) and "/" in t) or P.PLACE_DATE.match(t)
+        for t in texts
+    ):
+        return whole
+    return segs
+
+
 def read_lines(source: Source) -> list[Line]:
     markdown = True  # .txt drafts are often Markdown conversions too; escaped marks are kept
     out = []
     for no, (start, raw) in enumerate(source.lines(), start=1):
-        ln = clean_line(raw, start, markdown=markdown)
-        ln.no = no
-        out.append(ln)
+        segs = column_segments(raw) if no <= 40 else [(0, len(raw))]
+        for a, b in segs:
+            ln = clean_line(raw[a:b], start + a, markdown=markdown)
+            ln.no = no
+            out.append(ln)
     return out
 
 
