@@ -208,6 +208,14 @@ def _wrapped_dash(prev: str, t: str) -> bool:
     return t[:1] in "-–" and t[1:2] == " " and t[2:3].isdigit() and not P.TERMINAL.search(prev) and bool(prev[-1:].isdigit())
 
 
+def _wrapped_bullet(prev: str, t: str) -> bool:
+    """'- Viễn thông Quân đội …' right
+    under an unfinished line that is not a list item itself is a hard wrap at a hyphen
+    ("… Công nghiệp" / "- Viễn thông …"), not a new bullet."""
+    return t[:2] in ("- ", "– ") and not P.TERMINAL.search(prev) and not P.marker_of(prev) \
+        and not prev.endswith(("-", "–")) and len(prev) > 40
+
+
 def _caps_heading(t: str) -> bool:
     """An upper-case heading line (not a symbol like "07/2025/NĐ-CP;" that happens to have
     only capital letters)."""
@@ -272,7 +280,7 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
         join = False
         if prev is not None and cur and new_zone == zone:
             pt = prev.text
-            if _wrapped_dash(pt, t) and zone in ("body", "appendix"):
+            if zone in ("body", "appendix") and (_wrapped_dash(pt, t) or _wrapped_bullet(pt, t)):
                 join = True
             elif _hard_start(t) or _standalone(pt):
                 join = False
