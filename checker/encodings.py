@@ -33,7 +33,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex as re
+from . import rx as re
 
 ENCODINGS = ("tcvn3", "vni")
 NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}

@@ -45,7 +45,7 @@ from functools import lru_cache
 
 import re as _re
 
-import regex as re
+from .. import rx as re
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 

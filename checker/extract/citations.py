@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import regex as re
+from .. import rx as re
 
 from ..errors import ConfigError
 from ..resources import rules_path

@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-import regex as re
+from .. import rx as re
 
 ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
 

@@ -25,7 +25,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex as re
+from .. import rx as re
 
 from .dates import DateMention, find_dates
 from .tasklex import alternation

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import regex as re
+from .. import rx as re
 
 from ..structure import patterns as P
 from .dates import find_dates

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex as re
+from .. import rx as re
 
 from ..structure.outline import Item, Outline, outline, roman_value
 

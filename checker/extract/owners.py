@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex as re
+from .. import rx as re
 
 from .tasklex import alternation
 

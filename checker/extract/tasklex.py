@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex as re
+from .. import rx as re
 
 from ..resources import rules_path
 

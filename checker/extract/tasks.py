@@ -26,7 +26,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex as re
+from .. import rx as re
 
 from ..model import Paragraph
 from ..textnorm import is_upper_text

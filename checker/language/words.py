@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-import regex as re
+from .. import rx as re
 
 WORD = re.compile(r"[\p{L}\p{M}]+")
 # a chunk (run of non-space) that is a code, a number-symbol, a unit, an address or a name with an

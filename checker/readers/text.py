@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-import regex as re
+from .. import rx as re
 from dataclasses import dataclass, field
 
 from ..diagnostics import Msg

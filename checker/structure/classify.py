@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
+from .. import rx as re
 
 from ..model import Paragraph
 from ..textnorm import fold, is_upper_text

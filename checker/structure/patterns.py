@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex as re
+from .. import rx as re
 
 UPPER = r"A-ZÀ-ỸĐ"
 # Vietnamese letters as list labels: a b c d đ e g h i k l m n o p q r s t u v x y (and Latin f j w z)

@@ -26,7 +26,7 @@ in Unikey choose "Unicode" (precomposed), not "Unicode tổ hợp".
 import bisect
 import unicodedata
 
-import regex as re
+from ... import rx as re
 
 from ...diagnostics import Msg
 from ...engine import Hit, rule

@@ -26,7 +26,7 @@ Rule: Decree 30/2020/NĐ-CP, Article 8(1) and Annex I (presentation); Vietnamese
 punctuation sticks to the word before it and is followed by one space.
 Fix: remove or add the space (automatic fix); close the bracket where it belongs.
 """
-import regex as re
+from ... import rx as re
 
 from ...diagnostics import Msg
 from ...engine import Hit, rule

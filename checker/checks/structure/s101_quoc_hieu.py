@@ -18,7 +18,7 @@ Rule: Decree 30/2020/NĐ-CP, Article 8(2)(a); Annex I, Part I, Section II.1.
 Fix: add both lines at the top right of the first page; the motto's phrases are joined by
 spaced hyphens.
 """
-import regex as re
+from ... import rx as re
 
 from ...diagnostics import Msg
 from ...engine import Hit, rule

@@ -19,7 +19,7 @@ district People's Committee) stands above its name.
 Rule: Decree 30/2020/NĐ-CP, Article 8(2)(b); Annex I, Part I, Section II.2.
 Fix: add the issuing body (capitals, bold) and its parent body above it.
 """
-import regex as re
+from ... import rx as re
 
 from ...diagnostics import Msg
 from ...engine import Hit, rule

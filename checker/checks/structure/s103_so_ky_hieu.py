@@ -20,7 +20,7 @@ Why: number and symbol identify the document for registration, retrieval and cit
 Rule: Decree 30/2020/NĐ-CP, Article 8(2)(c); Annex I, Part I, Section II.3; Annex III, Section I.
 Fix: write "Số:", the number, "/", "TB", "-" and the body's code, without spaces.
 """
-import regex as re
+from ... import rx as re
 
 from ...diagnostics import Msg
 from ...engine import Hit, rule

@@ -15,7 +15,7 @@ nothing can be appended.
 Rule: Decree 30/2020/NĐ-CP, Annex III, Form 1.4 and the other administrative forms.
 Fix: end the text with the closing sentence and "./.".
 """
-import regex as re
+from ... import rx as re
 
 from ...diagnostics import Msg
 from ...engine import Hit, rule

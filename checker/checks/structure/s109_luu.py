@@ -18,7 +18,7 @@ Why: the copies kept by the registry and the drafting unit are how outgoing docu
 Rule: Decree 30/2020/NĐ-CP, Annex I, Part I, Section II.9 (cell 9b).
 Fix: write "- Lưu: VT, <drafting unit code>." as the last line of the recipients block.
 """
-import regex as re
+from ... import rx as re
 
 from ...diagnostics import Msg
 from ...engine import Hit, rule

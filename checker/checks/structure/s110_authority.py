@@ -21,7 +21,7 @@ Why: the authority says in what capacity the signer signs; a wrong one means a w
 Rule: Decree 30/2020/NĐ-CP, Article 8(2)(g); Annex I, Part I, Section II.7.b.
 Fix: choose the authority of the person who actually signs and put their title right under it.
 """
-import regex as re
+from ... import rx as re
 
 from ...diagnostics import Msg
 from ...engine import Hit, rule

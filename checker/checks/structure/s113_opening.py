@@ -19,7 +19,7 @@ luận như sau:"; without them the basis and the start of every deadline are un
 Rule: Decree 30/2020/NĐ-CP, Article 8(2)(e); Annex III, Form 1.4; Annex I, Section II.6.c.
 Fix: write an opening paragraph giving the date, the chair and the attendees.
 """
-import regex as re
+from ... import rx as re
 
 from ...diagnostics import Msg
 from ...engine import Hit, rule
