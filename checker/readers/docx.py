@@ -48,6 +48,7 @@ from ..errors import InputError
 from ..model import Paragraph
 from ..source import Source
 from ..structure import patterns as P
+from ..encodings import convert_run, legacy_font
 from .docx_numbering import Numbering, to_int, w, wval
 from .text import Line, _hard_start, _starts_lower, build_paragraph, clean_line, column_segments, group_lines
 
@@ -337,6 +338,31 @@ class Styles:
             self._cache[key] = found
         return self._cache[key]
 
+    def run_font(self, rpr, char_style: str | None, para_style: str | None) -> str | None:
+        """The font name of a run (w:rFonts ascii/hAnsi): direct, then the character style, the
+        paragraph style, the document defaults."""
+        def fonts_of(props):
+            rf = props.find(w("rFonts")) if props is not None else None
+            if rf is None:
+                return None
+            return rf.get(w("ascii")) or rf.get(w("hAnsi"))
+
+        direct = fonts_of(rpr)
+        if direct:
+            return direct
+        key = ("font", char_style, para_style)
+        if key not in self._cache:
+            found = None
+            for sid in (char_style, para_style):
+                for st in self.chain(sid):
+                    found = fonts_of(st.find(w("rPr")))
+                    if found:
+                        break
+                if found:
+                    break
+            self._cache[key] = found or fonts_of(self.defaults_rpr)
+        return self._cache[key]
+
     def style_flag(self, sid: str | None, tag: str) -> bool | None:
         key = ("rpr", sid, tag)
         if key not in self._cache:
@@ -442,6 +468,7 @@ class RawPara:
     breaks: list[int]  # indexes in text of the spaces that stand for soft line breaks
     notes: list[tuple[str, str]]  # ("footnote"|"endnote", id) of the references, in order
     nodes: list[tuple[object, int, int]] = None  # (XML element, start, end) of each piece of text, for editors
+    legacy: list[tuple[int, int, str, str]] = None  # (start, end, encoding, font) of text typed in a TCVN3/VNI font
 
 
 class _Collector:
@@ -455,6 +482,7 @@ class _Collector:
         self.breaks: list[int] = []
         self.notes: list[tuple[str, str]] = []
         self.nodes: list[tuple[object, int, int]] = []
+        self.legacy: list[tuple[int, int, str, str]] = []
         self.n = 0
 
     def add(self, s: str, flags: tuple[bool, bool, bool], node=None) -> None:
@@ -494,10 +522,19 @@ class _Collector:
             return  # hidden text: a reader does not see it
         flags = (st.run_flag(rpr, cstyle, self.para_style, "b"), st.run_flag(rpr, cstyle, self.para_style, "i"),
                  st.run_flag(rpr, cstyle, self.para_style, "caps"))
+        font = st.run_font(rpr, cstyle, self.para_style)
+        legacy = font if font and font[:1] in ".Vv" and legacy_font(font) else None
         for child in r:
             tag = child.tag
             if tag == _T:
-                self.add(child.text or "", flags, child)
+                text = child.text or ""
+                if legacy and text.strip():
+                    # typed in a TCVN3/VNI font: read as the Unicode a reader sees (E901 reports it)
+                    converted, enc = convert_run(text, legacy)
+                    if enc:
+                        self.legacy.append((self.n, self.n + len(converted), enc, legacy))
+                        text = converted
+                self.add(text, flags, child)
             elif tag in (_TAB, _PTAB):
                 self.add("\t", flags, child)
             elif tag in (_BR, _CR):
@@ -514,7 +551,8 @@ class _Collector:
                 self.notes.append(("endnote", child.get(w("id")) or ""))
 
     def result(self) -> RawPara:
-        return RawPara("".join(self.parts), self.bold, self.italic, self.caps, self.breaks, self.notes, self.nodes)
+        return RawPara("".join(self.parts), self.bold, self.italic, self.caps, self.breaks, self.notes, self.nodes,
+                       self.legacy)
 
 
 def _sym_char(code: str | None) -> str:
@@ -708,6 +746,7 @@ def _render(path: str, raw: bytes, document, lim: dict) -> tuple[Source, list[Pa
     lines: list[Line] = []
     info: dict[int, _Info] = {}
     note_order: list[tuple[str, str]] = []
+    legacy_spans: list[tuple[int, int, str, str]] = []
     blank = False
 
     def add_paragraph(p_el, container: str, table: int | None, label_for_note: str | None = None) -> list[Line]:
@@ -722,6 +761,8 @@ def _render(path: str, raw: bytes, document, lim: dict) -> tuple[Source, list[Pa
             label = label_for_note
         src_lines.append(rp.text)
         start = offset
+        for a, b, enc, font in rp.legacy or ():
+            legacy_spans.append((start + a, start + b, enc, font))
         offset += len(rp.text) + 1
         note_order.extend(rp.notes)
         pieces = _pieces(rp, start, k + 1, label or "")
@@ -772,8 +813,23 @@ def _render(path: str, raw: bytes, document, lim: dict) -> tuple[Source, list[Pa
         raise InputError("E904", Msg("Tệp .docx không có nội dung để rà soát.", "The .docx file has no text to check."))
     for i, p in enumerate(paras):
         p.index = i
+        if legacy_spans:
+            _attach_legacy(p, legacy_spans)
     source = Source(path=path, text="\n".join(src_lines), kind="docx", encoding="utf-8", raw=raw)
     return source, paras
+
+
+def _attach_legacy(p: Paragraph, spans: list[tuple[int, int, str, str]]) -> None:
+    """Paragraph.meta["legacy"]: the legacy-font spans of the paragraph, in its text's indexes."""
+    import bisect
+
+    lo, hi = p.offsets[0], p.offsets[-1]
+    for a, b, enc, font in spans:
+        if b <= lo or a >= hi:
+            continue
+        i = bisect.bisect_left(p.offsets, a, 0, len(p.text))
+        j = bisect.bisect_left(p.offsets, b, 0, len(p.text))
+        p.meta.setdefault("legacy", []).append({"start": i, "end": max(j, i + 1), "encoding": enc, "font": font})
 
 
 def _find_note(root, kind: str, nid: str):
