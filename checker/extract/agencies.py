@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import re as _re
 
@@ -286,6 +286,28 @@ def _tone_spellings_cached(word: str) -> frozenset[str]:
     return frozenset(_tone_spellings(word))
 
 
+def _by_identity(fn):
+    """Memoise fn(registry) on the registry object first: an lru_cache hashes its argument on
+    every call, and hashing a whole Registry (a frozen dataclass of thousands of entries) took a
+    few milliseconds per document. The registry is kept referenced, so its id is not reused;
+    equal registries still share fn's own cache."""
+    seen: dict[int, tuple[Registry, object]] = {}
+
+    @wraps(fn)
+    def wrapper(reg):
+        hit = seen.get(id(reg))
+        if hit is not None and hit[0] is reg:
+            return hit[1]
+        out = fn(reg)
+        if len(seen) >= 8:
+            seen.clear()
+        seen[id(reg)] = (reg, out)
+        return out
+
+    return wrapper
+
+
+@_by_identity
 @lru_cache(maxsize=8)
 def index_for(reg: Registry) -> Index:
     ix = Index(reg, stops=reg.name_stops)
@@ -1032,6 +1054,7 @@ class AbbreviationUse:
     defined_later: bool = False
 
 
+@_by_identity
 @lru_cache(maxsize=8)
 def known_abbreviations(reg: Registry) -> frozenset[str]:
     """Abbreviations that need no definition: rules/abbreviations.toml and every abbreviation in

@@ -24,6 +24,10 @@ from ..textnorm import first_letter, is_upper_text
 _MD_ESCAPABLE = set("\\`*_{}[]()#+-.!|<>~\"'")
 
 
+# control characters (other than white space) and U+FFFD: many of them mean a binary file
+_CONTROLS = tuple(c for c in map(chr, range(32)) if c not in "\t\n\r\f\v") + ("\ufffd",)
+
+
 def decode(raw: bytes, path: str) -> Source:
     """Decode the bytes of a text file; raise InputError (E903/E904) when it is not text."""
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
@@ -57,7 +61,7 @@ def decode(raw: bytes, path: str) -> Source:
     if enc == "utf-16" and text.startswith("\ufeff"):
         text = text[1:]
     sample = text[:65536]
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    controls = sum(map(sample.count, _CONTROLS))
     if "\x00" in sample or controls > max(8, len(sample) // 100):
         raise InputError(
             "E903",

@@ -4,6 +4,8 @@ from __future__ import annotations
 from ...language.lexicon import ConfusionMatch, find_confusions
 from ...language.words import WORD, Word
 
+_new = tuple.__new__
+
 
 def paragraph_confusions(doc) -> dict[int, list[ConfusionMatch]]:
     """Paragraph index → the curated confusions in it (L701; L702 leaves these words to L701)."""
@@ -18,6 +20,12 @@ def accented_words(doc, p) -> list[Word]:
     cache = doc.cache.setdefault("accented_words", {})
     if p.index not in cache:
         t = p.text
-        cache[p.index] = [] if t.isascii() else [
-            Word(m.start(), m.end(), m.group(), t) for m in WORD.finditer(t) if not m.group().isascii()]
+        out: list[Word] = []
+        if not t.isascii():
+            for m in WORD.finditer(t):
+                w = m.group()
+                if not w.isascii():
+                    a, b = m.span()
+                    out.append(_new(Word, (a, b, w, t)))  # Word(a, b, w, t) without the Python-level __new__
+        cache[p.index] = out
     return cache[p.index]
