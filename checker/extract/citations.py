@@ -139,6 +139,8 @@ class Tables:
     type_re: Any
     prefilter: Any
     dangling_re: Any
+    # the printable ASCII characters a dangling_re match can end with (before spaces and tabs)
+    dangling_ascii: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -199,8 +201,17 @@ def tables() -> Tables:
         if plain != code and plain.upper() not in known:
             undotted[plain.upper()] = code
     dangling_re = re.compile(r"(?<![\p{L}\d])(?P<type>" + name_alt + r")(?:(?:[ \t]+\p{L}+){0,3}?[ \t]+(?P<so>số))?[ \t]*$", re.I)
+    # case-insensitive matching as either engine does it (rx may compile dangling_re with both)
+    import re as _stdre
+
+    import regex as _regex
+
+    lasts = {n[-1] for n in names} | {"ố"}
+    dangling_ascii = frozenset(a for a in map(chr, range(32, 127)) for c in lasts
+                               if _stdre.fullmatch(_stdre.escape(c), a, _stdre.I)
+                               or _regex.fullmatch(_regex.escape(c), a, _regex.I))
     return Tables(types, by_name, {t.key: t for t in types}, state_owner, party_owner, issuers, laws, known,
-                  undotted, type_re, prefilter, dangling_re)
+                  undotted, type_re, prefilter, dangling_re, dangling_ascii)
 
 
 def doc_type(key: str | None) -> DocType | None:
@@ -737,10 +748,14 @@ def _law_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 def dangling_type(text: str) -> tuple[DocType, str, bool] | None:
     """A paragraph that ends with a type name and "số" ("… bởi Nghị định số"): its number is at
     the start of the next paragraph (a hard-wrapped line the reader could not join)."""
-    m = tables().dangling_re.search(text)
+    t = tables()
+    end = text.rstrip(" \t")[-1:]
+    if not end or (" " <= end <= "~" and end not in t.dangling_ascii):
+        return None  # a printable ASCII character no match can end with ("." ";" ":" …): no search
+    m = t.dangling_re.search(text)
     if not m:
         return None
-    dtp = tables().by_name.get(fold(m.group("type")))
+    dtp = t.by_name.get(fold(m.group("type")))
     return (dtp, m.group("type"), bool(m.group("so"))) if dtp else None
 
 
