@@ -54,4 +54,28 @@ def check(doc):
                           f"Possibly misspelt: \"{c.text}\" → \"{fix}\"{note_en}; check the context.")
             yield Hit(msg, para=p, start=c.start, end=c.end, suggestion=fix, replacement=fix, safe=c.entry.safe,
                       severity=None if c.entry.severity == "warning" else c.entry.severity,
-                      hint=Msg(f"Nguồn: {c.entry.source}.", f"Source: {c.entry.source}."))
+                      hint=_hint(fix, c.entry.safe, c.entry.source))
+
+
+_SOURCE_NAMES = {
+    "HP": ("Từ điển tiếng Việt (Hoàng Phê chủ biên)", "Từ điển tiếng Việt (ed. Hoàng Phê)"),
+    "ND30": ("Nghị định 30/2020/NĐ-CP, Phụ lục II", "Decree 30/2020/NĐ-CP, Annex II"),
+}
+
+
+def _hint(fix: str, safe: bool, source: str) -> Msg:
+    """How to fix, and the reference a clerk can look up (the project-internal provenance of an
+    entry, "SEEDS …", stays in rules/confusions.toml)."""
+    refs_vi, refs_en = [], []
+    for part in (x.strip() for x in source.split(";")):
+        key, _, rest = part.partition(" ")
+        if key == "SEEDS" or not part:
+            continue
+        vi, en = _SOURCE_NAMES.get(key, (key, key))
+        refs_vi.append(f"{vi} {rest}".strip())
+        refs_en.append(f"{en} {rest}".strip())
+    how_vi = f"Sửa thành \"{fix}\"" + (" (sửa tự động được với --fix)" if safe else "")
+    how_en = f"Write \"{fix}\"" + (" (safe fix with --fix)" if safe else "")
+    if refs_vi:
+        return Msg(f"{how_vi}. Tham khảo: {'; '.join(refs_vi)}.", f"{how_en}. Reference: {'; '.join(refs_en)}.")
+    return Msg(how_vi + ".", how_en + ".")
