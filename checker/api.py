@@ -53,9 +53,38 @@ def input_error_result(path: str, exc: InputError) -> FileResult:
     return FileResult(path=path, kind="unreadable", diagnostics=[d], failed=True)
 
 
+_SPECIFIC = {"structure": 8, "citation": 7, "agency": 6, "deadline": 5, "assignee": 4, "numbering": 3,
+             "layout": 2, "language": 1, "input": 0}
+
+
+def _rank(d: Diagnostic) -> tuple:
+    return SEVERITY_RANK[d.severity], d.fix is not None, _SPECIFIC.get(d.category, 0)
+
+
+def _one_per_problem(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Two rules that flag the same characters with the same correction (a place name written
+    "Điện Biên phủ" is both a capitalisation (N402) and a listed misspelling (L701)) give one
+    finding: the more severe one, else the one that can fix it, else the more specific family
+    (a rule about names or citations says more than a generic spelling list)."""
+    best: dict[tuple, Diagnostic] = {}
+    order: list[tuple] = []
+    for d in diags:
+        if d.suggestion is None:
+            key = (id(d),)
+        else:
+            key = (d.line, d.column, d.end_line, d.end_column, d.suggestion)
+        cur = best.get(key)
+        if cur is None:
+            best[key] = d
+            order.append(key)
+        elif _rank(d) > _rank(cur):
+            best[key] = d
+    return [best[k] for k in order]
+
+
 def check_document(doc: Document, rules: Iterable[Rule] | None = None, debug: bool = False) -> FileResult:
     rules = list(rules) if rules is not None else select_rules()
-    diags = sorted(run_rules(doc, rules, debug=debug), key=Diagnostic.sort_key)
+    diags = _one_per_problem(sorted(run_rules(doc, rules, debug=debug), key=Diagnostic.sort_key))
     res = FileResult(path=doc.path, kind=doc.kind, diagnostics=diags, document=doc)
     res.failed = any(d.code in ("E999", "E906") for d in diags)
     if doc.source.kind != "docx" and any(r.category == "layout" for r in rules):
