@@ -111,11 +111,13 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
     from .document import Document
     from .engine import select_rules
     from .fix import atomic_write, unified_diff
+    from .layout.fix import format_docx
     from .readers.docx import read_docx
 
     doc = res.document
     select, ignore = res.selection
     rules = select_rules(select, ignore)
+    layout_codes = [r.code for r in rules if r.category == "layout"]
     raw = doc.source.raw
     original_text = doc.source.text
     total = 0
@@ -123,15 +125,9 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
     source = doc.source
     for _ in range(5):
         new, n = apply_text_fixes(raw, source, diags, unsafe)
-        if any(r.category == "layout" for r in rules) and any(d.category == "layout" and d.fix is not None or
-                                                              d.category == "layout" for d in diags):
-            try:
-                from .layout.fix import format_docx
-            except ImportError:  # layout support not installed in this build
-                format_docx = None
-            if format_docx is not None:
-                new, m = format_docx(new, None, [r.code for r in rules if r.category == "layout"])
-                n += m
+        if layout_codes and any(d.category == "layout" for d in diags):
+            new, m = format_docx(new, None, layout_codes)
+            n += m
         if not n:
             break
         total += n

@@ -601,13 +601,13 @@ def _pieces(raw: RawPara, start: int, no: int, label: str) -> list[Line]:
         for ca, cb in column_segments(raw.text[a:b]):
             ln = clean_line(raw.text[a + ca:a + cb], start + a + ca, markdown=False)
             if ln.text:
-                out.extend(_flagged(ln, raw, start, no, label if not out else ""))
+                out.append(_flagged(ln, raw, start, no, label if not out else ""))
     if label and not out:
         out.append(Line(no=no, text=label, offsets=[start] * len(label) + [start]))
     return out
 
 
-def _flagged(ln: Line, raw: RawPara, start: int, no: int, label: str) -> list[Line]:
+def _flagged(ln: Line, raw: RawPara, start: int, no: int, label: str) -> Line:
     """A piece with its bold/italic/caps from the run formatting of its characters (and the
     numbering label in front of the first piece of a paragraph)."""
     chars = list(ln.text)
@@ -628,7 +628,7 @@ def _flagged(ln: Line, raw: RawPara, start: int, no: int, label: str) -> list[Li
     if label:
         ln.text = f"{label} {ln.text}"
         ln.offsets = [start] * (len(label) + 1) + ln.offsets
-    return [ln]
+    return ln
 
 
 def _keep_joined(a: Line, ia: _Info, b: Line, ib: _Info, zone: str) -> bool:

@@ -39,7 +39,7 @@ def render(results, lang: str = "vi", color: bool = False, quiet: bool = False, 
                 if d.hint is not None:
                     extra.append(d.hint.get(lang))
                 if d.suggestion:
-                    extra.append(("→ " if d.hint is not None else "→ ") + d.suggestion)
+                    extra.append("→ " + d.suggestion)
                 if extra:
                     out.append(_c(color, "dim", f"    {hint_word}: " + " ".join(extra)))
         if not quiet:
