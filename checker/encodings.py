@@ -96,7 +96,7 @@ def _vni_table() -> dict[str, str]:
 
 UNI_TO_VNI: dict[str, str] = _vni_table()
 VNI_TO_UNI: dict[str, str] = {v: k for k, v in UNI_TO_VNI.items() if v != k}
-_VNI_PAIRS = re.compile("|".join(sorted(map(re.escape, VNI_TO_UNI), key=len, reverse=True)))
+_VNI_PAIRS = re.compile("|".join(sorted(map(re.escape, VNI_TO_UNI), key=lambda s: (-len(s), s))))
 _VNI_CODE_CHARS = {c for code in VNI_TO_UNI for c in code if ord(c) > 127}
 
 

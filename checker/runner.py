@@ -140,6 +140,12 @@ def check_one(path: str, s: RunSettings, data: bytes | None = None, display: str
     return res
 
 
+def _init_worker():
+    from . import rx
+
+    rx.save_in_worker()
+
+
 def _worker(args):
     path, settings = args
     res = check_one(path, settings)
@@ -155,7 +161,7 @@ def check_many(files: list[str], s: RunSettings, jobs: int | None = None) -> lis
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
             return list(pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4))))
     except (OSError, RuntimeError):  # no process pool here (sandbox, frozen app): run in-process
         return [check_one(f, s) for f in files]

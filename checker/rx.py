@@ -1,19 +1,29 @@
 """Regular expressions for rasoat: the API of the `regex` module, compiled fast.
 
 Most patterns (ours and those in rules/*.toml) use only the syntax the standard library's `re`
-understands; `re` compiles them 10–30 times faster than `regex`, whose compiler is written in
-Python and was most of rasoat's start-up time. So a pattern is compiled with `re`, and only a
-pattern that needs `regex` (\\p{…} classes, variable-length look-behind, \\X, (?V1) …) falls
-back to it. Both give the same matches on the syntax they share. Compiled patterns are cached.
+understands, and `re` compiles them 10–30 times faster than `regex`, whose compiler is written in
+Python. So a pattern is compiled with `re`; the Unicode classes \\p{L}, \\p{Lu}, \\p{Ll}, \\p{M},
+\\p{Nd} (and their \\P negations outside a set) are first spelled out as the character ranges
+they stand for; only a pattern that still needs `regex` (scripts, variable-length look-behind,
+\\X, (?V1) …) is compiled by `regex`. Both give the same matches on the syntax they share.
+
+Compiling is still most of a short run's time (several hundred patterns, some of them long
+alternations of agency names), so the compiled program of every `re` pattern (the list of
+opcodes `re` hands to its C engine, `_sre`) is kept in a per-user cache file (checker/cache.py)
+named by the Python version and the engine's MAGIC number, and later runs hand that program to
+`_sre` directly: nothing is parsed or compiled twice. The C engine validates every program it is
+given; an entry it refuses, or any failure of the cache, falls back to compiling normally.
+Only patterns are cached, never text that was checked.
+
 Every module writes `from .. import rx as re` (or `from checker import rx as re`) instead of
 importing `regex` or `re` directly.
 """
 from __future__ import annotations
 
 import re as _re
+import sys
+from array import array
 from functools import lru_cache
-
-import regex as _regex
 
 A = ASCII = _re.A
 I = IGNORECASE = _re.I
@@ -24,16 +34,288 @@ X = VERBOSE = _re.X
 
 Pattern = _re.Pattern
 Match = _re.Match
-error = (_re.error, _regex.error)
 escape = _re.escape
 
+# the one error class for a pattern neither engine accepts (a `regex` error is re-raised as this)
+error = _re.error
+
+
+# ---- the compiled-program cache -------------------------------------------------------------
+
+def _can_cache() -> bool:
+    if sys.implementation.name != "cpython":
+        return False
+    import _sre
+
+    return getattr(_sre, "CODESIZE", 0) == array("I").itemsize
+
+
+_USE_CACHE = _can_cache()
+_REGEX = "regex"  # cache marker: this pattern needs the `regex` module
+_MAX_ENTRIES = 20000  # a cache that grows past this (patterns built from user data) stops growing
+
+_entries: dict | None = None
+_dirty = False
+
+
+def _cache_name() -> str:
+    from re import _constants
+
+    v = sys.version_info
+    return f"re-v2-{sys.implementation.cache_tag}-{v.major}.{v.minor}.{v.micro}-{_constants.MAGIC}.marshal"
+
+
+def _load() -> dict:
+    global _entries
+    if _entries is None:
+        _entries = {}
+        if _USE_CACHE:
+            import marshal
+
+            from .cache import read_bytes
+
+            data = read_bytes(_cache_name())
+            if data:
+                try:
+                    loaded = marshal.loads(data)
+                    if isinstance(loaded, dict):
+                        _entries = loaded
+                except (EOFError, ValueError, TypeError):
+                    pass
+            import atexit
+
+            atexit.register(save)
+    return _entries
+
+
+def save() -> None:
+    """Write the cache if this process compiled something new (called at exit)."""
+    global _dirty
+    if not _dirty or _entries is None:
+        return
+    import marshal
+
+    from .cache import write_bytes
+
+    try:
+        data = marshal.dumps(_entries)
+    except ValueError:
+        return
+    write_bytes(_cache_name(), data)
+    _dirty = False
+
+
+def save_in_worker() -> None:
+    """In a worker process of a pool (which ends without running atexit), save at its exit too."""
+    from multiprocessing import util
+
+    util.Finalize(None, save, exitpriority=1)
+
+
+def _remember(key, entry) -> None:
+    global _dirty
+    entries = _load()
+    if len(entries) < _MAX_ENTRIES:
+        entries[key] = entry
+        _dirty = True
+
+
+def _std_compile(source: str, flags: int, shown: str):
+    """Compile `source` with the standard engine; return the pattern and its cache entry."""
+    import _sre
+    from re import _compiler, _parser
+
+    p = _parser.parse(source, flags)
+    code = _compiler._code(p, flags)
+    groupindex = dict(p.state.groupdict)
+    indexgroup = [None] * p.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    compiled = _sre.compile(shown, flags | p.state.flags, code, p.state.groups - 1, groupindex, tuple(indexgroup))
+    # the program as raw 32-bit words (what _sre's code is made of): read back in one call
+    entry = (flags | p.state.flags, array("I", code).tobytes(), p.state.groups - 1, groupindex, tuple(indexgroup))
+    return compiled, entry
+
+
+# ---- \p{…} spelled out for the standard engine ----------------------------------------------
+
+_CATEGORIES = {"L": ("Lu", "Ll", "Lt", "Lm", "Lo"), "Lu": ("Lu",), "Ll": ("Ll",), "M": ("Mn", "Mc", "Me"),
+               "Nd": ("Nd",)}
+_PROP = _re.compile(r"\\([pP])\{([A-Za-z]+)\}")
+
+
+# planes 4–13 hold no assigned characters and planes 15–16 are private use, so these cover every
+# letter, mark and digit Unicode has
+_SCANNED = (range(0, 0x40000), range(0xE0000, 0xE1000))
+
+
+@lru_cache(maxsize=1)
+def _all_ranges() -> dict[str, tuple[str, str]]:
+    """For each class in _CATEGORIES, the bodies of two character sets matching it: the
+    characters of the Basic Multilingual Plane, and the others. `re` turns a set of BMP characters
+    into a bitmap (one lookup per character) but scans a set reaching past U+FFFF range by range,
+    so the two are kept apart."""
+    import unicodedata
+
+    runs: dict[str, list[list[int]]] = {name: [] for name in _CATEGORIES}
+    owners: dict[str, list[list[list[int]]]] = {}
+    for name, cats in _CATEGORIES.items():
+        for cat in cats:
+            owners.setdefault(cat, []).append(runs[name])
+    category = unicodedata.category
+    for block in _SCANNED:
+        for cp in block:
+            for r in owners.get(category(chr(cp)), ()):
+                if r and r[-1][1] == cp - 1:
+                    r[-1][1] = cp
+                else:
+                    r.append([cp, cp])
+
+    def body(pairs):
+        return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in pairs)
+
+    out = {}
+    for name, r in runs.items():
+        bmp = [(a, min(b, 0xFFFF)) for a, b in r if a <= 0xFFFF]
+        astral = [(max(a, 0x10000), b) for a, b in r if b > 0xFFFF]
+        out[name] = (body(bmp), body(astral))
+    return out
+
+
+_ASTRAL = "[\\U00010000-\\U0010ffff]"  # one range: a quick test before the long list of ranges
+
+
+def _spelled_out(pattern: str, flags: int) -> str | None:
+    """`pattern` with its \\p{…} classes written as ranges, or None when that is not possible.
+
+    \\p{L} becomes (?:[BMP letters]|(?=[astral])[other letters]) and a set holding classes,
+    [\\p{L}\\d], (?:[BMP letters\\d]|(?=[astral])[other letters]); \\P{L} and [^\\p{L}\\d] become
+    (?:[^BMP letters\\d astral]|(?![other letters])[^\\d BMP]): one character each, as before, and a
+    BMP character is decided by one bitmap lookup."""
+    if "\\p{" not in pattern and "\\P{" not in pattern:
+        return None
+    props = {m.group(2) for m in _PROP.finditer(pattern)}
+    if not props or not props <= set(_CATEGORIES):
+        return None
+    ranges = _all_ranges()
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_set = negated = False
+    set_start = set_out = -1
+    astral: list[str] = []
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            m = _PROP.match(pattern, i)
+            if m:
+                bmp, far = ranges[m.group(2)]
+                if in_set:
+                    if m.group(1) == "P":
+                        return None  # a negated class inside a set has no `re` spelling
+                    out.append(bmp)
+                    astral.append(far)
+                elif m.group(1) == "p":
+                    out.append(f"(?:[{bmp}]|(?={_ASTRAL})[{far}])")
+                else:
+                    out.append(f"(?:[^{bmp}{_ASTRAL[1:-1]}]|(?![{far}]){_ASTRAL})")
+                i = m.end()
+                continue
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_set:
+            if c == "]" and i > set_start:
+                in_set = False
+                out.append("]")
+                i += 1
+                if astral:
+                    items = "".join(out[set_out + 1:-1])  # between "[" or "[^" and "]"
+                    far = "[" + "".join(astral) + "]"
+                    del out[set_out:]
+                    if negated:  # BMP characters by one bitmap; the others: not in the set, not in a class
+                        out.append(f"(?:[^{items}{_ASTRAL[1:-1]}]|(?!{far})[^{items}\\x00-\\uffff])")
+                    else:
+                        out.append(f"(?:[{items}]|(?={_ASTRAL}){far})")
+                continue
+        elif c == "[":
+            in_set = True
+            set_out = len(out)
+            astral = []
+            set_start = i + 1
+            negated = pattern.startswith("^", set_start)
+            if negated:
+                out.append("[^")
+                i += 2
+                set_start += 1
+                if pattern.startswith("]", set_start):  # "[^]…]": a literal "]"
+                    out.append("]")
+                    i += 1
+                continue
+            if pattern.startswith("]", set_start):  # "[]…]": a literal "]"
+                out.extend(("[", "]"))
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+class _Deferred:
+    """A pattern for the `regex` module, compiled (and `regex` imported, ~10 ms) on first use:
+    several such patterns are only needed for unusual text."""
+
+    def __init__(self, pattern: str, flags: int):
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name):  # only for what is not yet in the instance's __dict__
+        import regex
+
+        p = regex.compile(self.pattern, self.flags)
+        for attr in ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn",
+                     "groups", "groupindex"):
+            setattr(self, attr, getattr(p, attr))
+        self.flags = p.flags
+        return getattr(p, name)
+
+
+# ---- compile ---------------------------------------------------------------------------------
 
 @lru_cache(maxsize=8192)
 def _compile(pattern: str, flags: int):
+    import _sre
+
+    flags = int(flags)
+    key = (pattern, flags)
+    entry = _load().get(key) if _USE_CACHE else None
+    if entry == _REGEX:
+        return _Deferred(pattern, flags)
+    if entry is not None:
+        try:
+            fl, code, groups, groupindex, indexgroup = entry
+            return _sre.compile(pattern, fl, array("I", code).tolist(), groups, groupindex, indexgroup)
+        except Exception:  # noqa: BLE001 - a refused or stale entry: compile it again
+            pass
+    for source in (pattern, _spelled_out(pattern, flags)):
+        if source is None:
+            continue
+        try:
+            if not _USE_CACHE:
+                return _re.compile(source, flags)
+            compiled, entry = _std_compile(source, flags, pattern)
+        except (_re.error, OverflowError, RecursionError):
+            continue
+        _remember(key, entry)
+        return compiled
+    import regex
+
     try:
-        return _re.compile(pattern, flags)
-    except (_re.error, OverflowError, RecursionError):
-        return _regex.compile(pattern, flags)
+        compiled = regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise error(str(exc), pattern) from None
+    if _USE_CACHE:
+        _remember(key, _REGEX)
+    return compiled
 
 
 def compile(pattern, flags: int = 0):  # noqa: A001 - the regex/re API

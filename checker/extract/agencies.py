@@ -234,7 +234,7 @@ def _exact_rx(ix: Index, head: str):
         forms = sorted(ix.choices[head][1], key=lambda f: (-len(f.tokens), -len(f.text)))
         ix.exact_forms[head] = forms
         alts = [f"(?P<g{n}>{_exact_pattern(f)})" for n, f in enumerate(forms)]
-        rx = ix.exact_rx[head] = _re.compile("(?:" + "|".join(alts) + r")(?!\w)")
+        rx = ix.exact_rx[head] = re.compile("(?:" + "|".join(alts) + r")(?!\w)")
     return rx
 
 
@@ -256,7 +256,7 @@ def _exact_pattern(f: Form) -> str:
             if "&" in t.text:
                 parts.append(r"\s*&\s*".join(_re.escape(x) for x in t.text.split("&")))
             else:
-                sp = sorted(_tone_spellings_cached(t.text), key=len, reverse=True)
+                sp = sorted(_tone_spellings_cached(t.text), key=lambda s: (-len(s), s))
                 parts.append(_re.escape(sp[0]) if len(sp) == 1 else "(?:" + "|".join(map(_re.escape, sp)) + ")")
         prev = t
     return "".join(parts)
@@ -373,12 +373,12 @@ def index_for(reg: Registry) -> Index:
     ix.read_first = frozenset([_key(tokenize(p.name)).split(" ")[0] for p in reg.provinces]
                               + [_key(tokenize(p.name)).split(" ")[0] for p in reg.places if p.valid_from or p.valid_to])
     ix.unit_set = frozenset(units)
-    low = "|".join(_re.escape(w) for w in sorted(lower_heads, key=len, reverse=True))
-    unit = "|".join(_re.escape(w) for w in sorted(units, key=len, reverse=True) if not w[0].isupper())
+    low = "|".join(_re.escape(w) for w in sorted(lower_heads, key=lambda s: (-len(s), s)))
+    unit = "|".join(_re.escape(w) for w in sorted(units, key=lambda s: (-len(s), s)) if not w[0].isupper())
     # one pass over a paragraph finds every candidate: a capitalised word, a word with a capital
     # moved by a typo ("aBn"), a lower-case head before a capitalised word ("giao sở Tài chính"),
     # a unit word before a capitalised word ("tỉnh Lào Cai")
-    ix.scan_rx = _re.compile(r"(?<!\w)(?:(?P<cap>" + _UP + r"\w*)|(?P<mixed>[^\W\d_]" + _UP + r"\w*)|(?P<low>"
+    ix.scan_rx = re.compile(r"(?<!\w)(?:(?P<cap>" + _UP + r"\w*)|(?P<mixed>[^\W\d_]" + _UP + r"\w*)|(?P<low>"
                              + low + r")(?=\s+" + _UP + r")|(?P<unit>" + unit + r")(?=\s+" + _UP + r"))")
     return ix
 
@@ -430,7 +430,7 @@ def _boundary(after: list[Tok], stops: frozenset[str], caps: bool = True, end: b
     return len(after) > 1 and after[1].kind == "w" and f"{t.tn} {after[1].tn}" in stops
 
 
-_AFTER = _re.compile(r"\s*(?:(?P<a>[^\W\d_]+)(?:\s+(?P<b>[^\W\d_]+))?)?")
+_AFTER = re.compile(r"\s*(?:(?P<a>[^\W\d_]+)(?:\s+(?P<b>[^\W\d_]+))?)?")
 
 
 def _boundary_text(text: str, pos: int, stops: frozenset[str]) -> bool:
@@ -673,7 +673,7 @@ def _heads_for(ix: Index, t: Tok) -> set[str]:
     return own
 
 
-_FIRST_TWO = _re.compile(r"([^\W_¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:&[^\W_¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)\s*([^\W_¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:&[^\W_¹²³⁴⁵⁶⁷⁸⁹⁰]+)*|\S)?")
+_FIRST_TWO = re.compile(r"([^\W_¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:&[^\W_¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)\s*([^\W_¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:&[^\W_¹²³⁴⁵⁶⁷⁸⁹⁰]+)*|\S)?")
 
 
 def _previous(text: str, pos: int) -> tuple[str, str]:
@@ -900,7 +900,7 @@ def _respace(text: str, written: list[Tok], words: list[str]) -> str:
 
 
 
-_NEXT_WORDS = _re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?(?:\s+([^\W\d_]+))?")
+_NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?(?:\s+([^\W\d_]+))?")
 
 
 def _place_worth_reading(ix: Index, text: str, end: int, first_key: str | None, first_cap: bool = True) -> bool:
@@ -1035,12 +1035,12 @@ def reference_date(doc, m: Mention) -> tuple[dt.date, str] | None:
 
 # --- abbreviations (N404) ----------------------------------------------------------------------------
 
-_ABBR = _re.compile(r"(?<![\w/.&\-])(" + _UP + r"(?:" + _UP + r"|\d|&)*" + _UP + r"(?:-" + _UP + r"(?:" + _UP
+_ABBR = re.compile(r"(?<![\w/.&\-])(" + _UP + r"(?:" + _UP + r"|\d|&)*" + _UP + r"(?:-" + _UP + r"(?:" + _UP
                     + r"|&)*)*)(?![\w/&]|-\w)")
-_ROMAN = _re.compile(r"[IVXLCDM]+")
-_DEFINITION = _re.compile(r"\s*(?i:(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s*(?:là|:)?\s*)?[\"“']?"
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_DEFINITION = re.compile(r"\s*(?i:(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s*(?:là|:)?\s*)?[\"“']?"
                          + _UP + r"[\w&\-\s]*[\"”']?\s*")
-_EXPANSION_AFTER = _re.compile(r"\s*\(\s*[^\W\d_][\w]*(?:\s+[\w,-]+){1,}")
+_EXPANSION_AFTER = re.compile(r"\s*\(\s*[^\W\d_][\w]*(?:\s+[\w,-]+){1,}")
 _NOT_BODY = ("quoc_hieu", "tieu_ngu", "issuer", "so_ky_hieu", "place_date", "title", "noi_nhan", "recipient",
              "luu", "signer", "sig_title", "authority")
 
@@ -1074,7 +1074,7 @@ def _is_abbreviation(tok: str) -> bool:
     letters = tok.replace("-", "").replace("&", "")
     if len([c for c in letters if c.isalpha()]) < 2 or _ROMAN.fullmatch(letters):
         return False
-    return not all(is_syllable(part) for part in _re.split(r"[-&]", tok) if part)
+    return not all(is_syllable(part) for part in re.split(r"[-&]", tok) if part)
 
 
 def _defines(text: str, start: int, end: int) -> bool:
@@ -1112,7 +1112,7 @@ def abbreviation_uses(doc) -> list[AbbreviationUse]:
         body = p.index not in skip and not tail and not (not structured and _HEADER_LINE.match(text))
         for m in _ABBR.finditer(text):
             tok = m.group(1)
-            if tok in known or all(part in known for part in _re.split(r"[-&]", tok) if part):
+            if tok in known or all(part in known for part in re.split(r"[-&]", tok) if part):
                 continue
             if not _is_abbreviation(tok) or _AFTER_NUMBER.search(text, 0, m.start(1)):
                 continue  # a word in capitals; a unit of measure ("25 MW")
@@ -1128,7 +1128,7 @@ def abbreviation_uses(doc) -> list[AbbreviationUse]:
     return out
 
 
-_AFTER_NUMBER = _re.compile(r"\d[\d.,]*\s*$")
-_ANNEX = _re.compile(r"\s*\W*\s*PHỤ\s+LỤC")
-_RECIPIENTS = _re.compile(r"\s*\W*\s*Nơi\s+nhận", _re.IGNORECASE)
-_HEADER_LINE = _re.compile(r"\s*(?:Số\s*:|Nơi\s+nhận|-\s*Lưu\s*:|Kính\s+gửi|V/v)", _re.IGNORECASE)
+_AFTER_NUMBER = re.compile(r"\d[\d.,]*\s*$")
+_ANNEX = re.compile(r"\s*\W*\s*PHỤ\s+LỤC")
+_RECIPIENTS = re.compile(r"\s*\W*\s*Nơi\s+nhận", _re.IGNORECASE)
+_HEADER_LINE = re.compile(r"\s*(?:Số\s*:|Nơi\s+nhận|-\s*Lưu\s*:|Kính\s+gửi|V/v)", _re.IGNORECASE)

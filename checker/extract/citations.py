@@ -190,7 +190,7 @@ def tables() -> Tables:
     for iss in issuers:
         if iss.code:
             known.setdefault(iss.code.upper(), iss.code)
-    names = sorted({n for t in types for n in t.names}, key=len, reverse=True)
+    names = sorted({n for t in types for n in t.names}, key=lambda n: (-len(n), n))
     name_alt = "|".join(re.escape(n) for n in names)
     type_re = re.compile(r"(?<![\p{L}\d])(?P<type>" + name_alt + r")(?![\p{L}])", re.I)
     prefilter = re.compile(r"\d[ \t]*[/\-–][ \t]*(?:\d{4}[ \t]*/[ \t]*)?\p{L}|(?<![\p{L}])(?:" + name_alt + r")[ \t]+(?:số|SỐ|\d)"
@@ -201,15 +201,12 @@ def tables() -> Tables:
         if plain != code and plain.upper() not in known:
             undotted[plain.upper()] = code
     dangling_re = re.compile(r"(?<![\p{L}\d])(?P<type>" + name_alt + r")(?:(?:[ \t]+\p{L}+){0,3}?[ \t]+(?P<so>số))?[ \t]*$", re.I)
-    # case-insensitive matching as either engine does it (rx may compile dangling_re with both)
+    # the ASCII characters that case-insensitively match a name's last letter
     import re as _stdre
-
-    import regex as _regex
 
     lasts = {n[-1] for n in names} | {"ố"}
     dangling_ascii = frozenset(a for a in map(chr, range(32, 127)) for c in lasts
-                               if _stdre.fullmatch(_stdre.escape(c), a, _stdre.I)
-                               or _regex.fullmatch(_regex.escape(c), a, _regex.I))
+                               if _stdre.fullmatch(_stdre.escape(c), a, _stdre.I))
     return Tables(types, by_name, {t.key: t for t in types}, state_owner, party_owner, issuers, laws, known,
                   undotted, type_re, prefilter, dangling_re, dangling_ascii)
 
@@ -360,6 +357,9 @@ TITLE_LEAD_RE = re.compile(r"[ \t]*[,:]?[ \t]*")
 LAW_RE = re.compile(r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?=[ \t]+\p{Lu}|[ \t]+năm[ \t]+\d)")
 WORD_RE = re.compile(r"[^\s]+")
 SCRIPT_RE = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+# no Cyrillic or Greek letter lies in Latin, Latin Extended (A, B, Additional) or General
+# Punctuation: text made only of those needs no script lookup (which loads the `regex` module)
+_NOT_LATIN_RE = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
 HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХУаеорсухіІ", "ABCEHKMOPTXYaeopcyxiI")
 TITLE_STOP_RE = re.compile(r";|\(|\.(?=\s|$)|$")
 _BLANKS_RE = re.compile(r"[ \t]+")
@@ -383,7 +383,7 @@ TITLE_STARTERS = (
     "tăng cường", "đẩy mạnh", "chỉ đạo", "kiện toàn", "điều chỉnh", "hợp nhất", "phân bổ", "xử lý",
     "phê chuẩn", "chấp thuận", "tiếp tục", "nâng cao", "đổi mới", "cho phép", "thông qua",
 )
-_STARTER_RE = re.compile(r"(?:" + "|".join(re.escape(s) for s in sorted(TITLE_STARTERS, key=len, reverse=True))
+_STARTER_RE = re.compile(r"(?:" + "|".join(re.escape(s) for s in sorted(TITLE_STARTERS, key=lambda s: (-len(s), s)))
                          + r")(?![\p{L}])|[“\"«]", re.I)
 # Lower-case words that occur inside the name of an issuing body.
 ISSUER_WORDS = set("""
@@ -560,8 +560,9 @@ def _symbol_problems(c: Citation, m, party: bool, codes, seps, offs) -> None:
     probs = c.problems
     for ws in _BLANKS_RE.finditer(text[s0:s1]):
         probs.append(Problem("space", s0 + ws.start(), s0 + ws.end()))
-    for ch in SCRIPT_RE.finditer(text[s0:s1]):
-        probs.append(Problem("script", s0 + ch.start(), s0 + ch.end(), ch.group()))
+    if _NOT_LATIN_RE.search(text, s0, s1):
+        for ch in SCRIPT_RE.finditer(text[s0:s1]):
+            probs.append(Problem("script", s0 + ch.start(), s0 + ch.end(), ch.group()))
     # separators between codes
     for i, sep in enumerate(seps):
         core = sep.strip()

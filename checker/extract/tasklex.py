@@ -80,7 +80,7 @@ def lexicon(name: str) -> dict[str, tuple[str, ...]]:
 
 def alternation(name: str, section: str) -> str:
     """The patterns of a section as one non-capturing alternation, longest first."""
-    pats = sorted(lexicon(name)[section], key=len, reverse=True)
+    pats = sorted(lexicon(name)[section], key=lambda s: (-len(s), s))
     return "(?:" + "|".join(f"(?:{p})" for p in pats) + ")"
 
 

@@ -100,7 +100,7 @@ def patterns() -> _P:
         assess_heading=re.compile(r"(?<![\w])" + d("assessment_headings") + W, re.I),
         task_heading=re.compile(r"(?<![\w])" + d("task_headings") + W, re.I),
         ongoing=re.compile(r"(?<![\w])" + d("ongoing") + W, re.I),
-        deliverable=re.compile(r"(?<![\w])(?<!(?:đã|được|mới|vừa)\s)" + d("deliverables") + W, re.I),
+        deliverable=re.compile(r"(?<![\w])(?<!đã\s)(?<!được\s)(?<!mới\s)(?<!vừa\s)" + d("deliverables") + W, re.I),
         modal=re.compile(r"^(?:" + d("modals") + r"\s*,?\s*)+", re.I),
     )
 

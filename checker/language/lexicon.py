@@ -244,7 +244,7 @@ def _index():
         for e in confusions():
             if e.case == case:
                 idx.setdefault(_trigger(e), []).append(e)
-        words = sorted((w for w in idx if w), key=len, reverse=True)
+        words = sorted((w for w in idx if w), key=lambda s: (-len(s), s))
         pat = re.compile(_EDGE_L + "(?:" + "|".join(map(re.escape, words)) + ")" + _EDGE_R) if words else None
         out[case] = ({k: tuple(v) for k, v in idx.items()}, pat)
     return out

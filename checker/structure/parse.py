@@ -33,18 +33,13 @@ class _NoLexer(Lexer):
 def _cache_file(grammar: str) -> str | None:
     """A per-user cache of the LALR tables (named by the grammar's hash and Lark's version)."""
     import hashlib
-    import os
 
     import lark
 
-    base = os.environ.get("RASOAT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "rasoat")
+    from ..cache import cache_file
+
     digest = hashlib.sha256((grammar + lark.__version__).encode("utf-8")).hexdigest()[:16]
-    try:
-        os.makedirs(base, exist_ok=True)
-    except OSError:
-        return None
-    return os.path.join(base, f"thongbao-{digest}.lark-cache")
+    return cache_file(f"thongbao-{digest}.lark-cache")
 
 
 @lru_cache(maxsize=1)

@@ -71,7 +71,7 @@ DOC_TYPE_TITLES = {
     "THÔNG TƯ": "thong-tu",
     "KẾT LUẬN": "ket-luan",
 }
-DOC_TITLE = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, DOC_TYPE_TITLES), key=len, reverse=True)) + r")\s*:?\s*$")
+DOC_TITLE = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, DOC_TYPE_TITLES), key=lambda s: (-len(s), s))) + r")\s*:?\s*$")
 
 # Words that open the name of an issuing body in the header (a new header line starts with one).
 ISSUER_START = re.compile(

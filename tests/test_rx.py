@@ -1,0 +1,113 @@
+"""checker/rx.py: patterns written for the `regex` module give the same matches when rx compiles
+them with the standard engine (\\p{…} spelled out as ranges), and the on-disk cache of compiled
+programs gives the same patterns as compiling anew."""
+from __future__ import annotations
+
+import marshal
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker import rx
+from checker.api import check_file
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+TEXTS = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus" / "notices").glob("*.txt"))
+
+SAMPLES = [r"\p{L}+", r"[\p{L}\d]+", r"(?<![\p{L}\d])x", r"[^\p{L}\s]", r"\P{L}", r"[\p{Lu}][\p{Ll}\p{M}]*",
+           r"[]\p{L}]", r"[^]\p{L}]", r"\p{Nd}+", r"\p{L}\p{M}+", r"[^\p{L}\p{M}]+", r"(?i)\p{Lu}[a-zđ]*", r"(?i)[^\p{Ll}\s]+",
+           r"(?<=[\p{Ll}\d]{2}|\p{Ll}[\p{M}])(\.)(?=\p{Lu}\p{Ll})"]
+# letters, marks and digits of both planes, Vietnamese, punctuation
+ALPHABET = st.sampled_from(list("aăâđeêoôơuưyAĂÂĐÊÔƠƯ ạảãáàẠẢÃÁÀ.,;:()[]]^-\n\t0123٣") +
+                           ["\u0301", "\u0323", "\U0001d400", "\U0001e900", "\U0001d7d9", "\U0001f642", "\u2126",
+                            "\U000e0100", "²", "Ⅻ", "ß", "ǅ"])
+
+
+def _spans(p, text):
+    return [(m.span(), m.groups()) for m in p.finditer(text)]
+
+
+def _std(pattern, flags=0):
+    source = rx._spelled_out(pattern, flags)
+    assert source is not None, pattern
+    import re
+
+    return re.compile(source, flags)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ALPHABET, max_size=60))
+def test_spelled_out_classes_match_like_regex(text):
+    for pattern in SAMPLES:
+        assert _spans(_std(pattern), text) == _spans(regex.compile(pattern), text), pattern
+
+
+def test_every_rasoat_pattern_with_classes_matches_like_regex_on_real_documents():
+    """Every pattern rasoat compiled while checking the seeds and the corpus notices that uses
+    \\p{…}: the standard-engine spelling finds exactly what `regex` finds in those documents."""
+    if not TEXTS:
+        pytest.skip("../shared not found")
+    for f in TEXTS:
+        check_file(f)
+    text = "\n".join(f.read_text(encoding="utf-8") for f in TEXTS)
+    keys = [(p, fl) for (p, fl) in rx._load() if "\\p{" in p or "\\P{" in p]
+    assert len(keys) > 30
+    checked = 0
+    for pattern, flags in keys:
+        if rx._spelled_out(pattern, flags) is None:
+            continue  # scripts: `regex` compiles these itself
+        assert _spans(_std(pattern, flags), text) == _spans(regex.compile(pattern, flags), text), pattern[:120]
+        checked += 1
+    assert checked > 30
+
+
+def test_cached_programs_give_the_same_patterns(tmp_path):
+    """A second process reads the compiled programs from the cache instead of compiling, and the
+    findings are byte for byte those of the first."""
+    seed = SHARED / "seeds" / "000_0ecd264c0f8cb733.txt"
+    if not seed.is_file():
+        pytest.skip("../shared not found")
+    env = dict(os.environ, RASOAT_CACHE_DIR=str(tmp_path))
+    cmd = [sys.executable, "-m", "checker.cli", "check", "--format", "json", str(seed)]
+    first = subprocess.run(cmd, capture_output=True, env=env, text=True)
+    cache = list(tmp_path.glob("re-*.marshal"))
+    assert len(cache) == 1
+    entries = marshal.loads(cache[0].read_bytes())
+    assert len(entries) > 100
+    second = subprocess.run(cmd, capture_output=True, env=env, text=True)
+    assert first.returncode == second.returncode == 1
+    assert first.stdout == second.stdout
+    # a damaged cache is ignored, never an error
+    cache[0].write_bytes(b"\x00garbage")
+    third = subprocess.run(cmd, capture_output=True, env=env, text=True)
+    assert third.stdout == first.stdout and third.returncode == 1
+
+
+def test_refused_cache_entry_falls_back_to_compiling(monkeypatch):
+    pattern = r"(?P<x>ab+)c"
+    monkeypatch.setattr(rx, "_entries", {(pattern, 0): (32, b"\x01\x00\x00\x00\x02\x00\x00\x00", 1, {"x": 1}, (None, "x"))})
+    rx._compile.cache_clear()
+    try:
+        p = rx.compile(pattern)
+        assert p.search("xabbc").group("x") == "abb"
+    finally:
+        rx._compile.cache_clear()
+
+
+def test_patterns_neither_engine_accepts_raise_rx_error():
+    with pytest.raises(rx.error):
+        rx.compile(r"(?P<a>x")
+    with pytest.raises(rx.error):
+        rx.compile(r"\p{NoSuchProperty}")
+
+
+def test_regex_only_patterns_still_work():
+    p = rx.compile(r"(?<!(?:đã|được)\s)giao")  # variable-length look-behind: `regex` only
+    assert p.search("đã giao") is None and p.search("sẽ giao").span() == (3, 7)
+    assert rx.compile(r"[\p{Script=Cyrillic}]").findall("BТС") == ["Т", "С"]
