@@ -61,8 +61,15 @@ _dirty = False
 def _cache_name() -> str:
     from re import _constants
 
+    import zlib
+
     v = sys.version_info
-    return f"re-v2-{sys.implementation.cache_tag}-{v.major}.{v.minor}.{v.micro}-{_constants.MAGIC}.marshal"
+    try:  # this module's own text: a change to how patterns are spelled out starts a new cache
+        with open(__file__, "rb") as fh:
+            own = zlib.crc32(fh.read())
+    except OSError:
+        own = 0
+    return f"re-{sys.implementation.cache_tag}-{v.major}.{v.minor}.{v.micro}-{_constants.MAGIC}-{own:08x}.marshal"
 
 
 def _load() -> dict:
@@ -185,6 +192,15 @@ def _all_ranges() -> dict[str, tuple[str, str]]:
 _ASTRAL = "[\\U00010000-\\U0010ffff]"  # one range: a quick test before the long list of ranges
 
 
+def _run(pattern: str, i: int) -> str:
+    """"+" when the class ending before `i` is repeated greedily by "+" or "*": then
+    (?:[BMP]|…)+ is written (?:[BMP]+|…)+, which matches the same strings, and the engine runs
+    through a word's BMP letters in one loop instead of one repetition of the group per letter."""
+    if pattern.startswith(("+", "*"), i) and not pattern.startswith(("+?", "*?", "++", "*+"), i):
+        return "+"
+    return ""
+
+
 def _spelled_out(pattern: str, flags: int) -> str | None:
     """`pattern` with its \\p{…} classes written as ranges, or None when that is not possible.
 
@@ -215,9 +231,11 @@ def _spelled_out(pattern: str, flags: int) -> str | None:
                     out.append(bmp)
                     astral.append(far)
                 elif m.group(1) == "p":
-                    out.append(f"(?:[{bmp}]|(?={_ASTRAL})[{far}])")
+                    run = _run(pattern, m.end())
+                    out.append(f"(?:[{bmp}]{run}|(?={_ASTRAL})[{far}])")
                 else:
-                    out.append(f"(?:[^{bmp}{_ASTRAL[1:-1]}]|(?![{far}]){_ASTRAL})")
+                    run = _run(pattern, m.end())
+                    out.append(f"(?:[^{bmp}{_ASTRAL[1:-1]}]{run}|(?![{far}]){_ASTRAL})")
                 i = m.end()
                 continue
             out.append(pattern[i:i + 2])
@@ -232,10 +250,11 @@ def _spelled_out(pattern: str, flags: int) -> str | None:
                     items = "".join(out[set_out + 1:-1])  # between "[" or "[^" and "]"
                     far = "[" + "".join(astral) + "]"
                     del out[set_out:]
+                    run = _run(pattern, i)
                     if negated:  # BMP characters by one bitmap; the others: not in the set, not in a class
-                        out.append(f"(?:[^{items}{_ASTRAL[1:-1]}]|(?!{far})[^{items}\\x00-\\uffff])")
+                        out.append(f"(?:[^{items}{_ASTRAL[1:-1]}]{run}|(?!{far})[^{items}\\x00-\\uffff])")
                     else:
-                        out.append(f"(?:[{items}]|(?={_ASTRAL}){far})")
+                        out.append(f"(?:[{items}]{run}|(?={_ASTRAL}){far})")
                 continue
         elif c == "[":
             in_set = True

@@ -22,7 +22,10 @@ TEXTS = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus" / "
 
 SAMPLES = [r"\p{L}+", r"[\p{L}\d]+", r"(?<![\p{L}\d])x", r"[^\p{L}\s]", r"\P{L}", r"[\p{Lu}][\p{Ll}\p{M}]*",
            r"[]\p{L}]", r"[^]\p{L}]", r"\p{Nd}+", r"\p{L}\p{M}+", r"[^\p{L}\p{M}]+", r"(?i)\p{Lu}[a-zđ]*", r"(?i)[^\p{Ll}\s]+",
-           r"(?<=[\p{Ll}\d]{2}|\p{Ll}[\p{M}])(\.)(?=\p{Lu}\p{Ll})"]
+           r"(?<=[\p{Ll}\d]{2}|\p{Ll}[\p{M}])(\.)(?=\p{Lu}\p{Ll})",
+           # repeated classes followed by what forces backtracking into them
+           r"\p{L}+a", r"(\p{L}*)(\p{L})", r"[\p{L}\d]+?x", r"[^\p{L}]*\.", r"(\P{L}+)(\P{L})", r"\p{L}*+",
+           r"([\p{L}\p{M}]+)([\p{M}]*)$"]
 # letters, marks and digits of both planes, Vietnamese, punctuation
 ALPHABET = st.sampled_from(list("aăâđeêoôơuưyAĂÂĐÊÔƠƯ ạảãáàẠẢÃÁÀ.,;:()[]]^-\n\t0123٣") +
                            ["\u0301", "\u0323", "\U0001d400", "\U0001e900", "\U0001d7d9", "\U0001f642", "\u2126",

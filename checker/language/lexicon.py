@@ -245,7 +245,10 @@ def _index():
             if e.case == case:
                 idx.setdefault(_trigger(e), []).append(e)
         words = sorted((w for w in idx if w), key=lambda s: (-len(s), s))
-        pat = re.compile(_EDGE_L + "(?:" + "|".join(map(re.escape, words)) + ")" + _EDGE_R) if words else None
+        # each word, then a look-behind over it for the left edge (the same as _EDGE_L before
+        # it): a pattern that begins with the words lets the engine skip to their first letters
+        pat = re.compile("(?:" + "|".join(re.escape(w) + r"(?<![\p{L}\p{M}\d]." + f"{{{len(w)}}})" for w in words)
+                         + ")" + _EDGE_R) if words else None
         out[case] = ({k: tuple(v) for k, v in idx.items()}, pat)
     return out
 

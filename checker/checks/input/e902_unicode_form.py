@@ -39,7 +39,10 @@ PRECOMPOSED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 def decomposed_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Source spans [i, j) of letters written decomposed (that NFC changes)."""
     out = []
-    for m in DECOMPOSED.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    if unicodedata.is_normalized("NFC", text[start:end]):
+        return out  # text already in NFC has no letter that NFC would compose (the usual case)
+    for m in DECOMPOSED.finditer(text, start, end):
         if unicodedata.normalize("NFC", m.group()) != m.group():
             out.append(m.span())
     return out

@@ -33,12 +33,17 @@ from ...engine import Hit, rule
 from ...language.lexicon import joined_punctuation
 from ...structure import patterns as P
 
-SPACE_BEFORE = re.compile(r"(?<=[\p{L}\p{M}\d\)\]”\"])( +)([,;:!?]|\.(?!\.|/\.)|\)(?!\)))")
+# Both patterns begin with the character they are about (a space; a punctuation mark) and look
+# behind from there, so that the engine skips ahead to those characters instead of trying the
+# look-behind at every position of the paragraph.
+SPACE_BEFORE = re.compile(r"( (?<=[\p{L}\p{M}\d\)\]”\"] ) *)([,;:!?]|\.(?!\.|/\.)|\)(?!\)))")
 NO_SPACE_AFTER = re.compile(
-    r"(?<=[\p{L}\p{M}\)\]”])(?<!\p{Lu}[,;])([,;])(?=[\p{L}])(?!(?<=\p{Lu}[,;])\p{Lu})"  # kinh tế,xã hội (not KH,CN)
-    r"|(?<=[\p{L}\p{M}\)\]”])(:)(?=[\p{L}])(?!//)"  # Lưu:VT
-    r"|(?<=[\p{Ll}\d]{2}|\p{Ll}[\p{M}])(\.)(?=\p{Lu}\p{Ll})"  # … thực hiện.Tiếp theo
-    r"|(?<=[\p{L}\p{M}\d])(\))(?=[\p{L}\d])"  # (2b)Q.Cường
+    r"[,;:.)](?:"
+    r"(?<=[\p{L}\p{M}\)\]”][,;])(?<!\p{Lu}[,;][,;])(?=[\p{L}])(?!(?<=\p{Lu}[,;])\p{Lu})"  # kinh tế,xã hội (not KH,CN)
+    r"|(?<=[\p{L}\p{M}\)\]”]:)(?=[\p{L}])(?!//)"  # Lưu:VT
+    r"|(?<=[\p{Ll}\d]{2}\.|\p{Ll}[\p{M}]\.)(?=\p{Lu}\p{Ll})"  # … thực hiện.Tiếp theo
+    r"|(?<=[\p{L}\p{M}\d]\))(?=[\p{L}\d])"  # (2b)Q.Cường
+    r")"
 )
 DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,3})(?=\S)")
 OPEN, CLOSE = "([“", ")]”"
