@@ -291,9 +291,80 @@ def national_files() -> list[str]:
     return sorted(str(p) for p in data_dir("rules").joinpath("agencies").glob("*.toml"))
 
 
+# --- the registry and its matching index, kept on disk between runs -----------------------------
+#
+# Parsing the TOML files and building the index of every name form takes ~90 ms, most of a short
+# run's start. Both are pickled into the per-user cache (checker/cache.py) under a key made of
+# the registry files and the code that builds them (path, size and modification time of each),
+# so an edit to either builds them anew. Only data from rules/ and the configured registries is
+# kept, never anything from a checked document.
+
+_PRELOADED: dict[int, tuple[Registry, Any]] = {}  # id(registry) → (registry, its index)
+_TO_STORE: dict[int, tuple[Registry, str]] = {}  # id(registry) → (registry, cache name)
+
+
+def _stamp(paths) -> list:
+    out = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+            out.append((str(p), st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((str(p), -1, -1))
+    return out
+
+
+def _cache_name(files: list[str], local: list[str]) -> str:
+    import hashlib
+    import sys
+
+    code = sorted(str(f) for f in Path(__file__).parent.rglob("*.py"))
+    key = repr((sys.version, _stamp(files), _stamp(local), _stamp(code))).encode("utf-8")
+    return f"agencies-{hashlib.sha256(key).hexdigest()[:24]}.pickle"
+
+
 @lru_cache(maxsize=16)
 def _load(local: tuple[tuple[str, int], ...]) -> Registry:
-    return build(national_files(), [p for p, _ in local])
+    import pickle
+
+    from .cache import read_bytes
+
+    files, extra = national_files(), [p for p, _ in local]
+    name = _cache_name(files, extra)
+    data = read_bytes(name)
+    if data:
+        try:
+            reg, index = pickle.loads(data)
+            if isinstance(reg, Registry):
+                _PRELOADED[id(reg)] = (reg, index)
+                return reg
+        except Exception:  # noqa: BLE001 - a stale or damaged cache is rebuilt, never an error
+            pass
+    reg = build(files, extra)
+    _TO_STORE[id(reg)] = (reg, name)
+    return reg
+
+
+def cached_index(reg: Registry):
+    """The matching index stored with this registry, when it came from the cache."""
+    hit = _PRELOADED.get(id(reg))
+    return hit[1] if hit is not None and hit[0] is reg else None
+
+
+def store_index(reg: Registry, index) -> None:
+    """Keep this freshly built registry and its index for the next runs."""
+    todo = _TO_STORE.pop(id(reg), None)
+    if todo is None or todo[0] is not reg:
+        return
+    import pickle
+
+    from .cache import write_bytes
+
+    try:
+        data = pickle.dumps((reg, index), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - an index that cannot be pickled is simply not kept
+        return
+    write_bytes(todo[1], data)
 
 
 def load(local_paths: list[str] | tuple[str, ...] = ()) -> Registry:
@@ -326,10 +397,11 @@ def load_abbreviations(path: str | None = None) -> dict[str, str]:
     from .resources import rules_path
 
     path = path or str(rules_path("abbreviations.toml"))
+    from .cache import load_toml
+
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = load_toml(path)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise RegistryError(f"{path}: không đọc được (cannot read): {exc}") from None
     for key in data:
         if key not in ("sources", "abbreviation"):

@@ -195,6 +195,17 @@ class Index:
     scan_rx: object = None  # the candidates of a paragraph, in one pass (see index_for)
     unit_set: frozenset[str] = frozenset()  # unit words as written ("tỉnh", "Tỉnh", "thành phố" …)
 
+    def __getstate__(self):  # pickled for the cache (registry.py): patterns as their source
+        state = dict(self.__dict__)
+        state["scan_rx"] = self.scan_rx.pattern if self.scan_rx is not None else None
+        state["exact_rx"], state["exact_forms"] = {}, {}
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        if self.scan_rx is not None:
+            self.scan_rx = re.compile(self.scan_rx)  # from rx's cache of compiled programs
+
 
 def _variants_of(word: str) -> set[str]:
     """One letter dropped, doubled or two neighbours swapped (the typos of the mutation model)."""
@@ -310,6 +321,16 @@ def _by_identity(fn):
 @_by_identity
 @lru_cache(maxsize=8)
 def index_for(reg: Registry) -> Index:
+    from ..registry import cached_index, store_index
+
+    ix = cached_index(reg)
+    if ix is None:
+        ix = _build_index(reg)
+        store_index(reg, ix)
+    return ix
+
+
+def _build_index(reg: Registry) -> Index:
     ix = Index(reg, stops=reg.name_stops)
     lower_heads: set[str] = set()
     for a in reg.agencies:

@@ -29,6 +29,7 @@ from typing import Any
 from .. import rx as re
 
 from ..errors import ConfigError
+from ..cache import load_toml
 from ..resources import rules_path
 from ..structure import patterns as P
 from ..textnorm import fold, is_upper_text
@@ -101,7 +102,7 @@ def _load(name: str) -> list[dict]:
     """Read one rules/ file and check its keys and value types; errors name the file and key."""
     path = rules_path(name)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = load_toml(path)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read rule data: {exc}") from None
     table, keys, required = _SCHEMAS[name]

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .. import rx as re
 
+from ..cache import load_toml
 from ..resources import rules_path
 
 try:
@@ -72,7 +73,7 @@ def validate(name: str, data: dict) -> dict[str, list[str]]:
 def lexicon(name: str) -> dict[str, tuple[str, ...]]:
     path = rules_path(name)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = load_toml(path)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{name}: TOML không hợp lệ (invalid TOML): {exc}") from None
     return {k: tuple(v) for k, v in validate(name, data).items()}

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .. import rx as re
 
+from ..cache import load_toml
 from ..resources import rules_path
 from ..textnorm import nfc, tone_neutral
 from .syllables import tone_style
@@ -177,7 +178,7 @@ def validate_language(name: str, data: dict) -> dict[str, tuple[str, ...]]:
 
 def _load(name: str) -> dict:
     try:
-        return tomllib.loads(rules_path(name).read_text(encoding="utf-8"))
+        return load_toml(rules_path(name))
     except tomllib.TOMLDecodeError as exc:
         raise LanguageDataError(f"{name}: TOML không hợp lệ (invalid TOML): {exc}") from None
 

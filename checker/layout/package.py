@@ -19,13 +19,17 @@ import posixpath
 import zipfile
 from dataclasses import dataclass, field
 
-from lxml import etree
+from functools import lru_cache
 
 from ..readers.docx import iter_paragraph_elements
-from .ooxml import EP_NS, REL_NS, r_attr, w
+from .ooxml import EP_NS, REL_NS, etree, r_attr, w
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                          remove_blank_text=False)
+
+@lru_cache(maxsize=1)
+def _parser():
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                           remove_blank_text=False)
+
 
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _TBL, _SDT, _SDT_CONTENT, _P = w("tbl"), w("sdt"), w("sdtContent"), w("p")
@@ -73,7 +77,7 @@ class Package:
             return None
         if name not in self._roots:
             try:
-                root = etree.fromstring(self._zip.read(name), _PARSER)
+                root = etree.fromstring(self._zip.read(name), _parser())
             except (etree.XMLSyntaxError, ValueError, KeyError, zipfile.BadZipFile):
                 root = None
             self._roots[name] = root

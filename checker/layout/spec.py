@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import ConfigError
+from ..cache import load_toml
 from ..resources import rules_path
 
 if sys.version_info >= (3, 11):
@@ -57,7 +58,7 @@ def cite(clause: str, lang: str = "vi") -> str:
 def specs() -> dict[str, Spec]:
     path = rules_path(FILE)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = load_toml(path)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read rule data: {exc}") from None
     extra = set(data) - {"component"}

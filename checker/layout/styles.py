@@ -21,9 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml import etree
 
-from .ooxml import a, on, to_int, w
+from .ooxml import a, etree, on, to_int, w
 
 BUILTIN_FONT = "Times New Roman"
 BUILTIN_SIZE = 20  # half points: Word's built-in 10 pt
