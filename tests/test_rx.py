@@ -86,8 +86,11 @@ def test_cached_programs_give_the_same_patterns(tmp_path):
     second = subprocess.run(cmd, capture_output=True, env=env, text=True)
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout
+    # the parsed rule data and the agency index were kept too
+    assert list(tmp_path.glob("agencies-*.pickle")) and list(tmp_path.glob("toml-*.pickle"))
     # a damaged cache is ignored, never an error
-    cache[0].write_bytes(b"\x00garbage")
+    for f in tmp_path.iterdir():
+        f.write_bytes(b"\x00garbage")
     third = subprocess.run(cmd, capture_output=True, env=env, text=True)
     assert third.stdout == first.stdout and third.returncode == 1
 
@@ -114,3 +117,20 @@ def test_regex_only_patterns_still_work():
     p = rx.compile(r"(?<!(?:đã|được)\s)giao")  # variable-length look-behind: `regex` only
     assert p.search("đã giao") is None and p.search("sẽ giao").span() == (3, 7)
     assert rx.compile(r"[\p{Script=Cyrillic}]").findall("BТС") == ["Т", "С"]
+
+
+def test_toml_cache_follows_the_file(tmp_path, monkeypatch):
+    from checker.cache import load_toml
+
+    monkeypatch.setenv("RASOAT_CACHE_DIR", str(tmp_path / "cache"))
+    f = tmp_path / "x.toml"
+    f.write_text('a = 1\n', encoding="utf-8")
+    assert load_toml(f) == {"a": 1}
+    assert load_toml(f) == {"a": 1}  # from the cache
+    f.write_text('a = 22\nb = "c"\n', encoding="utf-8")  # another size: another entry
+    assert load_toml(f) == {"a": 22, "b": "c"}
+    f.write_text('a = \n', encoding="utf-8")
+    import tomllib
+
+    with pytest.raises(tomllib.TOMLDecodeError):
+        load_toml(f)
