@@ -192,13 +192,20 @@ def _all_ranges() -> dict[str, tuple[str, str]]:
 _ASTRAL = "[\\U00010000-\\U0010ffff]"  # one range: a quick test before the long list of ranges
 
 
-def _run(pattern: str, i: int) -> str:
-    """"+" when the class ending before `i` is repeated greedily by "+" or "*": then
-    (?:[BMP]|…)+ is written (?:[BMP]+|…)+, which matches the same strings, and the engine runs
-    through a word's BMP letters in one loop instead of one repetition of the group per letter."""
-    if pattern.startswith(("+", "*"), i) and not pattern.startswith(("+?", "*?", "++", "*+"), i):
-        return "+"
-    return ""
+def _one(near: str, far: str, pattern: str, i: int) -> tuple[str, int]:
+    """One character of a spelled-out class: `near` (a set of BMP characters, one bitmap lookup)
+    or `far` (an expression for one character beyond the BMP, guarded so that a BMP character
+    fails it at once). When the class is repeated greedily by "+" or "*" (at pattern[i]), the
+    repetition is written as the unrolled loop near*(?:far near*)*, which matches the same
+    strings in the same order of preference (near and far never match the same character) and
+    lets the engine run through a word's BMP letters in one loop. (?:near+|far)+ would be shorter
+    but nests two quantifiers over the same characters: exponential backtracking.) Returns the
+    text and the index after what it consumed."""
+    q = pattern[i:i + 1]
+    if q in ("+", "*") and pattern[i + 1:i + 2] not in ("?", "+"):
+        loop = f"{near}*(?:{far}{near}*)*"
+        return (f"(?:{loop})" if q == "*" else f"(?:(?:{near}|{far}){loop})"), i + 1  # x+ is x x*
+    return f"(?:{near}|{far})", i
 
 
 def _spelled_out(pattern: str, flags: int) -> str | None:
@@ -230,13 +237,13 @@ def _spelled_out(pattern: str, flags: int) -> str | None:
                         return None  # a negated class inside a set has no `re` spelling
                     out.append(bmp)
                     astral.append(far)
+                    i = m.end()
                 elif m.group(1) == "p":
-                    run = _run(pattern, m.end())
-                    out.append(f"(?:[{bmp}]{run}|(?={_ASTRAL})[{far}])")
+                    text, i = _one(f"[{bmp}]", f"(?={_ASTRAL})[{far}]", pattern, m.end())
+                    out.append(text)
                 else:
-                    run = _run(pattern, m.end())
-                    out.append(f"(?:[^{bmp}{_ASTRAL[1:-1]}]{run}|(?![{far}]){_ASTRAL})")
-                i = m.end()
+                    text, i = _one(f"[^{bmp}{_ASTRAL[1:-1]}]", f"(?![{far}]){_ASTRAL}", pattern, m.end())
+                    out.append(text)
                 continue
             out.append(pattern[i:i + 2])
             i += 2
@@ -250,11 +257,11 @@ def _spelled_out(pattern: str, flags: int) -> str | None:
                     items = "".join(out[set_out + 1:-1])  # between "[" or "[^" and "]"
                     far = "[" + "".join(astral) + "]"
                     del out[set_out:]
-                    run = _run(pattern, i)
                     if negated:  # BMP characters by one bitmap; the others: not in the set, not in a class
-                        out.append(f"(?:[^{items}{_ASTRAL[1:-1]}]{run}|(?!{far})[^{items}\\x00-\\uffff])")
+                        text, i = _one(f"[^{items}{_ASTRAL[1:-1]}]", f"(?!{far})[^{items}\\x00-\\uffff]", pattern, i)
                     else:
-                        out.append(f"(?:[{items}]{run}|(?={_ASTRAL}){far})")
+                        text, i = _one(f"[{items}]", f"(?={_ASTRAL}){far}", pattern, i)
+                    out.append(text)
                 continue
         elif c == "[":
             in_set = True
