@@ -364,12 +364,13 @@ def clauses(text: str) -> list[tuple[int, int]]:
 _LEAD_STRIP = re.compile(r"^[\s\-–+*•(\"“]*(?:\d+[.)]\s*|\(\w+\)\s*|[a-zđ]\)\s*)?(?:và\s+|đồng\s+thời\s+|riêng\s+)?", re.I)
 
 
-def owners_in(text: str, para: int = -1) -> list[Owner]:
-    """The owners written in one paragraph's text, with their roles."""
+def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = None) -> list[Owner]:
+    """The owners written in one paragraph's text, with their roles (`spans`: clauses(text),
+    when the caller has them)."""
     P = patterns()
     mentions = find_mentions(text)
     out: list[Owner] = []
-    for ci, (cs, ce) in enumerate(clauses(text)):
+    for ci, (cs, ce) in enumerate(clauses(text) if spans is None else spans):
         if P.topic.match(_LEAD_STRIP.sub("", text[cs:ce])) and text[ce:ce + 1] == ":":
             continue  # "Về đề nghị Chính phủ chỉ đạo Bộ Tài chính …:" names the subject, not owners
         ms = [m for m in mentions if cs <= m.start < ce]

@@ -110,9 +110,9 @@ _ENUMERATION = re.compile(r"(?<![\w])(?:bao\s+)?gồm\s*:\W*$", re.I)
 _LEAD = re.compile(r"^[\s\-–+*•\"“]*(?:\(\w{1,4}\)\s*|[a-zđ]\)\s*|\d{1,2}[.)]\s*)?", re.I)
 
 
-def _clause_texts(text: str, start: int) -> list[tuple[int, str]]:
+def _clause_texts(text: str, start: int, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, str]]:
     out = []
-    for cs, ce in clauses(text):
+    for cs, ce in (clauses(text) if spans is None else spans):
         if ce <= start:
             continue
         cs = max(cs, start)
@@ -122,11 +122,12 @@ def _clause_texts(text: str, start: int) -> list[tuple[int, str]]:
     return out
 
 
-def _imperative(text: str, start: int, first_only: bool = False) -> bool:
+def _imperative(text: str, start: int, first_only: bool = False,
+                texts: list[tuple[int, str]] | None = None) -> bool:
     """A clause that opens with a directive verb (after a topic, an adverbial or a modal); with
-    first_only, the first clause after the topics only."""
+    first_only, the first clause after the topics only. `texts`: _clause_texts(text, start)."""
     P = patterns()
-    for cs, c in _clause_texts(text, start):
+    for cs, c in (_clause_texts(text, start) if texts is None else texts):
         c = c.strip()
         if not c or P.topic.match(c):
             continue
@@ -183,14 +184,16 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
     start = item.marker_end if (item is not None and own) else 0
     while start < len(p.text) and p.text[start] == " ":
         start += 1
-    owners = [o for o in owners_in(p.text, p.index) if o.start >= start]
+    spans = clauses(p.text)  # split once, used by the owners and both verb checks
+    owners = [o for o in owners_in(p.text, p.index, spans) if o.start >= start]
     leads = [o for o in owners if o.role == "lead"]
     directive = bool(leads) or any(o.role == "support" for o in owners)
     if not directive:
-        first = _imperative(p.text, start, first_only=True)
+        texts = _clause_texts(p.text, start, spans)
+        first = _imperative(p.text, start, first_only=True, texts=texts)
         # a report of results whose later clauses open with nouns made of verbs ("…; giải quyết
         # việc làm, an sinh xã hội … được quan tâm thường xuyên"): not a task
-        directive = first or (_imperative(p.text, start) and len(P.assessment.findall(p.text, start)) < 2)
+        directive = first or (_imperative(p.text, start, texts=texts) and len(P.assessment.findall(p.text, start)) < 2)
     if p.upper or is_upper_text(p.text[start:]):
         directive = False  # "I. ĐÁNH GIÁ CHUNG", "II. NHIỆM VỤ, GIẢI PHÁP": headings
     assigned = any(o.role == "lead" and (o.chu_tri or o.via == "assign") for o in owners)

@@ -37,6 +37,7 @@ from ...encodings import paragraph_legacy
 from ...engine import Hit, rule
 from ...language.lexicon import syllable_allow
 from ...language.syllables import ALPHABET, TONE_MARKS, check_syllable
+from ...language.words import WORD
 from ...textnorm import tone_neutral
 from ._shared import paragraph_confusions, accented_words
 
@@ -110,11 +111,17 @@ def problem(word: str):
 def check(doc):
     covered = paragraph_confusions(doc)
     for p in doc.paragraphs:
-        if paragraph_legacy(p.text):
-            continue  # text pasted from a TCVN3/VNI document: E901
+        text = p.text
+        if text.isascii() or paragraph_legacy(text):
+            continue  # no accented word; or text pasted from a TCVN3/VNI document: E901
+        # the distinct words first (one pass in C): most paragraphs have no word with a problem,
+        # and only those that do are walked word by word
+        bad = {t for t in set(WORD.findall(text)) if len(t) >= 2 and not t.isascii() and problem(t) is not None}
+        if not bad:
+            continue
         spans = [(c.start, c.end) for c in covered.get(p.index, ())]
         for w in accented_words(doc, p):
-            if len(w.text) < 2 or any(s <= w.start < e for s, e in spans):
+            if w.text not in bad or any(s <= w.start < e for s, e in spans):
                 continue
             found = problem(w.text)
             if found is None or (found[0] != "script" and w.code):
