@@ -10,9 +10,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Iterator
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def _starts_of(parts: list[str]) -> list[int]:
+    """Line starts of a text split at "\n": each line starts one past the end of the one before."""
+    return list(accumulate([len(p) + 1 for p in parts[:-1]], initial=0))
 
 
 @dataclass(frozen=True)
@@ -38,23 +45,25 @@ class Source:
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+            if "\r" in self.text:
+                self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+            else:
+                self._line_starts = _starts_of(self.text.split("\n"))
         return self._line_starts
 
     def lines(self) -> list[tuple[int, str]]:
         """(start offset, line text without its terminator) for every line."""
-        starts = self.line_starts
-        out = []
+        return list(self.iter_lines())
+
+    def iter_lines(self) -> Iterator[tuple[int, str]]:
+        """lines(), one at a time."""
         text = self.text
-        for k, s in enumerate(starts):
-            e = starts[k + 1] if k + 1 < len(starts) else len(text)
-            line = text[s:e]
-            if line.endswith("\r\n"):
-                line = line[:-2]
-            elif line.endswith(("\n", "\r")):
-                line = line[:-1]
-            out.append((s, line))
-        return out
+        if "\r" in text:  # the texts between the terminators, one per start
+            return zip(self.line_starts, _NEWLINE.split(text))
+        parts = text.split("\n")  # str.split, much faster than the pattern, when "\n" is the only terminator
+        if self._line_starts is None:
+            self._line_starts = _starts_of(parts)
+        return zip(self._line_starts, parts)
 
     def position(self, offset: int) -> Position:
         offset = max(0, min(offset, len(self.text)))

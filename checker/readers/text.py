@@ -12,9 +12,10 @@ import unicodedata
 
 from .. import rx as re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from ..diagnostics import Msg
-from ..encodings import decode_legacy_bytes, detect_legacy, to_unicode
+from ..encodings import decode_legacy_bytes, detect_legacy, plainly_unicode, to_unicode
 from ..errors import InputError
 from ..model import Paragraph
 from ..source import Source
@@ -24,8 +25,9 @@ from ..textnorm import first_letter, is_upper_text
 _MD_ESCAPABLE = set("\\`*_{}[]()#+-.!|<>~\"'")
 
 
-# control characters (other than white space) and U+FFFD: many of them mean a binary file
-_CONTROLS = tuple(c for c in map(chr, range(32)) if c not in "\t\n\r\f\v") + ("\ufffd",)
+# control characters (other than the white space \t\n\v\f\r = \x09-\x0d) and U+FFFD: many of
+# them mean a binary file
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 
 
 def decode(raw: bytes, path: str) -> Source:
@@ -61,7 +63,7 @@ def decode(raw: bytes, path: str) -> Source:
     if enc == "utf-16" and text.startswith("\ufeff"):
         text = text[1:]
     sample = text[:65536]
-    controls = sum(map(sample.count, _CONTROLS))
+    controls = len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > max(8, len(sample) // 100):
         raise InputError(
             "E903",
@@ -69,7 +71,8 @@ def decode(raw: bytes, path: str) -> Source:
         )
     if not text.strip():
         raise InputError("E904", Msg("Tệp rỗng: không có nội dung để rà soát.", "Empty file: nothing to check."))
-    if not legacy:  # UTF-8 text typed in a legacy font and pasted as its Latin-1 look ("Th«ng b¸o")
+    if not legacy and not plainly_unicode(text):  # (detect_legacy would say None)
+        # UTF-8 text typed in a legacy font and pasted as its Latin-1 look ("Th«ng b¸o")
         legacy = detect_legacy(text, min_words=3) or ""
         if legacy:
             text = to_unicode(text, legacy)
@@ -82,7 +85,7 @@ def decode(raw: bytes, path: str) -> Source:
 class Line:
     no: int
     text: str
-    offsets: list[int]  # len(text) + 1
+    offsets: Sequence[int]  # len(text) + 1; a list, or a range for a line read as it stands (read_lines)
     bold: bool = False
     italic: bool = False
     comment: str = ""  # an HTML comment on the line (rasoat directives)
@@ -92,13 +95,28 @@ class Line:
         return not self.text
 
 
-# A line with none of these needs no cleaning: no Markdown mark, no odd space, no double space.
-_NEEDS_CLEANING = re.compile(r"[*_#\\<\t\u00a0\u2000-\u200a\u2007\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85\u2028\u2029]|  |^\s|\s$")
+# Markdown marks and odd spaces (see _needs_cleaning).
+_MARK_OR_ODD_SPACE = re.compile(r"[*_#\\<\t\u00a0\u2000-\u200a\u2007\u202f\u205f\u3000\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+
+
+def _needs_cleaning(raw: str) -> bool:
+    """A line with none of these needs no cleaning: no Markdown mark, no odd space, no double
+    space, no white space at either end (str.strip strips what re's \\s matches). Three tests
+    instead of one regex alternation, which was tried at every position and cost four times as
+    much."""
+    return "  " in raw or raw.strip() != raw or _MARK_OR_ODD_SPACE.search(raw) is not None
+
+
+# Runs of characters that clean_line keeps as they are: no white space other than single spaces
+# between other characters (each is kept, being after a character that is not a space), and in
+# Markdown none of the characters that can begin a mark (< \ * _).
+_PLAIN_RUN = re.compile(r"\S+(?: \S+)*")
+_PLAIN_RUN_MD = re.compile(r"[^<\\*_\s]+(?: [^<\\*_\s]+)*")
 
 
 def clean_line(raw: str, start: int, markdown: bool = True) -> Line:
     """Remove Markdown marks, fold white space, NFC; keep per-character source offsets."""
-    if not _NEEDS_CLEANING.search(raw) and unicodedata.is_normalized("NFC", raw):
+    if not _needs_cleaning(raw) and unicodedata.is_normalized("NFC", raw):
         return Line(no=0, text=raw, offsets=list(range(start, start + len(raw) + 1)))
     chars: list[str] = []
     offs: list[int] = []
@@ -106,6 +124,7 @@ def clean_line(raw: str, start: int, markdown: bool = True) -> Line:
     comment = []
     i, n = 0, len(raw)
     bold = italic = False
+    plain_run = (_PLAIN_RUN_MD if markdown else _PLAIN_RUN).match
     if markdown:
         j = 0
         while j < n and raw[j] == "#":
@@ -113,6 +132,12 @@ def clean_line(raw: str, start: int, markdown: bool = True) -> Line:
         if 0 < j <= 6 and (j == n or raw[j] == " "):
             i = j
     while i < n:
+        m = plain_run(raw, i)
+        if m:  # copied at once, as the steps below would copy it character by character
+            j = m.end()
+            chars += raw[i:j]; offs += range(start + i, start + j); flags += [(bold, italic)] * (j - i)
+            i = j
+            continue
         c = raw[i]
         if markdown and c == "<" and raw.startswith("<!--", i):
             k = raw.find("-->", i + 4)
@@ -177,6 +202,12 @@ def _nfc_with_offsets(chars: list[str], offs: list[int]) -> tuple[str, list[int]
 
 def _hard_start(t: str) -> bool:
     """A line that always begins a new paragraph."""
+    return P.SHAPE_START.match(t) is not None and _shaped_hard_start(t)
+
+
+def _shaped_hard_start(t: str) -> bool:
+    """_hard_start of a line that SHAPE_START matches (one that it does not match is none of the
+    shapes below)."""
     if P.marker_of(t) or P.FOOTNOTE_START.match(t) or P.RULE_LINE.match(t):
         return True
     if P.SO_KY_HIEU.match(t) and len(t) < 60 and "/" in t:
@@ -190,13 +221,22 @@ def _hard_start(t: str) -> bool:
     return False
 
 
-def _standalone(t: str) -> bool:
-    """A line after which a new paragraph always begins."""
+def _standalone(t: str, shaped: bool | None = None) -> bool:
+    """A line after which a new paragraph always begins; `shaped`: whether SHAPE_START matches
+    it, when the caller knows."""
+    # The cheap tests go first: SHAPE_START is needed by the five anchored shapes, CLOSING_END
+    # needs the literal "./.", PLACE_DATE a literal ",".
+    n = len(t)
+    if shaped is None:
+        shaped = P.SHAPE_START.match(t) is not None
     return bool(
-        P.RULE_LINE.match(t) or P.TIEU_NGU.match(t) or P.DOC_TITLE.match(t) or P.NOI_NHAN.match(t)
-        or (P.QUOC_HIEU.search(t) and len(t) < 60)
-        or P.CLOSING_END.search(t) or (P.SO_KY_HIEU.match(t) and "/" in t and len(t) < 60)
-        or (P.PLACE_DATE.match(t) and len(t) < 70)
+        (shaped and (
+            P.RULE_LINE.match(t) or P.TIEU_NGU.match(t) or P.DOC_TITLE.match(t) or P.NOI_NHAN.match(t)
+            or (P.SO_KY_HIEU.match(t) and "/" in t and n < 60)
+        ))
+        or (n < 60 and P.QUOC_HIEU.search(t))
+        or ("./." in t and P.CLOSING_END.search(t))
+        or (n < 70 and "," in t and P.PLACE_DATE.match(t))
     )
 
 
@@ -209,14 +249,14 @@ def _header_like(t: str) -> bool:
 
 def _wrapped_dash(prev: str, t: str) -> bool:
     """'giai đoạn 2021' / '- 2025 sang …': a range broken at its dash, not a bullet."""
-    return t[:1] in "-–" and t[1:2] == " " and t[2:3].isdigit() and not P.TERMINAL.search(prev) and bool(prev[-1:].isdigit())
+    return t[:1] in "-–" and t[1:2] == " " and t[2:3].isdigit() and not P.is_terminal(prev) and bool(prev[-1:].isdigit())
 
 
 def _wrapped_bullet(prev: str, t: str) -> bool:
     """'- Viễn thông Quân đội …' right
     under an unfinished line that is not a list item itself is a hard wrap at a hyphen
     ("… Công nghiệp" / "- Viễn thông …"), not a new bullet."""
-    return t[:2] in ("- ", "– ") and not P.TERMINAL.search(prev) and not P.marker_of(prev) \
+    return t[:2] in ("- ", "– ") and not P.is_terminal(prev) and not P.marker_of(prev) \
         and not prev.endswith(("-", "–")) and len(prev) > 40
 
 
@@ -236,14 +276,17 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
 
     zone is one of header, body, recipients, signature, footnote, appendix.
     """
-    nonblank = [ln for ln in lines if not ln.blank]
-    blanks = len(lines) - len(nonblank)
-    blank_mode = blanks >= 0.2 * max(1, len(nonblank))
+    blanks = sum(1 for ln in lines if not ln.text)
+    blank_mode = blanks >= 0.2 * max(1, len(lines) - blanks)
     groups: list[tuple[list[Line], str]] = []
     cur: list[Line] = []
     cur_zone = "header"
     zone = "header"
     prev: Line | None = None
+    # facts about prev worked out when it was the current line: whether SHAPE_START matches it,
+    # and its _caps_heading (None: not worked out)
+    prev_shaped = False
+    prev_caps: bool | None = None
 
     def flush():
         nonlocal cur
@@ -252,21 +295,23 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
         cur = []
 
     for ln in lines:
-        if ln.blank:
+        if not ln.text:  # ln.blank
             if blank_mode or zone in ("signature",):
                 flush()
             prev = None if blank_mode else prev
             continue
         t = ln.text
+        shaped = P.SHAPE_START.match(t) is not None  # False: FOOTNOTE_START, APPENDIX, NOI_NHAN, AUTHORITY fail
+        caps = None
         # zone transitions decided by this line
         new_zone = zone
-        if P.FOOTNOTE_START.match(t):
+        if shaped and P.FOOTNOTE_START.match(t):
             new_zone = "footnote"
         elif zone == "header" and not _header_like(t):
             new_zone = "body"
-        elif P.APPENDIX.match(t) and zone in ("signature", "appendix", "footnote"):
+        elif shaped and zone in ("signature", "appendix", "footnote") and P.APPENDIX.match(t):
             new_zone = "appendix"
-        elif P.NOI_NHAN.match(t):
+        elif shaped and P.NOI_NHAN.match(t):
             new_zone = "recipients"
         elif zone == "recipients" and prev is not None and P.LUU.match(prev.text):
             new_zone = "signature"
@@ -275,7 +320,7 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
             and prev is not None and prev.text.endswith((".", ";"))
         )):
             new_zone = "signature"
-        elif zone in ("body", "header") and P.AUTHORITY.match(t) and is_upper_text(t):
+        elif shaped and zone in ("body", "header") and P.AUTHORITY.match(t) and is_upper_text(t):
             new_zone = "signature"
         elif zone == "footnote" and prev is None and not P.FOOTNOTE_START.match(t):
             new_zone = "body" if blank_mode else "footnote"
@@ -284,9 +329,10 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
         join = False
         if prev is not None and cur and new_zone == zone:
             pt = prev.text
-            if zone in ("body", "appendix") and (_wrapped_dash(pt, t) or _wrapped_bullet(pt, t)):
+            # (both _wrapped tests need a line that begins with "-" or "–")
+            if zone in ("body", "appendix") and t[0] in "-–" and (_wrapped_dash(pt, t) or _wrapped_bullet(pt, t)):
                 join = True
-            elif _hard_start(t) or _standalone(pt):
+            elif (shaped and _shaped_hard_start(t)) or _standalone(pt, prev_shaped):
                 join = False
             elif zone == "header":
                 join = _starts_lower(t) or (
@@ -301,18 +347,21 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
             elif zone == "footnote":
                 join = True
             else:  # body, appendix
-                if _caps_heading(pt) != _caps_heading(t) and not _starts_lower(t):
+                if prev_caps is None:
+                    prev_caps = _caps_heading(pt)
+                caps = _caps_heading(t)
+                if prev_caps != caps and not _starts_lower(t):
                     join = False
                 elif blank_mode:
                     join = True
                 else:
-                    join = not (P.TERMINAL.search(pt) and not _starts_lower(t))
+                    join = not (P.is_terminal(pt) and not _starts_lower(t))
         if not join:
             flush()
             cur_zone = new_zone
         zone = new_zone
         cur.append(ln)
-        prev = ln
+        prev, prev_shaped, prev_caps = ln, shaped, caps
     flush()
     if blank_mode:
         groups = _merge_page_breaks(groups)
@@ -320,7 +369,7 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
 
 
 def _open_end(text: str) -> bool:
-    return bool(text) and not P.TERMINAL.search(text)
+    return bool(text) and not P.is_terminal(text)
 
 
 def _merge_page_breaks(groups):
@@ -351,21 +400,24 @@ def _merge_page_breaks(groups):
 
 
 def build_paragraph(lines: list[Line], zone: str) -> Paragraph:
-    texts: list[str] = []
-    offsets: list[int] = []
-    for k, ln in enumerate(lines):
-        if k:
-            texts.append(" ")
-            offsets.append(lines[k - 1].offsets[-1])
-        texts.append(ln.text)
-        offsets.extend(ln.offsets[:-1])
-    text = "".join(texts)
-    offsets.append(lines[-1].offsets[-1])
+    # Lines are joined by one space whose offset is the end offset of the line before it (the last
+    # entry of that line's offsets), and the paragraph ends where its last line ends: so the
+    # paragraph's offsets are simply every line's offsets, one after another.
+    if len(lines) == 1:
+        ln = lines[0]
+        text, offsets, bold, italic = ln.text, list(ln.offsets), bool(ln.bold), bool(ln.italic)
+    else:
+        text = " ".join([ln.text for ln in lines])
+        offsets = list(lines[0].offsets)
+        for ln in lines[1:]:
+            offsets += ln.offsets
+        bold = all([ln.bold for ln in lines])
+        italic = all([ln.italic for ln in lines])
     return Paragraph(
         text=text,
         offsets=offsets,
-        bold=all(ln.bold for ln in lines),
-        italic=all(ln.italic for ln in lines),
+        bold=bold,
+        italic=italic,
         upper=is_upper_text(text),
         footnote=zone == "footnote",
         meta={"zone": zone, "lines": [ln.no for ln in lines], "comments": [ln.comment for ln in lines if ln.comment]},
@@ -405,8 +457,24 @@ def column_segments(raw: str) -> list[tuple[int, int]]:
 def read_lines(source: Source) -> list[Line]:
     markdown = True  # .txt drafts are often Markdown conversions too; escaped marks are kept
     out = []
-    for no, (start, raw) in enumerate(source.lines(), start=1):
-        segs = column_segments(raw) if no <= 40 else [(0, len(raw))]
+    text = source.text
+    # Most lines need no cleaning: such a line is made here as clean_line would make it, with less
+    # work per line: NFC is tested once for the whole text (a line break never composes with its
+    # neighbours, so the text is NFC exactly when every line is), and the offsets stay a range
+    # (build_paragraph makes the one list of ints, the paragraph's).
+    all_nfc = unicodedata.is_normalized("NFC", text)
+    for no, (start, raw) in enumerate(source.iter_lines(), start=1):
+        # only a header line may be split into columns (column_segments gives one segment, the
+        # whole line, or at least two)
+        segs = column_segments(raw) if no <= 40 else None
+        if segs is None or len(segs) == 1:
+            if (all_nfc or unicodedata.is_normalized("NFC", raw)) and not _needs_cleaning(raw):
+                out.append(Line(no=no, text=raw, offsets=range(start, start + len(raw) + 1)))
+            else:
+                ln = clean_line(raw, start, markdown=markdown)
+                ln.no = no
+                out.append(ln)
+            continue
         for a, b in segs:
             ln = clean_line(raw[a:b], start + a, markdown=markdown)
             ln.no = no

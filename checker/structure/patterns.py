@@ -89,6 +89,41 @@ DANGLING = {
 }
 
 
+# A quick first test for the line shapes above, for code that tries them on every line: a line
+# that MARKER, FOOTNOTE_START, RULE_LINE, SO_KY_HIEU, NOI_NHAN, TIEU_NGU, QUOC_HIEU (at the start),
+# AUTHORITY, DOC_TITLE, APPENDIX, CAN_CU or LUU matches also matches SHAPE_START, because each branch
+# here is what one of them requires at the start of the line (with the same flags). So a line that
+# SHAPE_START does not match is none of those shapes: one call instead of a dozen.
+SHAPE_START = re.compile(
+    r"""^(?:
+        [IVX]+[.)]                              # MARKER roman (ROMAN is a run of I, V, X)
+      | \d\d?[.)] | \(                         # MARKER dotted, arabic; paren_num/roman/letter
+      | [a-zđ]\)                                # MARKER letter
+      | [-–—•+*∙·▪►_=.\s]                      # MARKER bullet; RULE_LINE; LUU's leading dash or space
+      | [¹²³⁴⁵⁶⁷⁸⁹⁰\[]                          # FOOTNOTE_START
+      | Số | Căn\s | PH[UỤ]\s                    # SO_KY_HIEU, CAN_CU, APPENDIX
+      | (?:TM|KT|TL|TUQ|Q)\s*\.                 # AUTHORITY
+      | (?i:n[oơôó]i\s | độc\s | c[oộ]ng\s | lưu)  # NOI_NHAN, TIEU_NGU, QUOC_HIEU, LUU (all re.I)
+      | (?:""" + "|".join(map(re.escape, DOC_TYPE_TITLES)) + r""")  # DOC_TITLE
+    )""",
+    re.X,
+)
+
+_TERMINAL_CHARS = ".;:!?…"
+_TERMINAL_TRAIL = "\"”’)]*"
+
+
+def is_terminal(text: str) -> bool:
+    """bool(TERMINAL.search(text)) without trying the pattern at every position: TERMINAL is a
+    character of [.;:!?…] (the "./." branch ends with one too) followed only by white space and
+    closing marks "”’)]*, and the two sets share no character, so it matches exactly when the
+    last character left after stripping those trailing characters is one of [.;:!?…]."""
+    end = len(text)
+    while end and (text[end - 1] in _TERMINAL_TRAIL or text[end - 1].isspace()):
+        end -= 1
+    return end > 0 and text[end - 1] in _TERMINAL_CHARS
+
+
 _MARKER_FIRST = frozenset("IVX0123456789abcdefghijklmnopqrstuvwxyzđ(-–—•+*∙·▪►")
 
 

@@ -1,0 +1,54 @@
+"""The reader's shortcuts stay exact: SHAPE_START matches every line that one of the line shapes
+it stands in front of matches, and is_terminal() says what TERMINAL.search() says. Checked on
+every line of the real documents and on random lines, so that editing one of the shapes without
+SHAPE_START is caught here rather than as a paragraph silently joined to the one before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.structure import patterns as P
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHAPES = ["FOOTNOTE_START", "RULE_LINE", "SO_KY_HIEU", "NOI_NHAN", "TIEU_NGU", "AUTHORITY", "DOC_TITLE",
+          "APPENDIX", "CAN_CU", "LUU"]
+
+
+def _real_lines():
+    files = sorted(SHARED.glob("**/*.txt")) + sorted((ROOT / "fixtures").glob("**/*.txt"))
+    for f in files:
+        for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+            line = " ".join(line.split())
+            if line:
+                yield line
+
+
+def _shaped(t: str) -> bool:
+    return (bool(P.marker_of(t)) or any(getattr(P, name).match(t) for name in SHAPES)
+            or bool(P.QUOC_HIEU.match(t)))
+
+
+def test_shape_start_is_a_superset_on_real_lines():
+    n = 0
+    for t in _real_lines():
+        if _shaped(t):
+            assert P.SHAPE_START.match(t), t
+        assert P.is_terminal(t) == bool(P.TERMINAL.search(t)), t
+        n += 1
+    assert n > 5000
+
+
+LINE = st.lists(st.sampled_from(list("IVX1234567890.)(-–—•+*[]¹²³abcdđ SốCăn nhậnNơi:;!?…\"”’)TMKTLlưuĐộcCỘNG") +
+                               ["Số", "Căn cứ", "PHỤ LỤC", "TM.", "KT.", "Nơi nhận", "Lưu:", "Độc lập",
+                                "CỘNG HÒA", "THÔNG BÁO", "QUYẾT ĐỊNH", "./."]), max_size=12).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(LINE)
+def test_shape_start_is_a_superset_on_random_lines(t):
+    if _shaped(t):
+        assert P.SHAPE_START.match(t)
+    assert P.is_terminal(t) == bool(P.TERMINAL.search(t))
