@@ -380,3 +380,145 @@ def sub(pattern, repl, string, count=0, flags=0):
 
 def subn(pattern, repl, string, count=0, flags=0):
     return compile(pattern, flags).subn(repl, string, count)
+
+
+# ---- case-insensitive search, sped up by a scan of the lower-cased text -----------------------
+#
+# The standard engine cannot skip ahead to the first letters of a case-insensitive pattern (no
+# prefix for cased letters), so `(?i)Nghị quyết|Quyết định|…` is tried at every position. On the
+# lower-cased text, a case-sensitive alternation of the lower-cased words can skip ahead; each
+# position it finds is then checked with the real pattern. That finds the same matches whenever
+# lower-casing the text character by character is what the engine's case-insensitive matching
+# does: not for the few characters with extra case equivalences (ı and i, ſ and s, Greek and
+# Cyrillic variants …) or whose lower case is longer (İ); text holding one of those takes the
+# plain path.
+
+@lru_cache(maxsize=1)
+def _fold_special() -> frozenset[str]:
+    try:
+        from re import _casefix
+
+        extra = _casefix._EXTRA_CASES
+    except (ImportError, AttributeError):
+        return frozenset()  # the check below then always takes the plain path
+    chars = {chr(k) for k in extra} | {chr(c) for v in extra.values() for c in v}
+    return frozenset(c for c in chars if not c.isascii()) | {"Σ"}
+
+
+_last_fold: list = [None, (False, "")]  # the text last asked about and the answer: the
+# extractors ask about the same paragraph or clause for several patterns in a row
+
+
+def lower_is_fold(text: str) -> tuple[bool, str]:
+    """(whether text.lower() is a faithful case-insensitive view of `text`, text.lower())."""
+    if _last_fold[0] is text:
+        return _last_fold[1]
+    low = text.lower()
+    special = _fold_special()
+    answer = (bool(special) and len(low) == len(text) and special.isdisjoint(text), low)
+    _last_fold[0], _last_fold[1] = text, answer
+    return answer
+
+
+def ci_finditer(exact: Pattern, lowered: Pattern, text: str):
+    """The matches of `exact` (compiled with IGNORECASE) in `text`, as exact.finditer(text) gives
+    them, for an `exact` every match of which begins where `lowered` (case-sensitive, no
+    look-behind before its first letter) matches the lower-cased text."""
+    ok, low = lower_is_fold(text)
+    if not ok:
+        yield from exact.finditer(text)
+        return
+    pos, n = 0, len(text)
+    while pos <= n:
+        c = lowered.search(low, pos)
+        if c is None:
+            return
+        m = exact.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+_PREFIX_LEN = 4  # characters of each alternative's literal start kept in a scanner
+_PREFIX_MAX = 400  # more different starts than this: no scanner
+
+
+def _starts(items: list, limit: int = _PREFIX_LEN):
+    """The set of lower-cased literal strings one of which every match of the parsed sequence
+    `items` begins with (each at most `limit` long; "" = it may begin with anything), or None
+    when that cannot be worked out."""
+    from re import _constants as C
+
+    if limit <= 0 or not items:
+        return {""}
+    op, av = items[0]
+    rest = items[1:]
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width: the match begins at what follows
+        return _starts(rest, limit)
+    if op is C.LITERAL:
+        tail = _starts(rest, limit - 1)
+        if tail is None:
+            return None
+        head = chr(av).lower()
+        return {head + t for t in tail} if len(head) == 1 else {""}
+    if op is C.IN and all(o is C.LITERAL for o, _ in av) and len(av) <= 8:  # [Cc], [đĐ]: a choice of letters
+        tail = _starts(rest, limit - 1)
+        if tail is None:
+            return None
+        heads = {chr(a).lower() for _, a in av}
+        if any(len(h) != 1 for h in heads):
+            return {""}
+        return {h + t for h in heads for t in tail}
+    if op is C.SUBPATTERN:
+        return _starts(list(av[-1].data) + rest, limit)
+    if op is C.ATOMIC_GROUP:
+        return _starts(list(av.data) + rest, limit)
+    if op is C.BRANCH:
+        out: set = set()
+        for alt in av[1]:
+            got = _starts(list(alt.data) + rest, limit)
+            if got is None:
+                return None
+            out |= got
+            if len(out) > _PREFIX_MAX:
+                return None
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        lo, _hi, item = av
+        first = _starts(list(item.data), limit)  # the first repetition (what follows it is cut off)
+        if first is None:
+            return None
+        if lo == 0:
+            after = _starts(rest, limit)
+            return None if after is None else first | after
+        return first
+    return {""}  # a class, any character, a back-reference …: nothing literal to start with
+
+
+@lru_cache(maxsize=512)
+def _scanner(pattern: str, flags: int):
+    """A case-sensitive pattern for the lower-cased text that matches wherever a match of the
+    pattern can begin (see ci_finditer), or None when the pattern has no literal start."""
+    from re import _parser
+
+    source = _spelled_out(pattern, flags) or pattern
+    try:
+        starts = _starts(list(_parser.parse(source, flags).data))
+    except (_re.error, RecursionError):
+        return None
+    if not starts or "" in starts or len(starts) > _PREFIX_MAX:
+        return None
+    return compile("|".join(escape(s) for s in sorted(starts, key=lambda s: (-len(s), s))))
+
+
+def fast_finditer(p, text: str):
+    """p.finditer(text), the same matches, found by scanning the lower-cased text for the literal
+    starts of the pattern's alternatives when it has them (see ci_finditer)."""
+    if not isinstance(p, Pattern):
+        return p.finditer(text)
+    scanner = _scanner(p.pattern, p.flags & ~_re.U)
+    if scanner is None:
+        return p.finditer(text)
+    return ci_finditer(p, scanner, text)

@@ -147,3 +147,51 @@ def test_repeated_classes_never_backtrack_exponentially():
     t = time.perf_counter()
     assert p.match(text) is None
     assert time.perf_counter() - t < 1.0
+
+
+CI_WORDS = ["Nghị quyết", "Quyết định", "Kế hoạch", "Luật", "Thông tư", "chỉ thị"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CI_WORDS + [w.upper() for w in CI_WORDS] + [" ", "a", "1", "ı", "ſ", "İ", "Σ",
+                                                                       "NGHỊ QUYẾT", "quyết", "đ", "-"]),
+                max_size=15).map("".join))
+def test_ci_finditer_finds_what_finditer_finds(text):
+    alt = "|".join(map(rx.escape, sorted(CI_WORDS, key=len, reverse=True)))
+    exact = rx.compile(r"(?<![\p{L}\d])(?P<t>" + alt + r")(?![\p{L}])", rx.I)
+    lowered = rx.compile("|".join(rx.escape(w.lower()) for w in CI_WORDS))
+    assert [m.span() for m in rx.ci_finditer(exact, lowered, text)] == [m.span() for m in exact.finditer(text)]
+
+
+def _scanned_patterns():
+    from checker.extract import deadlines, owners
+
+    P, D = owners.patterns(), deadlines.patterns()
+    return [P.group, P.vague, P.title, owners._FACTORED, owners._DONG_CHI, owners._PLACE_OWNER,
+            D.event, D.relative, D.recurring, D.vague]
+
+
+def test_fast_finditer_finds_what_finditer_finds_on_real_paragraphs():
+    """The lower-case scan used by the owner and deadline extractors gives exactly the matches of
+    finditer on every paragraph of the real documents, and on the same text with its case changed."""
+    if not TEXTS:
+        pytest.skip("../shared not found")
+    from checker.document import load_path
+
+    texts = [p.text for f in TEXTS for p in load_path(f).paragraphs]
+    pats = _scanned_patterns()
+    assert sum(rx._scanner(p.pattern, p.flags & ~rx.U) is not None for p in pats) >= 8
+    for t in texts:
+        for variant in (t, t.upper(), t.swapcase()):
+            for p in pats:
+                assert [m.span() for m in rx.fast_finditer(p, variant)] == [m.span() for m in p.finditer(variant)], \
+                    (p.pattern[:60], variant[:80])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["các", "Các", "CÁC", "cơ quan", "sở", "ngành", "liên quan", "đồng chí", "Thủ trưởng",
+                                 "thủ trưởng các sở", "UBND", "tỉnh", "Tỉnh", "ngay", "sớm", "kịp thời", "trong tháng",
+                                 "hằng năm", "Tết", "ı", "ſ", "İ", " ", ", ", "a", "1"]), max_size=14).map("".join))
+def test_fast_finditer_on_random_text(text):
+    for p in _scanned_patterns():
+        assert [m.span() for m in rx.fast_finditer(p, text)] == [m.span() for m in p.finditer(text)], p.pattern[:60]

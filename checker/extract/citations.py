@@ -22,6 +22,7 @@ A number may carry a dot ("66.7/2025/NQ-CP" is a real, valid number).
 from __future__ import annotations
 
 import datetime as dt
+from itertools import islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -147,13 +148,14 @@ class Tables:
     # begins with a letter of a name): together they accept all that prefilter accepts
     prefilter_symbol: Any = None
     prefilter_lower: Any = None
+    type_lower: Any = None  # the type names lower-cased, for re.ci_finditer(type_re, type_lower, …)
 
     def may_cite(self, text: str) -> bool:
         """Whether the paragraph may hold a citation (False: it certainly holds none)."""
         if self.prefilter_symbol.search(text):
             return True
-        low = text.lower()
-        if len(low) != len(text):  # a letter whose lower case is longer: no shortcut
+        ok, low = re.lower_is_fold(text)
+        if not ok:  # a letter whose case-insensitive match is not its lower case: no shortcut
             return bool(self.prefilter.search(text))
         return bool(self.prefilter_lower.search(low))
 
@@ -226,8 +228,10 @@ def tables() -> Tables:
     prefilter_lower = re.compile("|".join([re.escape(n) + r"[ \t]+(?:số|\d)" for n in lowered]
                                           + [re.escape(n) + r"[ \t]+\p{L}" for n in ("luật", "bộ luật", "pháp lệnh", "hiến pháp")]))
     prefilter_symbol = re.compile(r"\d[ \t]*[/\-–][ \t]*(?:\d{4}[ \t]*/[ \t]*)?\p{L}")
+    type_lower = re.compile("|".join(map(re.escape, lowered)))
     return Tables(types, by_name, {t.key: t for t in types}, state_owner, party_owner, issuers, laws, known,
-                  undotted, type_re, prefilter, dangling_re, dangling_ascii, prefilter_symbol, prefilter_lower)
+                  undotted, type_re, prefilter, dangling_re, dangling_ascii, prefilter_symbol, prefilter_lower,
+                  type_lower)
 
 
 def doc_type(key: str | None) -> DocType | None:
@@ -661,7 +665,7 @@ def _issuer_after(c: Citation, text: str, pos: int, limit: int) -> int:
     if not m or m.end() >= limit:
         return pos
     start = end = m.end()
-    words = list(WORD_RE.finditer(text, start, limit))
+    words = list(islice(WORD_RE.finditer(text, start, limit), 17))  # the loop reads 16 words and the one after
     prev_low = ""
     for i, w in enumerate(words[:16]):
         raw = _FOOTMARK_RE.sub("", w.group())  # a footnote mark "phủ[3],"
@@ -728,7 +732,7 @@ def _title_after(c: Citation, text: str, pos: int, limit: int) -> int:
 
 def _law_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """Span of a law's name starting at `pos` (after 'Luật '), or None."""
-    words = list(WORD_RE.finditer(text, pos, limit))
+    words = list(islice(WORD_RE.finditer(text, pos, limit), 14))  # the loop reads words 0–12 and the one after
     if not words or not words[0].group()[:1].isupper() or _TYPE_AT(text, words[0].start()):
         return None
     end = pos
@@ -804,7 +808,7 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
     # 1. type name + ["số"] + symbol or number. A capitalised type name may be followed by a few
     # lower-case words before "số" ("Kế hoạch thanh tra số …"); a lower-case one only counts when
     # "số" or the symbol follows at once ("văn bản số …", not "hướng dẫn tại văn bản số …").
-    for m in t.type_re.finditer(text):
+    for m in re.ci_finditer(t.type_re, t.type_lower, text):
         dtp = t.by_name.get(fold(m.group("type")))
         if dtp is None or not free(m.start(), m.end()):
             continue

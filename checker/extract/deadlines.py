@@ -190,7 +190,7 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
 
     mentions = find_dates(text)
     # events first: "trình Hội nghị … tháng 8 năm 2021" takes the month as its anchor
-    for em in P.event.finditer(text):
+    for em in re.fast_finditer(P.event, text):
         cs, ce = clause_bounds(text, em.start())
         if _past(text, cs, em.start()):
             continue
@@ -236,18 +236,18 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         r = resolve(m, ref, ref_year)
         start = m.start - len(pre) + cue.start()
         add(Deadline(start, m.end, text[start:m.end], MENTION_KIND[m.kind], r.last if r.valid else None, r.valid, r))
-    for rm in P.relative.finditer(text):
+    for rm in re.fast_finditer(P.relative, text):
         if not _overlaps(rm.span(), taken):
             add(Deadline(rm.start(), rm.end(), rm.group(), "within-week" if "tuần" in rm.group().lower() else
                          {"tháng": "within-month", "quý": "within-quarter"}.get(rm.group().split()[1].lower(), "within-year"),
                          _relative_date(rm.group(), ref)))
-    for rm in P.recurring.finditer(text):
+    for rm in re.fast_finditer(P.recurring, text):
         if _overlaps(rm.span(), taken):
             continue
         cs, ce = clause_bounds(text, rm.start())
         if P.recurring_ctx.search(text, cs, ce):
             add(Deadline(rm.start(), rm.end(), rm.group(), "recurring"))
-    for vm in P.vague.finditer(text):
+    for vm in re.fast_finditer(P.vague, text):
         if not _overlaps(vm.span(), taken):
             add(Deadline(vm.start(), vm.end(), vm.group(), "vague"))
     out.sort(key=lambda d: d.start)
