@@ -503,14 +503,22 @@ def _scanner(pattern: str, flags: int):
     pattern can begin (see ci_finditer), or None when the pattern has no literal start."""
     from re import _parser
 
-    source = _spelled_out(pattern, flags) or pattern
-    try:
-        starts = _starts(list(_parser.parse(source, flags).data))
-    except (_re.error, RecursionError):
-        return None
-    if not starts or "" in starts or len(starts) > _PREFIX_MAX:
-        return None
-    return compile("|".join(escape(s) for s in sorted(starts, key=lambda s: (-len(s), s))))
+    flags = int(flags)
+    key = ("\x00scanner " + pattern, flags)  # kept with the compiled programs (parsing is the cost)
+    known = _load().get(key) if _USE_CACHE else None
+    if known is None:
+        source = _spelled_out(pattern, flags) or pattern
+        try:
+            starts = _starts(list(_parser.parse(source, flags).data))
+        except (_re.error, RecursionError):
+            starts = None
+        if not starts or "" in starts or len(starts) > _PREFIX_MAX:
+            known = ""
+        else:
+            known = "|".join(escape(s) for s in sorted(starts, key=lambda s: (-len(s), s)))
+        if _USE_CACHE:
+            _remember(key, known)
+    return compile(known) if known else None
 
 
 def fast_finditer(p, text: str):

@@ -60,7 +60,7 @@ def test_every_rasoat_pattern_with_classes_matches_like_regex_on_real_documents(
     for f in TEXTS:
         check_file(f)
     text = "\n".join(f.read_text(encoding="utf-8") for f in TEXTS)
-    keys = [(p, fl) for (p, fl) in rx._load() if "\\p{" in p or "\\P{" in p]
+    keys = [(p, fl) for (p, fl) in rx._load() if ("\\p{" in p or "\\P{" in p) and not p.startswith("\x00")]
     assert len(keys) > 30
     checked = 0
     for pattern, flags in keys:

@@ -639,7 +639,7 @@ def _keep_joined(a: Line, ia: _Info, b: Line, ib: _Info, zone: str) -> bool:
         return True  # pieces of one Word paragraph (a soft break): the text reader decides
     if zone == "header":
         return True
-    return _starts_lower(b.text) and not P.TERMINAL.search(a.text) and not _hard_start(b.text)
+    return _starts_lower(b.text) and not P.is_terminal(a.text) and not _hard_start(b.text)
 
 
 def _split_groups(groups, info: dict[int, _Info]):

@@ -45,7 +45,7 @@ NO_SPACE_AFTER = re.compile(
     r"|(?<=[\p{L}\p{M}\d]\))(?=[\p{L}\d])"  # (2b)Q.Cường
     r")"
 )
-DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,3})(?=\S)")
+DOUBLE_SPACE = re.compile(r"( (?<=\S ) {1,2})(?=\S)")  # (?<=\S)( {2,3})(?=\S), led by its space
 OPEN, CLOSE = "([“", ")]”"
 BRACKET = re.compile(r"[()\[\]“”]")
 STRAIGHT = re.compile('"')
@@ -157,7 +157,7 @@ def _unbalanced(doc):
     paras = doc.paragraphs
     for p in paras:
         here = found[p.index]
-        if P.TERMINAL.search(p.text):
+        if P.is_terminal(p.text):
             continue  # a finished paragraph: what it leaves open stays open
         for k, what in [b for b in here if b[1] == "open"][::-1]:
             c = CLOSE[OPEN.index(p.text[k])]
