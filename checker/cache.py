@@ -37,8 +37,15 @@ def read_bytes(name: str) -> bytes | None:
         return None
 
 
+# how many entries of each kind are kept (the newest): a new rasoat version, an edited rule file or
+# another set of local registries makes a new entry, and the old ones are removed, so the folder
+# stays a few megabytes
+KEEP = {"re": 3, "agencies": 6, "thongbao": 3, "toml": 48}
+
+
 def write_bytes(name: str, data: bytes) -> None:
-    """Write atomically (a concurrent reader sees the old file or the new one, never half)."""
+    """Write atomically (a concurrent reader sees the old file or the new one, never half), then
+    remove the oldest entries of the same kind beyond KEEP."""
     path = cache_file(name)
     if path is None:
         return
@@ -52,7 +59,22 @@ def write_bytes(name: str, data: bytes) -> None:
             os.unlink(tmp)
             raise
     except OSError:
-        pass
+        return
+    prune(name.split("-", 1)[0])
+
+
+def prune(kind: str) -> None:
+    keep = KEEP.get(kind)
+    base = cache_dir()
+    if keep is None or base is None:
+        return
+    try:
+        entries = [e for e in os.scandir(base) if e.name.startswith(kind + "-") and e.is_file()]
+        entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        for old in entries[keep:]:
+            os.unlink(old.path)
+    except OSError:
+        pass  # another process pruned it first, or the folder is read-only: nothing lost
 
 
 def load_toml(path) -> dict:

@@ -195,3 +195,22 @@ def test_fast_finditer_finds_what_finditer_finds_on_real_paragraphs():
 def test_fast_finditer_on_random_text(text):
     for p in _scanned_patterns():
         assert [m.span() for m in rx.fast_finditer(p, text)] == [m.span() for m in p.finditer(text)], p.pattern[:60]
+
+
+def test_cache_keeps_only_the_newest_entries_of_each_kind(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from checker import cache
+
+    monkeypatch.setenv("RASOAT_CACHE_DIR", str(tmp_path))
+    for k in range(10):
+        f = tmp_path / f"agencies-old{k}.pickle"
+        f.write_bytes(b"x")
+        os.utime(f, ns=(time.time_ns() - (20 - k) * 10**9,) * 2)
+    (tmp_path / "toml-keep.pickle").write_bytes(b"y")
+    cache.write_bytes("agencies-new.pickle", b"z")
+    left = sorted(p.name for p in tmp_path.glob("agencies-*"))
+    assert len(left) == cache.KEEP["agencies"] and "agencies-new.pickle" in left
+    assert "agencies-old0.pickle" not in left and "agencies-old9.pickle" in left
+    assert (tmp_path / "toml-keep.pickle").exists()

@@ -61,10 +61,19 @@ def parser() -> Lark:
     grammar = grammar_path().read_text(encoding="utf-8")
     cache = _cache_file(grammar)
     if cache is not None:
+        import os
+
+        fresh = not os.path.exists(cache)
         try:
-            return Lark(grammar, parser="lalr", lexer=_NoLexer, start="start", cache=cache)
+            built = Lark(grammar, parser="lalr", lexer=_NoLexer, start="start", cache=cache)
         except Exception:  # noqa: BLE001 - an unreadable or stale cache must never stop a check
             pass
+        else:
+            if fresh:  # tables for another grammar or Lark version are no longer needed
+                from ..cache import prune
+
+                prune("thongbao")
+            return built
     return Lark(grammar, parser="lalr", lexer=_NoLexer, start="start")
 
 
