@@ -8,8 +8,8 @@ How a mention is found and judged:
    "ộB" for "Bộ") is a candidate too. A trigger in lower case ("giao sở Tài chính") is one only
    before a capitalised word and where a name can start (after punctuation or a word such as
    "giao", "với"): not in "cơ sở Y tế", "Tổng cục", "Chi cục".
-   One regex pass over the paragraph finds the candidates; the word after each is checked
-   against the second words of the trigger's forms before anything else is done.
+   Two regex passes over the document's paragraphs find the candidates; the word after each
+   is checked against the second words of the trigger's forms before anything else is done.
 2. The fast path: a registered form written exactly (either tone-mark style, any spacing) at
    the trigger, followed by what ends a name (punctuation, "chủ trì", "và" … see
    rules/agencies/matching.toml), is an exact mention: nothing more to do.
@@ -40,8 +40,11 @@ The extraction runs once per document (doc.cache) and serves N401-N403; N404 use
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache, wraps
+from itertools import accumulate
+from operator import attrgetter, itemgetter
 
 import re as _re
 
@@ -61,15 +64,17 @@ SCORE_CUTOFF = 75  # rapidfuzz ratio (0-100) of the folded forms: only a shortli
 
 _TOKEN = re.compile(r"(?P<w>[\p{L}\p{Nd}]+(?:&[\p{L}\p{Nd}]+)*)|(?P<s>[,&\-–—])|(?P<x>\S)")
 _DASHES = {"–": "-", "—": "-"}
+_TOKEN_KINDS = (None, "w", "s", "x")  # by group number
 
 
 @lru_cache(maxsize=65536)
-def _word_info(text: str) -> tuple[str, bool, bool]:
-    """(folded key, first letter upper, every letter upper) of a word, cached: words repeat."""
+def _word_info(text: str) -> tuple[str, bool, bool, str]:
+    """(folded key, first letter upper, every letter upper, tone-neutral form) of a word,
+    cached: words repeat."""
     letters = [c for c in text if c.isalpha()]
     cap = bool(letters) and letters[0].isupper()
     upper = len(letters) >= 2 and all(c.isupper() for c in letters)
-    return fold(text), cap, upper
+    return fold(text), cap, upper, _tn(text)
 
 
 @lru_cache(maxsize=65536)
@@ -85,26 +90,21 @@ def _tn_text(text: str) -> str:
 class Tok:
     """A word, a separator (, - &) or hard punctuation, with its span in the paragraph text."""
 
-    __slots__ = ("text", "start", "end", "kind", "key", "cap", "upper")
+    # tn: tone-neutral lower case ("uỷ" and "ủy" alike); abbr: in capitals or with "&"
+    __slots__ = ("text", "start", "end", "kind", "key", "cap", "upper", "tn", "abbr")
 
     def __init__(self, text: str, start: int, end: int, kind: str):
         self.text, self.start, self.end, self.kind = text, start, end, kind
         if kind == "w":
-            self.key, self.cap, self.upper = _word_info(text)
+            self.key, self.cap, self.upper, self.tn = _word_info(text)
+            self.abbr = self.upper or "&" in text
         else:
             if kind == "s":
                 text = self.text = _DASHES.get(text, text)
             self.key = "va" if text == "&" else text  # "&" and "và" fold alike
             self.cap = self.upper = False
-
-    @property
-    def tn(self) -> str:
-        """Tone-neutral lower case ("uỷ" and "ủy" alike)."""
-        return _tn(self.text) if self.kind == "w" else self.text
-
-    @property
-    def abbr(self) -> bool:
-        return self.upper or "&" in self.text
+            self.tn = text
+            self.abbr = "&" in text
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r})"
@@ -126,23 +126,45 @@ def _merge_abbr(raw: list[Tok]) -> list[Tok]:
     return out
 
 
-def tokenize(text: str, pos: int = 0, limit: int | None = None, stop_at_hard: bool = False) -> list[Tok]:
+def tokenize(text: str, pos: int = 0, limit: int | None = None, stop_at_hard: bool = False,
+             keep: int | None = None, past_hard: bool = False) -> list[Tok]:
     """Tokens of `text` from `pos`: at most `limit` of them; with stop_at_hard, up to the first
-    hard punctuation mark (. ; : ( ) quotes …), which is not included."""
+    hard punctuation mark (. ; : ( ) quotes …), which is not included. With `keep`, only the
+    first `keep` of those same tokens; with past_hard, only those up to the token after the
+    first hard punctuation mark."""
     raw: list[Tok] = []
+    amps = 0  # "&" tokens read: each may merge three tokens into one (_merge_abbr)
+    hard = False  # a hard punctuation mark read (past_hard)
+    # reading stops at `limit` + 2 tokens; and the first `keep` tokens are known once two more raw
+    # tokens are read than they can span (how _merge_abbr decides): reading on would not change them
+    most = min(limit + 2 if limit is not None else 1 << 60, keep + 2 if keep is not None else 1 << 60)
+    append = raw.append
     for m in _TOKEN.finditer(text, pos):
-        kind = m.lastgroup
-        if kind == "x" and stop_at_hard:
+        kind = _TOKEN_KINDS[m.lastindex]  # (m.lastgroup: the one group that matched)
+        if kind == "x" and (stop_at_hard or past_hard):
+            if stop_at_hard:
+                break
+            past_hard = False
+            hard = True
+            most = min(most, len(raw) + 4)  # the token after it, and the two that may merge with it
+        append(Tok(m.group(), *m.span(), kind))
+        if kind == "s" and m.group() == "&":
+            amps += 1
+            if keep is not None:
+                most = min(limit + 2 if limit is not None else 1 << 60, keep + 2 + 2 * amps)
+        if len(raw) >= most:
             break
-        raw.append(Tok(m.group(), m.start(), m.end(), kind))
-        if limit is not None and len(raw) >= limit + 2:
-            break
-    toks = _merge_abbr(raw)
+    toks = _merge_abbr(raw) if amps else raw
+    if keep is not None:
+        limit = keep if limit is None else min(limit, keep)
+    if hard:  # up to the token after the hard mark (the mark is never merged)
+        cut = next(i for i, t in enumerate(toks) if t.kind == "x") + 2
+        limit = cut if limit is None else min(limit, cut)
     return toks[:limit] if limit is not None else toks
 
 
 def _key(toks) -> str:
-    return " ".join(t.key for t in toks)
+    return " ".join([t.key for t in toks])
 
 
 # --- the index of forms -----------------------------------------------------------------------
@@ -183,7 +205,6 @@ class Index:
     exact_rx: dict = field(default_factory=dict)  # head → regex of its forms written exactly
     exact_forms: dict = field(default_factory=dict)  # head → forms, by the regex's group number
     extended: frozenset[str] = frozenset()  # forms that a longer form of their head starts with
-    second: dict = field(default_factory=dict)  # head → keys of the 2nd and 3rd words of its forms
     single: frozenset[str] = frozenset()  # heads with a one-word form ("UBND")
     short: dict = field(default_factory=dict)  # head → its forms of one or two tokens
     by_second: dict = field(default_factory=dict)  # head → key of the 2nd word → forms
@@ -191,20 +212,31 @@ class Index:
     abbr_heads: set = field(default_factory=set)  # heads written in capitals ("ubnd"): no typo variants
     list_heads: set = field(default_factory=set)  # first words, as written, that can head a factored list
     long_first2: frozenset[str] = frozenset()  # first two words (keys) of the long places
+    long_second: dict = field(default_factory=dict)  # first word → second words (keys) of the long places
     read_first: frozenset[str] = frozenset()  # first word (key) of provinces and of dated places
-    scan_rx: object = None  # the candidates of a paragraph, in one pass (see index_for)
+    scan_rx: object = None  # the capitalised candidates of a paragraph, in one pass (see _build_index)
+    low_rx: object = None  # the lower-case heads and unit words before a capital, on the reversed text
+    low_set: frozenset[str] = frozenset()  # the lower-case heads ("sở", "phòng" …)
     unit_set: frozenset[str] = frozenset()  # unit words as written ("tỉnh", "Tỉnh", "thành phố" …)
+    form_keys: frozenset[str] = frozenset()  # the keys of every form (of every head)
+    key_prefixes: frozenset[str] = frozenset()  # their first tokens, one or more ("so", "so tai" …)
+    word_kinds: dict = field(default_factory=dict)  # capitalised word → what it may start (memo, not pickled)
+    near: dict = field(default_factory=dict)  # (head, key of a word) → _near() (memo, not pickled)
+    openings: dict = field(default_factory=dict)  # (first word, second word) → _opening() (memo, not pickled)
 
     def __getstate__(self):  # pickled for the cache (registry.py): patterns as their source
         state = dict(self.__dict__)
-        state["scan_rx"] = self.scan_rx.pattern if self.scan_rx is not None else None
-        state["exact_rx"], state["exact_forms"] = {}, {}
+        for name in ("scan_rx", "low_rx"):
+            state[name] = state[name].pattern if state[name] is not None else None
+        for name in ("exact_rx", "exact_forms", "word_kinds", "near", "openings"):
+            state[name] = {}
         return state
 
     def __setstate__(self, state):
         self.__dict__.update(state)
-        if self.scan_rx is not None:
-            self.scan_rx = re.compile(self.scan_rx)  # from rx's cache of compiled programs
+        for name in ("scan_rx", "low_rx"):
+            if state.get(name) is not None:
+                setattr(self, name, re.compile(state[name]))  # from rx's cache of compiled programs
 
 
 def _variants_of(word: str) -> set[str]:
@@ -244,13 +276,30 @@ def _exact_rx(ix: Index, head: str):
     if rx is None:
         forms = sorted(ix.choices[head][1], key=lambda f: (-len(f.tokens), -len(f.text)))
         ix.exact_forms[head] = forms
-        alts = [f"(?P<g{n}>{_exact_pattern(f)})" for n, f in enumerate(forms)]
+        # The forms one after the other, each marked by an empty group at its end. Neighbours
+        # that begin alike (the head word, and the spaces before a second word) share that
+        # beginning, so the engine reads it once and picks the next word among few: the same
+        # first match, as the beginning can match in one way only (one spelling fits a given
+        # text; the spaces all go before a word) and the forms keep their order.
+        groups: list[tuple[str, list[str]]] = []  # (shared beginning, the rests of the forms)
+        for n, f in enumerate(forms):
+            parts = _exact_parts(f)
+            k = 2 if len(parts) > 2 and parts[1] == r"\s+" else 1
+            if "&" not in f.tokens[0].text and len({len(sp) for sp in _tone_spellings_cached(f.tokens[0].text)}) > 1:
+                k = 0  # spellings of different lengths: more than one way to match
+            begin, rest = "".join(parts[:k]), "".join(parts[k:]) + f"(?P<g{n}>)"
+            if groups and groups[-1][0] == begin:
+                groups[-1][1].append(rest)
+            else:
+                groups.append((begin, [rest]))
+        alts = [begin + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for begin, rests in groups]
         rx = ix.exact_rx[head] = re.compile("(?:" + "|".join(alts) + r")(?!\w)")
     return rx
 
 
-def _exact_pattern(f: Form) -> str:
-    """A regex for the form written exactly: either tone-mark style, any white space, any dash."""
+def _exact_parts(f: Form) -> list[str]:
+    """A regex for the form written exactly, token by token: either tone-mark style, any white
+    space, any dash."""
     parts = []
     prev = None
     for t in f.tokens:
@@ -270,7 +319,7 @@ def _exact_pattern(f: Form) -> str:
                 sp = sorted(_tone_spellings_cached(t.text), key=lambda s: (-len(s), s))
                 parts.append(_re.escape(sp[0]) if len(sp) == 1 else "(?:" + "|".join(map(_re.escape, sp)) + ")")
         prev = t
-    return "".join(parts)
+    return parts
 
 
 def _char_class(chars: list[str]) -> str:
@@ -377,7 +426,6 @@ def _build_index(reg: Registry) -> Index:
     for head, (_keys, forms) in ix.choices.items():
         prefixes = {_key(f.tokens[:k]) for f in forms for k in range(1, len(f.tokens))}
         ext |= {f.text for f in forms if _key(f.tokens) in prefixes}
-        ix.second[head] = frozenset(f.tokens[1].key for f in forms if len(f.tokens) > 1 and f.tokens[1].kind == "w")
         for f in forms:
             if len(f.tokens) <= 2:
                 ix.short.setdefault(head, []).append(f)
@@ -389,19 +437,46 @@ def _build_index(reg: Registry) -> Index:
             ix.abbr_heads.add(head)
         ix.list_heads.update(f.tokens[0].tn for f in forms if not f.tokens[0].abbr)
     ix.extended = frozenset(ext)
+    ix.form_keys = frozenset(k for keys in ix.by_key.values() for k in keys)
+    ix.key_prefixes = frozenset(" ".join(k.split(" ")[:n]) for k in ix.form_keys for n in range(1, k.count(" ") + 2))
     ix.single = frozenset(h for h, fs in ix.choices.items() if any(len(f.tokens) == 1 for f in fs[1]))
     ix.long_first2 = frozenset(" ".join(k.split(" ")[:2]) for k in ix.long_places)
+    for k in ix.long_first2:  # (the keys of words hold no space)
+        if " " in k:
+            ix.long_second.setdefault(k.split(" ")[0], set()).add(k.split(" ")[1])
     ix.read_first = frozenset([_key(tokenize(p.name)).split(" ")[0] for p in reg.provinces]
                               + [_key(tokenize(p.name)).split(" ")[0] for p in reg.places if p.valid_from or p.valid_to])
     ix.unit_set = frozenset(units)
-    low = "|".join(_re.escape(w) for w in sorted(lower_heads, key=lambda s: (-len(s), s)))
-    unit = "|".join(_re.escape(w) for w in sorted(units, key=lambda s: (-len(s), s)) if not w[0].isupper())
-    # one pass over a paragraph finds every candidate: a capitalised word, a word with a capital
-    # moved by a typo ("aBn"), a lower-case head before a capitalised word ("giao sở Tài chính"),
-    # a unit word before a capitalised word ("tỉnh Lào Cai")
-    ix.scan_rx = re.compile(r"(?<!\w)(?:(?P<cap>" + _UP + r"\w*)|(?P<mixed>[^\W\d_]" + _UP + r"\w*)|(?P<low>"
-                             + low + r")(?=\s+" + _UP + r")|(?P<unit>" + unit + r")(?=\s+" + _UP + r"))")
+    ix.low_set = frozenset(lower_heads)
+    lows = sorted(lower_heads, key=lambda s: (-len(s), s))
+    unit_lits = [w for w in sorted(units, key=lambda s: (-len(s), s)) if not w[0].isupper()]
+    low = "|".join(_re.escape(w) for w in lows)
+    unit = "|".join(_re.escape(w) for w in unit_lits)
+    # the candidates of a paragraph: a capitalised word, a word with a capital moved by a typo
+    # ("aBn"), a lower-case head before a capitalised word ("giao sở Tài chính"), a unit word
+    # before a capitalised word ("tỉnh Lào Cai"). As one pattern beginning with a look-behind,
+    # the engine tries it at every position of the text:
+    one_pass = (r"(?<!\w)(?:(?P<cap>" + _UP + r"\w*)|(?P<mixed>[^\W\d_]" + _UP + r"\w*)|(?P<low>"
+                + low + r")(?=\s+" + _UP + r")|(?P<unit>" + unit + r")(?=\s+" + _UP + r"))")
+    lits = lows + [w for w in unit_lits if w not in ix.low_set]
+    if not all(_PLAIN.fullmatch(w) and not any(c.isupper() for c in w) for w in lits):
+        ix.scan_rx = re.compile(one_pass)  # unusual unit words (local data): the one pass, exact
+        return ix
+    # so, the same matches in two passes that each begin with a capital (the engine skips to it
+    # in C). 1) The capitalised words, the look-behind put after the first letter: a word that
+    # starts with it ("cap"), or a word whose second letter it is ("mixed": the match starts one
+    # letter late).
+    ix.scan_rx = re.compile(_UP + r"(?:(?<!\w.)(?P<cap>)|(?<=[^\W\d_].)(?<!" + _UP + r".)(?<!\w..)(?P<mixed>))\w*")
+    # 2) On the reversed text: a capital, the spaces before it, a head or unit word that starts a
+    # word (lower case, so neither pass can overlap the other's matches). Only one forward match
+    # can end before a given capital: the one that starts first, the longest (tried first here);
+    # a head and a unit word alike are a head ("low"), as the head came first in the alternation.
+    rev = "|".join(_re.escape(w[::-1]) for w in sorted(set(lits), key=lambda s: (-len(s), s)))
+    ix.low_rx = re.compile(_UP + r"\s+(?P<w>" + rev + r")(?!\w)")
     return ix
+
+
+_PLAIN = _re.compile(r"\w+(?: \w+)*")  # words with single spaces
 
 
 def registry_for(doc) -> Registry:
@@ -470,29 +545,66 @@ def _boundary_text(text: str, pos: int, stops: frozenset[str]) -> bool:
     return m.group("b") is not None and f"{_tn(a)} {_tn(m.group('b'))}" in stops
 
 
+def _differs(a: Tok, b: Tok) -> bool:
+    """Whether _evaluate() counts the pair as a structural slip or rejects it: they differ other
+    than in case and diacritics (and are not "&" and "và")."""
+    return a.key != b.key and not (a.kind == "w" == b.kind and not b.abbr and a.tn == b.tn)
+
+
 def compare(ms: list[Tok], f: Form, after: list[Tok], stops: frozenset[str]) -> Comparison | None:
     """The best way `ms` is `f` written with at most one structural slip, or None."""
     ft = f.tokens
     n, m = len(ms), len(ft)
+    # Plans that cannot pass are not made: a pair of words that _differs() costs a structural
+    # slip (or fails), a word left out or added is one too, and one slip in all is allowed.
     plans: list[tuple[list, int | None, int | None]] = []
     if n == m:
-        plans.append((list(zip(ms, range(m))), None, None))
-    elif n == m - 1:
-        for k in range(1, m):
-            idx = [j for j in range(m) if j != k]
-            plans.append((list(zip(ms, idx)), k, None))
-    elif n == m + 1:
-        for k in range(1, n):
-            if ms[k].kind == "s":
-                plans.append((list(zip(ms[:k] + ms[k + 1:], range(m))), None, k))
+        slips = 0
+        for a, b in zip(ms, ft):
+            if a.key != b.key and _differs(a, b):
+                slips += 1
+        if slips <= 1:
+            plans.append((list(zip(ms, range(m))), None, None))
+    elif n in (m - 1, m + 1):
+        # a word of the form left out (n < m) or a separator added (n > m) at k ≥ 1: the words
+        # before k must pair with ft[:k], those after with the rest of ft
+        first = 0  # the first pair before k that differs bounds k from above
+        while first < min(n, m) and (ms[first].key == ft[first].key or not _differs(ms[first], ft[first])):
+            first += 1
+        shift = 1 if n < m else -1
+        last = n  # the words from `last` on pair with the rest of ft
+        while last > 0 and 0 <= last - 1 + shift < m and (
+                ms[last - 1].key == ft[last - 1 + shift].key or not _differs(ms[last - 1], ft[last - 1 + shift])):
+            last -= 1
+        if n < m:  # ms[k:] pairs with ft[k + 1:]
+            for k in range(max(1, last), min(first, m - 1) + 1):
+                idx = [j for j in range(m) if j != k]
+                plans.append((list(zip(ms, idx)), k, None))
+        else:  # ms[k + 1:] pairs with ft[k:]
+            for k in range(max(1, last - 1), min(first, n - 1) + 1):
+                if ms[k].kind == "s":
+                    plans.append((list(zip(ms[:k] + ms[k + 1:], range(m))), None, k))
+    if not plans:
+        return None
     best = None
-    upper_mode = all(t.upper or t.kind != "w" or not any(c.isalpha() for c in t.text) for t in ms) and \
-        any(t.kind == "w" for t in ms) and is_upper_text("".join(t.text for t in ms))
+    upper_mode = _upper_mode(ms)
     for pairs, deleted, inserted in plans:
         c = _evaluate(ms, f, pairs, deleted, inserted, after, stops, upper_mode)
         if c is not None and (best is None or c.rank() < best.rank()):
             best = c
     return best
+
+
+def _upper_mode(ms: list[Tok]) -> bool:
+    """Whether the words are written in capitals: every word with letters in capitals, some
+    word, and the text in capitals."""
+    words = False
+    for t in ms:
+        if t.kind == "w":
+            words = True
+            if not t.upper and any(c.isalpha() for c in t.text):
+                return False
+    return words and is_upper_text("".join([t.text for t in ms]))
 
 
 def _evaluate(ms, f, pairs, deleted, inserted, after, stops, upper_mode) -> Comparison | None:
@@ -541,7 +653,7 @@ def _evaluate(ms, f, pairs, deleted, inserted, after, stops, upper_mode) -> Comp
             else:
                 return None
             continue
-        if a.tn == b.tn:
+        if a.text == b.text or a.tn == b.tn:  # (the same text: the same tone-neutral form)
             if upper_mode or a.cap == b.cap:
                 c.keep[j] = a.text
             elif b.cap:
@@ -638,11 +750,15 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
     prefix = [""]  # prefix[L]: the key of win[:L]
     for t in win:
         prefix.append(t.key if len(prefix) == 1 else prefix[-1] + " " + t.key)
-    for L in range(len(win), 0, -1):
-        if win[L - 1].kind != "w":
+    tables = [ix.by_key.get(h, {}) for h in heads]
+    top = 1  # no prefix from win[:top] on begins a form's key (nor is one)
+    while top <= len(win) and prefix[top] in ix.key_prefixes:
+        top += 1
+    for L in range(top - 1, 0, -1):
+        if win[L - 1].kind != "w" or prefix[L] not in ix.form_keys:
             continue
         key = prefix[L]
-        forms = [f for h in heads for f in ix.by_key.get(h, {}).get(key, ())]
+        forms = [f for table in tables for f in table.get(key, ())]
         cands = [c for f in forms if (c := compare(win[:L], f, after_of(L), ix.stops))]
         if cands:
             best_fold = min(cands, key=Comparison.rank)
@@ -652,13 +768,12 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
         return best_fold
     fuzzy = []
     for h in heads:
-        by_len: dict[int, list[Form]] = {}
-        for f in _neighbours(ix, h, win):
-            for L in (len(f.tokens) - 1, len(f.tokens), len(f.tokens) + 1):
-                if lf < L <= len(win) and win[L - 1].kind == "w":
-                    by_len.setdefault(L, []).append(f)
-        for L, forms in by_len.items():
-            keys = [f.key for f in forms]
+        # the neighbours by the number of tokens L of the window they are compared with (L is
+        # their own number of tokens, give or take one); the order of L does not matter: the
+        # results are sorted by score and L
+        for L, (forms, keys) in _neighbours(ix, h, win)[1].items():
+            if not (lf < L <= len(win) and win[L - 1].kind == "w"):
+                continue
             for _k, score, j in process.extract(prefix[L], keys, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF,
                                                 limit=4):
                 c = compare(win[:L], forms[j], after_of(L), ix.stops)
@@ -670,27 +785,60 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
     return best_fold
 
 
-def _neighbours(ix: Index, head: str, win: list[Tok]) -> list[Form]:
+def _neighbours(ix: Index, head: str, win: list[Tok]) -> tuple[list[Form], dict]:
     """The forms of `head` a window can be one slip away from: those whose second word is (nearly)
     the window's second word, or whose third word is (the second left out); every short form
-    when the window has one word."""
+    when the window has one word. With them by length (_by_length)."""
     if len(win) < 2 or win[1].kind != "w":
-        return ix.short.get(head, [])
-    k = win[1].key
-    out = []
-    for table in (ix.by_second.get(head, {}), ix.by_third.get(head, {})):
-        for key, forms in table.items():
-            if key == k or (abs(len(key) - len(k)) <= 1 and OSA.distance(key, k) <= 1):
-                out.extend(forms)
+        return _near(ix, head, None)[1:]
+    return _near(ix, head, win[1].key)[1:]
+
+
+def _near(ix: Index, head: str, k: str | None) -> tuple[bool, list[Form], dict]:
+    """Whether some form of `head` has a second word (nearly) `k`; the forms whose second or third
+    word is (nearly) `k` (k None: the short forms), and _by_length() of them. A function of the
+    two words only: memoised."""
+    got = ix.near.get((head, k))
+    if got is None:
+        second, out = False, []
+        if k is None:
+            out = ix.short.get(head, [])
+        else:
+            for n, table in enumerate((ix.by_second.get(head, {}), ix.by_third.get(head, {}))):
+                for key, forms in table.items():
+                    if key == k or (abs(len(key) - len(k)) <= 1 and OSA.distance(key, k) <= 1):
+                        out.extend(forms)
+                        second = second or n == 0
+        if len(ix.near) >= 65536:
+            ix.near.clear()
+        got = ix.near[(head, k)] = (second, out, _by_length(out))
+    return got
+
+
+def _by_length(forms: list[Form]) -> dict[int, tuple[list[Form], list[str]]]:
+    """L → the forms of L - 1, L or L + 1 tokens (in their order) and their keys."""
+    out: dict[int, tuple[list[Form], list[str]]] = {}
+    for f in forms:
+        n = len(f.tokens)
+        for L in (n - 1, n, n + 1):
+            if L >= 1:
+                fs, keys = out.setdefault(L, ([], []))
+                fs.append(f)
+                keys.append(f.key)
     return out
 
 
 def _heads_for(ix: Index, t: Tok) -> set[str]:
     """The heads whose forms a name starting with `t` may be: its own (diacritics aside) and,
     when it is capitalised, those one typo away ("Bo" for "Bảo", "Ba" for "Ban")."""
-    own = {t.key} if t.key in ix.by_key else set()
-    if t.key in ix.typo_heads and any(c.isupper() for c in t.text):
-        return own | ix.typo_heads[t.key]
+    return _heads(ix, t.key, t.text)
+
+
+def _heads(ix: Index, key: str, text: str) -> set[str]:
+    """_heads_for() of a word given as its text and key."""
+    own = {key} if key in ix.by_key else set()
+    if key in ix.typo_heads and any(c.isupper() for c in text):
+        return own | ix.typo_heads[key]
     return own
 
 
@@ -698,33 +846,71 @@ _FIRST_TWO = re.compile(r"([^\W_¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:&[^\W_¹²³⁴�
 
 
 def _previous(text: str, pos: int) -> tuple[str, str]:
-    """The word or mark just before `pos`: ("w", word) or ("x", mark) or ("", "")."""
-    before = text[max(0, pos - 40):pos].rstrip()
-    if not before:
-        return "", ""
-    if not before[-1].isalnum():
-        return "x", before[-1]
-    i = len(before)
-    while i > 0 and before[i - 1].isalnum():
+    """The word or mark just before `pos` (within 40 characters): ("w", word) or ("x", mark) or
+    ("", "")."""
+    lo = max(0, pos - 40)
+    i = pos
+    while i > lo and text[i - 1].isspace():
         i -= 1
-    return "w", before[i:]
+    if i == lo:
+        return "", ""
+    if not text[i - 1].isalnum():
+        return "x", text[i - 1]
+    j = i - 1
+    while j > lo and text[j - 1].isalnum():
+        j -= 1
+    return "w", text[j:i]
 
 
-def _may_continue(ix: Index, heads: set[str], toks: list[Tok], exact_head: bool = True, plural: bool = False) -> bool:
-    """A cheap filter before matching: the word after the trigger must be (nearly) the second
-    word of some form of the head, or the head must have one-word forms, or the trigger must
-    head a list ("Các Sở: …", "các Bộ, cơ quan: …")."""
-    if len(toks) < 2 or toks[1].kind != "w":
-        if exact_head and len(toks) > 1 and toks[0].tn in ix.list_heads and (
-                toks[1].text == ":" or (toks[1].text == "," and plural)):
+def _opening(ix: Index, first: str, second: str) -> tuple[set[str], bool, int, int]:
+    """For a name that may start with the words `first` and `second`: its heads, whether it may
+    go on (_may_continue), the window size and the tokens to read. A function of the two words
+    only: memoised."""
+    got = ix.openings.get((first, second))
+    if got is None:
+        key, second_key = _word_info(first)[0], _word_info(second)[0]
+        heads = _heads(ix, key, first)
+        go = bool(heads) and _may_continue(ix, heads, first, second, exact_head=key in ix.by_key)
+        size = max((ix.maxlen.get(h, 1) for h in heads), default=1) + 1
+        keep = max(size + 2, 7)
+        if go and second_key != "va":
+            # When the second token is this word, a name found is no longer than the longest
+            # form whose second word is (nearly) it (_near: the prefix equal to a form has its
+            # second word; a near form, its second or third, give or take a token), and no list
+            # starts: the two tokens after that are all that is read. ("và" may stand for "&",
+            # a separator token of a form: not so.)
+            keep = min(keep, max(max(_near(ix, h, second_key)[2], default=1) for h in heads) + 2)
+        if len(ix.openings) >= 65536:
+            ix.openings.clear()
+        got = ix.openings[(first, second)] = (heads, go, size, keep)
+    return got
+
+
+def _after_cac(text: str, pos: int) -> bool:
+    """Whether the word before `pos` (_previous) is "các": only when it ends in "c" is it read."""
+    i, lo = pos, max(0, pos - 40)
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == lo or text[i - 1] not in "cC":  # the last letter of its tone-neutral form is its own, lowered
+        return False
+    kind, prev = _previous(text, pos)
+    return kind == "w" and _tn(prev) == "các"
+
+
+def _may_continue(ix: Index, heads: set[str], first: str, second: str | None, exact_head: bool = True,
+                  plural: bool = False) -> bool:
+    """A cheap filter before matching: the word after the trigger (`second`: a word or a mark
+    after the word `first`) must be (nearly) the second word of some form of the head, or the
+    head must have one-word forms, or the trigger must head a list ("Các Sở: …", "các Bộ, cơ
+    quan: …")."""
+    if second is None or not second[0].isalnum():
+        if exact_head and second is not None and _tn(first) in ix.list_heads and (
+                second == ":" or (second == "," and plural)):
             return True
         return any(h in ix.single for h in heads)
-    k = toks[1].key
+    k = _word_info(second)[0]
     for h in heads:
-        if h in ix.single:
-            return True
-        keys = ix.second.get(h, ())
-        if k in keys or any(abs(len(k) - len(x)) <= 1 and OSA.distance(k, x) <= 1 for x in keys):
+        if h in ix.single or _near(ix, h, k)[0]:  # (nearly) the second word of a form
             return True
     return False
 
@@ -774,23 +960,39 @@ class _Scan:
         m = _FIRST_TWO.match(text, pos)
         if not m:
             return pos
-        t = Tok(m.group(1), pos, m.end(1), "w")
-        heads = _heads_for(ix, t)
-        if not heads:
-            return pos
-        nxt = [t, Tok(m.group(2), m.start(2), m.end(2), "w" if m.group(2)[0].isalnum() else "x")] if m.group(2) else [t]
-        kind, prev = _previous(text, pos)
-        plural = kind == "w" and _tn(prev) == "các"
-        if not _may_continue(ix, heads, nxt, exact_head=t.key in ix.by_key, plural=plural):
-            return pos
-        toks = tokenize(text, pos, limit=ix.window)
-        if not any(ch.isupper() for ch in t.text):
+        first, second = m.group(1, 2)  # the filters below work on the words, before any Tok is made
+        plural = None
+        if second and second[0].isalnum():
+            heads, go, size, keep = _opening(ix, first, second)
+            if not go:
+                return pos
+        else:
+            key = _word_info(first)[0]
+            heads = _heads(ix, key, first)
+            if not heads:
+                return pos
+            plural = _after_cac(text, pos) if second == "," else None  # needed by _may_continue only before a comma
+            if not _may_continue(ix, heads, first, second, exact_head=key in ix.by_key, plural=bool(plural)):
+                return pos
+            size = max(ix.maxlen.get(h, 1) for h in heads) + 1
+            keep = max(size + 2, 7)
+        if not any(ch.isupper() for ch in first):
+            kind, prev = _previous(text, pos)
             if kind == "w" and _tn(prev) not in ix.stops:
                 return pos  # "cơ sở", "trụ sở", "Tổng cục", "Ủy ban": not the start of a name
+            plural = kind == "w" and _tn(prev) == "các"
+        elif plural is None:
+            plural = _after_cac(text, pos)
+        t = Tok(first, pos, m.end(1), "w")
+        full = max(size + 2, 7)  # toks[:size + 2] is all that is read below (the window, what follows, a list)
+        # (nothing below reads past the token after the first hard punctuation mark: the window
+        # stops before it, a name is followed by at most two tokens, a list starts before it)
+        toks = tokenize(text, pos, limit=ix.window, keep=keep, past_hard=True)
+        if keep < full and len(toks) > 1 and (toks[1].kind != "w" or toks[1].key != _word_info(second)[0]):
+            toks = tokenize(text, pos, limit=ix.window, keep=full, past_hard=True)  # another second token (_opening)
         start = _list_start(toks, plural) if t.tn in ix.list_heads else None
         if start is not None:
             return self.list_items(t, start)
-        size = max(ix.maxlen.get(h, 1) for h in heads) + 1
         win = _window(toks, size)
         c = _best(ix, heads, win, lambda L: toks[L:])
         if c is None:
@@ -810,11 +1012,10 @@ class _Scan:
         m = _exact_rx(ix, key).match(text, pos)
         if not m:
             return 0
-        f = ix.exact_forms[key][int(m.lastgroup[1:])]
+        f = ix.exact_forms[key][m.lastindex - 1]  # form n closes group n + 1 (g<n>)
         if f.text in ix.extended and not _boundary_text(text, m.end(), ix.stops):
             return 0  # a longer form may be meant ("Ủy ban nhân dân tỉnnh")
-        kind, prev = _previous(text, pos)
-        if kind == "w" and _tn(prev) == "các":
+        if _after_cac(text, pos):
             return 0
         self.out.append(Mention(self.para, pos, m.end(), m.group(), "agency", "exact", f.text, m.group(),
                                 ix.entries_by_form[f.text]))
@@ -855,7 +1056,8 @@ class _Scan:
         """A province after "tỉnh"/"thành phố"; a commune or district (local registries) after
         "xã", "phường", "huyện" …"""
         ix = self.ix
-        toks = tokenize(self.text, pos, limit=9)
+        # place_at() reads six tokens after the unit, up to a hard punctuation mark
+        toks = tokenize(self.text, pos, limit=9, keep=8, past_hard=True)
         for n in (2, 1):
             if len(toks) > n and all(t.kind == "w" for t in toks[:n]) and _key(toks[:n]) in ix.units:
                 unit = ix.units[_key(toks[:n])]
@@ -873,10 +1075,13 @@ class _Scan:
         for a province, diacritics); dated provinces and places are kept for N403."""
         text = self.text
         win = _window(toks, 6)
+        keys = [_key(win[:1])]  # keys[L - 1]: the key of win[:L]
+        for t in win[1:]:
+            keys.append(keys[-1] + " " + t.key)
         for L in range(len(win), 0, -1):
-            if win[L - 1].kind != "w" or sum(t.kind == "w" for t in win[:L]) < min_words:
+            if win[L - 1].kind != "w" or (min_words > 1 and sum(t.kind == "w" for t in win[:L]) < min_words):
                 continue
-            found = table.get(_key(win[:L]))
+            found = table.get(keys[L - 1])
             if not found:
                 continue
             if unit is not None:
@@ -884,7 +1089,7 @@ class _Scan:
                 if not found:
                     continue
             written = win[:L]
-            official = tokenize(found[0].name)
+            official = _name_tokens(found[0].name)
             if len(official) != L or not written[0].cap:
                 return pos
             end = written[-1].end
@@ -909,6 +1114,12 @@ class _Scan:
         return pos
 
 
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> tuple[Tok, ...]:
+    """The tokens of a registered name (never changed by their users)."""
+    return tuple(tokenize(name))
+
+
 def _respace(text: str, written: list[Tok], words: list[str]) -> str:
     """`words` put in the places of the `written` tokens, with the text's own spacing."""
     out = []
@@ -922,6 +1133,7 @@ def _respace(text: str, written: list[Tok], words: list[str]) -> str:
 
 
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?(?:\s+([^\W\d_]+))?")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")  # the first group of _NEXT_WORDS, matched alike
 
 
 def _place_worth_reading(ix: Index, text: str, end: int, first_key: str | None, first_cap: bool = True) -> bool:
@@ -943,47 +1155,124 @@ def _place_worth_reading(ix: Index, text: str, end: int, first_key: str | None, 
     return any(not w[0].isupper() for w in words)
 
 
-def scan_paragraph(ix: Index, para) -> list[Mention]:
-    """Every mention in one paragraph, in text order."""
+def _long_place_worth_reading(ix: Index, text: str, end: int, first_key: str) -> bool:
+    """_place_worth_reading() after the first word of a long place, the next word checked first
+    (usually the pair begins no long place)."""
+    m = _NEXT_WORD.match(text, end)
+    if not m or _word_info(m.group(1))[0] not in ix.long_second.get(first_key, ()):
+        return False
+    return _place_worth_reading(ix, text, end, first_key)
+
+
+def _candidates_by_paragraph(ix: Index, texts: list[str]) -> dict[int, list[tuple]]:
+    """(start, end, group, _word_kinds() of a capitalised word) of the candidate words of each
+    text that has some, in order (the patterns: _build_index), but for the capitalised words
+    that can start nothing (most of them). The patterns run once over the texts joined by NUL
+    (set up per paragraph, they cost more than they do): neither pass can match across it (it
+    is no letter, digit or space; every look-behind sees it as it sees the start of a text), so
+    each text's matches are as they are alone."""
+    ends = list(accumulate(len(t) + 1 for t in texts))  # text i ends (with its NUL) at ends[i]
+    joined = "\x00".join(texts)
+    kinds = ix.word_kinds
+    one_pass = ix.low_rx is None
+    out: dict[int, list[tuple]] = {}
+    base = end_i = 0
+    for m in ix.scan_rx.finditer(joined):  # in order
+        if m.lastindex == 1:  # "cap"
+            word = m.group()
+            what = kinds.get(word) or _word_kinds(ix, word)
+            if what is _NOTHING:
+                continue
+            group, start = "cap", m.start()
+        else:
+            group, start, what = m.lastgroup, m.start(), None
+            if group == "mixed" and not one_pass:
+                start -= 1  # the match starts at the capital, the word one letter before
+        if start >= end_i:
+            i = bisect_right(ends, start)
+            base, end_i = (ends[i - 1] if i else 0), ends[i]
+            here = out[i] = []
+        here.append((start - base, m.end() - base, group, what))
+    if not one_pass:
+        n = len(joined)
+        later = set()
+        for m in ix.low_rx.finditer(joined[::-1]):
+            start, end = n - m.end(), n - m.start("w")
+            i = bisect_right(ends, start)
+            base = ends[i - 1] if i else 0
+            group = "low" if joined[start:end] in ix.low_set else "unit"
+            out.setdefault(i, []).append((start - base, end - base, group, None))
+            later.add(i)
+        for i in later:
+            out[i].sort(key=_START_OF)
+    return out
+
+
+_NOTHING = (None, False, False, False)
+_START = attrgetter("start")
+_START_OF = itemgetter(0)
+
+
+def _word_kinds(ix: Index, word: str) -> tuple[str | None, bool, bool, bool]:
+    """(key, may start a body's name, a long place, is a unit word) of a capitalised word;
+    memoised per word (most capitalised words start nothing)."""
+    kinds = ix.word_kinds.get(word)
+    if kinds is None:
+        key = _word_info(word)[0]
+        kinds = (key, key in ix.by_key or key in ix.typo_heads, key in ix.long_first, key in ix.units)
+        if not any(kinds[1:]):
+            kinds = _NOTHING
+        if len(ix.word_kinds) >= 65536:
+            ix.word_kinds.clear()
+        ix.word_kinds[word] = kinds
+    return kinds
+
+
+def scan_paragraph(ix: Index, para, found: list[tuple] | None = None) -> list[Mention]:
+    """Every mention in one paragraph, in text order (`found`: its candidates in order, if known:
+    one at a position, so the lists below come in order, each position once)."""
     text = para.text
+    if found is None:
+        found = _candidates_by_paragraph(ix, [text]).get(0, [])
+    if not found:
+        return []
     scan = _Scan(ix, para)
     agencies: list[tuple[int, str | None]] = []
     places: list[tuple[int, str]] = []
-    for m in ix.scan_rx.finditer(text):
-        group = m.lastgroup
-        word = m.group()
+    for start, end, group, what in found:
         if group == "cap":
-            key = _word_info(word)[0]
-            if key in ix.by_key or key in ix.typo_heads:
-                agencies.append((m.start(), key))
-            if key in ix.long_first and _place_worth_reading(ix, text, m.end(), key):
-                places.append((m.start(), "long"))
-            if key in ix.units and _place_worth_reading(ix, text, m.end(), None):
-                places.append((m.start(), "unit"))
+            key, head, long, unit = what
+            if head:
+                agencies.append((start, key))
+            if long and _long_place_worth_reading(ix, text, end, key):
+                places.append((start, "long"))
+            if unit and _place_worth_reading(ix, text, end, None):
+                places.append((start, "unit"))
         elif group == "mixed":
-            key = _word_info(word)[0]
+            key = _word_info(text[start:end])[0]
             if key in ix.typo_heads:
-                agencies.append((m.start(), key))
+                agencies.append((start, key))
         elif group == "low":
-            agencies.append((m.start(), None))
-            if word in ix.unit_set and _place_worth_reading(ix, text, m.end(), None):
-                places.append((m.start(), "unit"))  # "tỉnh" heads "Tỉnh ủy" and names a province
-        elif _place_worth_reading(ix, text, m.end(), None):
-            places.append((m.start(), "unit"))
+            agencies.append((start, None))
+            if text[start:end] in ix.unit_set and _place_worth_reading(ix, text, end, None):
+                places.append((start, "unit"))  # "tỉnh" heads "Tỉnh ủy" and names a province
+        elif _place_worth_reading(ix, text, end, None):
+            places.append((start, "unit"))
     done = -1
-    for pos, key in sorted(set(agencies), key=lambda x: x[0]):
+    for pos, key in agencies:
         if pos >= done:
             done = max(done, scan.agency_at(pos, key))
     done = -1
-    for pos, kind in sorted(set(places)):
+    for pos, kind in places:  # (a word that heads a long place and is a unit word: "long" first)
         if pos < done:
             continue
         if kind == "unit":
             done = max(done, scan.unit_at(pos))
         else:
-            toks = tokenize(text, pos, limit=7)
+            toks = tokenize(text, pos, limit=7, keep=6, past_hard=True)  # what place_at() reads
             done = max(done, scan.place_at(toks, ix.long_places, "place", pos, case_only=True, min_words=3))
-    scan.out.sort(key=lambda m: m.start)
+    if len(scan.out) > 1:
+        scan.out.sort(key=_START)
     return scan.out
 
 
@@ -992,8 +1281,10 @@ def mentions(doc) -> list[Mention]:
     if "agency_mentions" not in doc.cache:
         ix = index_for(registry_for(doc))
         out = []
-        for p in doc.paragraphs:
-            out.extend(scan_paragraph(ix, p))
+        found = _candidates_by_paragraph(ix, [p.text for p in doc.paragraphs])
+        for i, p in enumerate(doc.paragraphs):
+            if i in found:  # (no candidate, no mention)
+                out.extend(scan_paragraph(ix, p, found[i]))
         doc.cache["agency_mentions"] = out
     return doc.cache["agency_mentions"]
 
@@ -1056,9 +1347,12 @@ def reference_date(doc, m: Mention) -> tuple[dt.date, str] | None:
 
 # --- abbreviations (N404) ----------------------------------------------------------------------------
 
-_ABBR = re.compile(r"(?<![\w/.&\-])(" + _UP + r"(?:" + _UP + r"|\d|&)*" + _UP + r"(?:-" + _UP + r"(?:" + _UP
+# the look-behind comes after the first capital (and spans it): the same matches, and the pattern
+# begins with a character class, so the engine skips to the next capital in C
+_ABBR = re.compile(r"(" + _UP + r"(?<![\w/.&\-].)(?:" + _UP + r"|\d|&)*" + _UP + r"(?:-" + _UP + r"(?:" + _UP
                     + r"|&)*)*)(?![\w/&]|-\w)")
 _ROMAN = re.compile(r"[IVXLCDM]+")
+_PARTS = re.compile(r"[-&]")  # the parts of "QĐ-UBND", "KH&ĐT"
 _DEFINITION = re.compile(r"\s*(?i:(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s*(?:là|:)?\s*)?[\"“']?"
                          + _UP + r"[\w&\-\s]*[\"”']?\s*")
 _EXPANSION_AFTER = re.compile(r"\s*\(\s*[^\W\d_][\w]*(?:\s+[\w,-]+){1,}")
@@ -1091,11 +1385,18 @@ def known_abbreviations(reg: Registry) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=16384)
+def _is_known(known: frozenset[str], tok: str) -> bool:
+    """Whether an abbreviation ("QĐ-UBND") is known, or made of known parts (per word, cached)."""
+    return tok in known or all(part in known for part in _PARTS.split(tok) if part)
+
+
+@lru_cache(maxsize=16384)
 def _is_abbreviation(tok: str) -> bool:
     letters = tok.replace("-", "").replace("&", "")
     if len([c for c in letters if c.isalpha()]) < 2 or _ROMAN.fullmatch(letters):
         return False
-    return not all(is_syllable(part) for part in re.split(r"[-&]", tok) if part)
+    return not all(is_syllable(part) for part in _PARTS.split(tok) if part)
 
 
 def _defines(text: str, start: int, end: int) -> bool:
@@ -1122,30 +1423,50 @@ def abbreviation_uses(doc) -> list[AbbreviationUse]:
     defined: set[str] = set()
     structured = bool(doc.structure.components)
     tail = False  # in a document without structure: from "Nơi nhận:" to an annex, recipients and signature
-    for p in doc.paragraphs:
+    found = _abbreviations_by_paragraph([p.text for p in doc.paragraphs], known)
+    for i, p in enumerate(doc.paragraphs):
         text = p.text
         if not structured and _RECIPIENTS.match(text):
             tail = True
         elif tail and _ANNEX.match(text):
             tail = False  # an annex after the signature is text again
-        if not text.strip() or is_upper_text(text):
+        if i not in found:
+            continue
+        if is_upper_text(text):  # a heading in capitals: nothing in it is an abbreviation
             continue
         body = p.index not in skip and not tail and not (not structured and _HEADER_LINE.match(text))
-        for m in _ABBR.finditer(text):
-            tok = m.group(1)
-            if tok in known or all(part in known for part in re.split(r"[-&]", tok) if part):
-                continue
-            if not _is_abbreviation(tok) or _AFTER_NUMBER.search(text, 0, m.start(1)):
+        for start, end, tok in found[i]:
+            if not _is_abbreviation(tok) or _AFTER_NUMBER.search(text, 0, start):
                 continue  # a word in capitals; a unit of measure ("25 MW")
-            if _defines(text, m.start(1), m.end(1)):
+            if _defines(text, start, end):
                 if tok in first:
                     first[tok].defined_later = True
                 defined.add(tok)
                 continue
             if body and tok not in defined and tok not in first:
-                first[tok] = AbbreviationUse(p, m.start(1), m.end(1), tok)
+                first[tok] = AbbreviationUse(p, start, end, tok)
     out = sorted(first.values(), key=lambda u: (u.para.index, u.start))
     doc.cache["agency_abbreviations"] = out
+    return out
+
+
+def _abbreviations_by_paragraph(texts: list[str], known: frozenset[str]) -> dict[int, list[tuple[int, int, str]]]:
+    """(start, end, text) of the _ABBR matches of each paragraph that has some, but for the
+    `known` ones, the pattern run once over the paragraphs joined by NUL: no match can span it,
+    and the look-around sees it as it sees either end of a text."""
+    ends = list(accumulate(len(t) + 1 for t in texts))  # paragraph i ends (with its NUL) at ends[i]
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    base = end_i = 0
+    for m in _ABBR.finditer("\x00".join(texts)):
+        tok = m.group(1)
+        if _is_known(known, tok):
+            continue  # needs no definition (and says nothing else)
+        start, end = m.span(1)
+        if start >= end_i:
+            i = bisect_right(ends, start)
+            base, end_i = (ends[i - 1] if i else 0), ends[i]
+            here = out[i] = []
+        here.append((start - base, end - base, tok))
     return out
 
 
