@@ -214,3 +214,17 @@ def test_cache_keeps_only_the_newest_entries_of_each_kind(tmp_path, monkeypatch)
     assert len(left) == cache.KEEP["agencies"] and "agencies-new.pickle" in left
     assert "agencies-old0.pickle" not in left and "agencies-old9.pickle" in left
     assert (tmp_path / "toml-keep.pickle").exists()
+
+
+def test_unusable_cache_folder_is_no_error(tmp_path):
+    """RASOAT_CACHE_DIR naming a file (or any folder that cannot be made): everything is built in
+    memory and the findings are the same."""
+    seed = SHARED / "seeds" / "000_0ecd264c0f8cb733.txt"
+    if not seed.is_file():
+        pytest.skip("../shared not found")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    cmd = [sys.executable, "-m", "checker.cli", "check", "--format", "json", str(seed)]
+    good = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, RASOAT_CACHE_DIR=str(tmp_path / "c")))
+    bad = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, RASOAT_CACHE_DIR=str(blocker)))
+    assert bad.returncode == good.returncode == 1 and bad.stdout == good.stdout and "Traceback" not in bad.stderr
