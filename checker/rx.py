@@ -10,10 +10,15 @@ they stand for; only a pattern that still needs `regex` (scripts, variable-lengt
 Compiling is still most of a short run's time (several hundred patterns, some of them long
 alternations of agency names), so the compiled program of every `re` pattern (the list of
 opcodes `re` hands to its C engine, `_sre`) is kept in a per-user cache file (checker/cache.py)
-named by the Python version and the engine's MAGIC number, and later runs hand that program to
-`_sre` directly: nothing is parsed or compiled twice. The C engine validates every program it is
-given; an entry it refuses, or any failure of the cache, falls back to compiling normally.
-Only patterns are cached, never text that was checked.
+named by the Python version, the engine's MAGIC number and a checksum of this module, and later
+runs hand that program to `_sre` directly: nothing is parsed or compiled twice. The C engine
+validates every program it is given; an entry it refuses, or any failure of the cache, falls back
+to compiling normally. Only patterns are cached, never text that was checked.
+
+The standard engine cannot skip ahead to a case-insensitive pattern or one that begins with a
+look-behind: it tries them at every position. fast_finditer() finds such a pattern's matches by
+scanning the lower-cased text for the literal starts of its alternatives (worked out from the
+parsed pattern) and checking each candidate with the pattern itself (see ci_finditer).
 
 Every module writes `from .. import rx as re` (or `from checker import rx as re`) instead of
 importing `regex` or `re` directly.
