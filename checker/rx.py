@@ -183,8 +183,15 @@ def _all_ranges() -> dict[str, tuple[str, str]]:
                 else:
                     r.append([cp, cp])
 
+    def char(cp: int) -> str:
+        # the character itself: the pattern parser reads one character per item instead of the ten
+        # of "\U0000xxxx" (which made compiling the spelled-out classes the slowest part of a first
+        # run); only what a set gives a meaning to is escaped
+        c = chr(cp)
+        return "\\" + c if c in "\\]^-[" else c
+
     def body(pairs):
-        return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in pairs)
+        return "".join(char(a) if a == b else f"{char(a)}-{char(b)}" for a, b in pairs)
 
     out = {}
     for name, r in runs.items():
