@@ -30,17 +30,11 @@ from typing import Any
 from .. import rx as re
 
 from ..errors import ConfigError
-from ..cache import load_toml
-from ..resources import rules_path
+from ..resources import load_table, rules_path
 from ..structure import patterns as P
 from ..textnorm import fold, is_upper_text
 from .dates import DateMention, find_dates
 from .header import notice_date, notice_year, parse_place_date
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 
 # --------------------------------------------------------------------------------------------
@@ -102,28 +96,12 @@ _SCHEMAS = {
 def _load(name: str) -> list[dict]:
     """Read one rules/ file and check its keys and value types; errors name the file and key."""
     path = rules_path(name)
-    try:
-        data = load_toml(path)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read rule data: {exc}") from None
     table, keys, required = _SCHEMAS[name]
-    extra = set(data) - {table}
-    if extra:
-        raise ConfigError(f"{path}: unknown top-level key(s) {sorted(extra)} (expected [[{table}]])")
-    entries = data.get(table, [])
+    entries = load_table(path, table, keys, required)
     for i, e in enumerate(entries):
-        where = f"{path}: [[{table}]] #{i + 1}"
-        unknown = set(e) - set(keys)
-        if unknown:
-            raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}")
-        missing = required - set(e)
-        if missing:
-            raise ConfigError(f"{where}: missing key(s) {sorted(missing)}")
         for k, v in e.items():
-            if not isinstance(v, keys[k]) or (keys[k] is int and isinstance(v, bool)):
-                raise ConfigError(f"{where}: key '{k}' must be {keys[k].__name__}, got {v!r}")
             if keys[k] is list and not all(isinstance(x, str) for x in v):
-                raise ConfigError(f"{where}: key '{k}' must be a list of strings")
+                raise ConfigError(f"{path}: [[{table}]] #{i + 1}: key '{k}' must be a list of strings")
     return entries
 
 

@@ -6,18 +6,11 @@ and the others the issuing body (bold); a single issuer paragraph is the issuing
 """
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import ConfigError
-from ..cache import load_toml
-from ..resources import rules_path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..resources import load_table, rules_path
 
 FILE = "layout.toml"
 ALIGNMENTS = {"left", "center", "right", "both", "distribute"}
@@ -57,25 +50,9 @@ def cite(clause: str, lang: str = "vi") -> str:
 @lru_cache(maxsize=1)
 def specs() -> dict[str, Spec]:
     path = rules_path(FILE)
-    try:
-        data = load_toml(path)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read rule data: {exc}") from None
-    extra = set(data) - {"component"}
-    if extra:
-        raise ConfigError(f"{path}: unknown top-level key(s) {sorted(extra)} (expected [[component]])")
     out: dict[str, Spec] = {}
-    for i, e in enumerate(data.get("component", [])):
+    for i, e in enumerate(load_table(path, "component", _KEYS, _REQUIRED)):
         where = f"{path}: [[component]] #{i + 1}"
-        unknown = set(e) - set(_KEYS)
-        if unknown:
-            raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}")
-        missing = _REQUIRED - set(e)
-        if missing:
-            raise ConfigError(f"{where}: missing key(s) {sorted(missing)}")
-        for k, v in e.items():
-            if not isinstance(v, _KEYS[k]):
-                raise ConfigError(f"{where}: key '{k}' must be {_KEYS[k].__name__}, got {v!r}")
         size = e["size"]
         if len(size) != 2 or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in size) \
                 or not 1 <= size[0] <= size[1] <= 72:
