@@ -63,6 +63,7 @@ _entries: dict | None = None
 _dirty = False
 
 
+@lru_cache(maxsize=1)
 def _cache_name() -> str:
     from re import _constants
 
@@ -143,10 +144,10 @@ def _std_compile(source: str, flags: int, shown: str):
     indexgroup = [None] * p.state.groups
     for k, i in groupindex.items():
         indexgroup[i] = k
-    compiled = _sre.compile(shown, flags | p.state.flags, code, p.state.groups - 1, groupindex, tuple(indexgroup))
-    # the program as raw 32-bit words (what _sre's code is made of): read back in one call
-    entry = (flags | p.state.flags, array("I", code).tobytes(), p.state.groups - 1, groupindex, tuple(indexgroup))
-    return compiled, entry
+    flags, groups, indexgroup = flags | p.state.flags, p.state.groups - 1, tuple(indexgroup)
+    # the program kept as raw 32-bit words (what _sre's code is made of): read back in one call
+    return (_sre.compile(shown, flags, code, groups, groupindex, indexgroup),
+            (flags, array("I", code).tobytes(), groups, groupindex, indexgroup))
 
 
 # ---- \p{…} spelled out for the standard engine ----------------------------------------------
