@@ -144,11 +144,13 @@ def convert_docx_bytes(raw: bytes, force: str | None = None) -> Converted:
     changed = 0
     encs: set[str] = set()
     nfd = False
-    seen: set[int] = set()
+    # The elements themselves, not their id(): a freed proxy's id is reused by the next one, which
+    # would then be skipped (and left in the legacy font).
+    seen: set = set()
     for p in _paragraphs(document):
-        if id(p._element) in seen:
+        if p._element in seen:
             continue  # a merged table cell is visited once per grid cell
-        seen.add(id(p._element))
+        seen.add(p._element)
         pfont = _style_font(p.style) or default
         for run in p.runs:
             name = run.font.name or (_style_font(run.style) if run.style is not None else None) or pfont
