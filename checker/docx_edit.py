@@ -107,17 +107,15 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
     """`check --fix` for a .docx: text fixes, then layout fixes, re-checked until stable."""
     import sys
 
-    from .api import check_document
     from .document import Document
-    from .engine import select_rules
     from .fix import atomic_write, unified_diff
     from .layout.fix import format_docx
+    from .pipeline import plan_for, recheck, RunSettings
     from .readers.docx import read_docx
 
     doc = res.document
-    select, ignore = res.selection
-    rules = select_rules(select, ignore)
-    layout_codes = [r.code for r in rules if r.category == "layout"]
+    plan = res.plan or plan_for(res.path, RunSettings())
+    layout_codes = [r.code for r in plan.rules if r.category == "layout"]
     raw = doc.source.raw
     original_text = doc.source.text
     total = 0
@@ -133,15 +131,13 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
         total += n
         raw = new
         source, paras = read_docx(doc.source.path, raw, doc.options.settings.get("limits"))
-        diags = check_document(Document(source, paras, doc.options), rules).diagnostics
+        diags = recheck(res, Document(source, paras, doc.options))
     if not total:
         return 0, None
     if show_diff:
         sys.stdout.write(unified_diff(res.path, original_text, source.text))
     if write:
         atomic_write(doc.source.path, raw)
-        for d in diags:
-            d.path = res.path
         return total, diags
     return total, None
 

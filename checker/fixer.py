@@ -9,27 +9,22 @@ from __future__ import annotations
 
 import sys
 
-from .api import FileResult, check_document
+from .api import FileResult
 from .document import Document
-from .engine import select_rules
 from .fix import atomic_write, encode_like, fix_text, unified_diff
+from .pipeline import recheck
 from .readers.text import paragraphs_from_source
 from .source import Source
-from .suppress import apply as apply_suppressions
 
 
 def _checker_for(res: FileResult):
+    """The findings of an edited text, judged by the same pipeline and plan as the original."""
     doc = res.document
-    select, ignore = res.selection
-    rules = select_rules(select, ignore)
-    selected = {r.code for r in rules}
 
     def check(text: str):
         src = Source(path=doc.source.path, text=text, kind=doc.source.kind, encoding=doc.source.encoding,
                      bom=doc.source.bom, newline=doc.source.newline, raw=doc.source.raw)
-        d = Document(src, paragraphs_from_source(src), doc.options)
-        diags = check_document(d, rules).diagnostics
-        return apply_suppressions(text, diags, selected, res.path)
+        return recheck(res, Document(src, paragraphs_from_source(src), doc.options))
 
     return check
 
@@ -61,6 +56,4 @@ def fix_results(results: list[FileResult], settings, unsafe: bool, write: bool, 
         if write:
             atomic_write(doc.source.path, encode_like(new, doc.source))
             res.diagnostics = check(new)
-            for d in res.diagnostics:
-                d.path = res.path
     return total

@@ -12,12 +12,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .api import FileResult, check_file, input_error_result
-from .config import Config, config_for
+from .api import FileResult
 from .diagnostics import SEVERITY_RANK
-from .document import Options
-from .errors import InputError
-from .readers import SUPPORTED
+from .pipeline import RunSettings, check_path, options_for, plan_for  # noqa: F401 - the front ends' names
 
 DEFAULT_INCLUDE = ["*.docx", "*.txt", "*.md"]
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"}
@@ -31,20 +28,6 @@ class RunProblem:
 
     def get(self, lang: str) -> str:
         return f"{self.path}: {self.message_en if lang == 'en' else self.message_vi}"
-
-
-@dataclass
-class RunSettings:
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    stage: str | None = None
-    lang: str | None = None
-    fail_on: str | None = None
-    include: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    today: dt.date | None = None
-    config: str | None = None
-    debug: bool = False
 
 
 def _matches(name: str, rel: str, patterns: list[str]) -> bool:
@@ -94,50 +77,9 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[
     return files, problems
 
 
-def options_for(cfg: Config, s: RunSettings) -> Options:
-    settings = dict(cfg.values)
-    if settings.get("registries"):
-        # local agency registries: paths relative to the configuration file, checked now so that
-        # a bad file stops the run with a clear message (RegistryError is a ConfigError)
-        from .registry import load
-
-        settings["registries"] = [str(cfg.resolve_path(p)) for p in settings["registries"]]
-        load(settings["registries"])
-    return Options(
-        stage=s.stage or cfg.get("stage", "draft"),
-        lang=s.lang or cfg.get("lang", "vi"),
-        today=s.today or cfg.get("today"),
-        settings=settings,
-    )
-
-
 def check_one(path: str, s: RunSettings, data: bytes | None = None, display: str | None = None) -> FileResult:
-    shown = display or path
-    cfg = config_for(path if path != "-" else "<stdin>", s.config)
-    opts = options_for(cfg, s)
-    select = s.select or (cfg.get("select", []) + cfg.get("extend-select", []))
-    ignore = list(s.ignore) + cfg.get("ignore", []) + cfg.ignored_for(path)
-    suffix = os.path.splitext(shown)[1].lower()
-    if data is None and suffix not in SUPPORTED:
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(8)
-        except OSError:
-            head = b""
-        if head.startswith(b"\xd0\xcf\x11\xe0"):
-            return input_error_result(shown, InputError("E903", _msg_old_doc()))
-    res = check_file(path if data is None else shown, opts, select=select, ignore=ignore, data=data, debug=s.debug)
-    res.path = shown
-    if res.document is not None and res.document.source.kind != "docx":
-        from .engine import select_rules
-        from .suppress import apply
-
-        selected = {r.code for r in select_rules(select, ignore)}
-        res.diagnostics = apply(res.document.source.text, res.diagnostics, selected, shown)
-    for d in res.diagnostics:
-        d.path = shown
-    res.selection = (select, ignore)
-    return res
+    """One file through the check pipeline (kept under this name for the front ends)."""
+    return check_path(path, s, data, display)
 
 
 def _init_worker():
@@ -150,6 +92,7 @@ def _worker(args):
     path, settings = args
     res = check_one(path, settings)
     res.document = None  # documents stay in the worker: only findings cross the process boundary
+    res.plan = None
     return res
 
 
@@ -165,13 +108,6 @@ def check_many(files: list[str], s: RunSettings, jobs: int | None = None) -> lis
             return list(pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4))))
     except (OSError, RuntimeError):  # no process pool here (sandbox, frozen app): run in-process
         return [check_one(f, s) for f in files]
-
-
-def _msg_old_doc():
-    from .diagnostics import Msg
-
-    return Msg("Tệp Word 97-2003 (.doc) không được hỗ trợ: hãy lưu lại thành .docx.",
-               "Word 97-2003 files (.doc) are not supported: save the file as .docx.")
 
 
 def exit_code(results: list[FileResult], problems: list[RunProblem], fail_on: str) -> int:

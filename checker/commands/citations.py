@@ -29,14 +29,17 @@ def _die(message: str) -> None:
     raise typer.Exit(2)
 
 
-def rows_for(doc, lang: str = "vi") -> list[dict]:
-    """The citation rows of one document, with the C5xx findings attached to each."""
+def rows_for(doc, lang: str = "vi", diagnostics=None) -> list[dict]:
+    """The citation rows of one document, with the C5xx findings attached to each (the findings
+    of the check pipeline when given, so configuration and suppressions apply)."""
     from ..engine import run_rules, select_rules
     from ..extract.citations import citations
 
     cits = citations(doc)
     findings: dict[int, list] = {}
-    for d in run_rules(doc, select_rules(["C5"])):
+    if diagnostics is None:
+        diagnostics = run_rules(doc, select_rules(["C5"]))
+    for d in diagnostics:
         i = d.data.get("citation") if d.data else None
         if i is not None:
             findings.setdefault(i, []).append(d)
@@ -141,10 +144,8 @@ def register(app: typer.Typer) -> None:
         stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Tên tệp cho nội dung stdin."),
     ):
         """Liệt kê mọi văn bản được viện dẫn (trích dẫn) và các phát hiện C5xx về chúng."""
-        from ..config import config_for
-        from ..document import load_path
-        from ..errors import ConfigError, InputError
-        from ..runner import RunSettings, discover, options_for
+        from ..errors import ConfigError
+        from ..runner import RunSettings, check_one, discover
 
         if format not in FORMATS:
             _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})")
@@ -153,7 +154,8 @@ def register(app: typer.Typer) -> None:
         if lang not in ("vi", "en"):
             _die(f"--lang không hợp lệ: {lang!r} (vi | en)")
         split = lambda vs: [x.strip() for v in vs or [] for x in v.split(",") if x.strip()]  # noqa: E731
-        settings = RunSettings(stage=stage, lang=lang, config=config, include=split(include), exclude=split(exclude))
+        settings = RunSettings(select=["C5"], stage=stage, lang=lang, config=config, include=split(include),
+                               exclude=split(exclude))
         files, problems = discover(paths, settings.include, settings.exclude)
         results: list[tuple[str, list[dict]]] = []
         failed = False
@@ -162,14 +164,13 @@ def register(app: typer.Typer) -> None:
                 shown = (stdin_filename or "<stdin>") if f == "-" else f
                 data = sys.stdin.buffer.read() if f == "-" else None
                 name = (stdin_filename or "<stdin>.txt") if f == "-" else f
-                opts = options_for(config_for(name if f != "-" else "<stdin>", config), settings)
-                try:
-                    doc = load_path(name, opts, data)
-                except InputError as exc:
-                    typer.echo(f"rasoat: {shown}: {exc.message.get(lang)}", err=True)
+                res = check_one(name, settings, data=data, display=shown)
+                if res.document is None:
+                    for d in res.diagnostics:
+                        typer.echo(f"rasoat: {shown}: {d.message.get(lang)}", err=True)
                     failed = True
                     continue
-                results.append((shown, rows_for(doc, lang)))
+                results.append((shown, rows_for(res.document, lang, res.diagnostics)))
         except ConfigError as exc:
             _die(str(exc))
         if format == "json":

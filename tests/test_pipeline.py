@@ -1,0 +1,103 @@
+"""One pipeline: the library API, `rasoat check`, `rasoat tasks`, `rasoat citations` and the fixer
+judge a file the same way (configuration, per-file ignores, inline suppressions)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import SEEDS, needs_shared, run_cli
+
+DRAFT = """Các sở, ngành phải phân đấu hoàn thành kế hoạch. <!-- rasoat: ignore L701 -->
+Tránh lãnh phí trong mua sắm công.
+"""
+
+
+def _codes_lines(diags):
+    return sorted((d.code, d.line, d.column) for d in diags)
+
+
+def _cli_findings(path, *args):
+    code, out, err = run_cli("check", path, "--format", "json", *args)
+    assert code in (0, 1), err
+    data = json.loads(out)
+    return sorted((d["code"], d["line"], d["column"]) for f in data["files"] for d in f["diagnostics"])
+
+
+def test_api_applies_inline_suppressions_like_the_cli(tmp_path):
+    from checker import check_file, check_text
+
+    f = tmp_path / "du-thao.txt"
+    f.write_text(DRAFT, encoding="utf-8")
+    api = check_file(f, select=["L701"]).diagnostics
+    assert [(d.code, d.line) for d in api] == [("L701", 2)]  # line 1 is suppressed, line 2 is not
+    assert _codes_lines(api) == _cli_findings(f, "--select", "L701")
+    assert _codes_lines(check_text(DRAFT, path=str(f), select=["L701"]).diagnostics) == _codes_lines(api)
+
+
+def test_api_applies_configuration_and_per_file_ignores(tmp_path):
+    from checker import check_file
+
+    (tmp_path / "rasoat.toml").write_text('[per-file-ignores]\n"cu/*.txt" = ["L701"]\n', encoding="utf-8")
+    (tmp_path / "cu").mkdir()
+    old = tmp_path / "cu" / "a.txt"
+    new = tmp_path / "b.txt"
+    for f in (old, new):
+        f.write_text("Tránh lãnh phí trong mua sắm công.\n", encoding="utf-8")
+    assert check_file(old, select=["L7"]).diagnostics == []
+    assert [d.code for d in check_file(new, select=["L7"]).diagnostics] == ["L701"]
+    assert _cli_findings(old, "--select", "L7") == []
+
+
+def test_api_with_an_explicit_configuration(tmp_path):
+    from checker import check_file
+
+    cfg = tmp_path / "other.toml"
+    cfg.write_text('ignore = ["L701"]\n', encoding="utf-8")
+    f = tmp_path / "x.txt"
+    f.write_text("Tránh lãnh phí trong mua sắm công.\n", encoding="utf-8")
+    assert check_file(f, select=["L7"], config=str(cfg)).diagnostics == []
+
+
+def test_a_bad_configuration_is_an_error_for_the_api_too(tmp_path):
+    from checker import check_file
+    from checker.errors import ConfigError
+
+    (tmp_path / "rasoat.toml").write_text('stage = "final"\n', encoding="utf-8")
+    f = tmp_path / "x.txt"
+    f.write_text("THÔNG BÁO\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="stage"):
+        check_file(f)
+
+
+@needs_shared
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+def test_api_equals_cli_on_the_seeds(name):
+    from checker import check_file
+
+    path = SEEDS / name
+    assert _codes_lines(check_file(path).diagnostics) == _cli_findings(path)
+
+
+def test_citations_command_honours_suppressions(tmp_path):
+    f = tmp_path / "cv.txt"
+    f.write_text("Căn cứ Nghị định số 30/2020/ND-CP của Chính phủ. <!-- rasoat: ignore C5 -->\n", encoding="utf-8")
+    code, out, err = run_cli("citations", f, "--format", "json")
+    assert code == 0, err
+    rows = json.loads(out)["files"][0]["citations"]
+    assert rows and all(r["findings"] == [] for r in rows)
+    f.write_text("Căn cứ Nghị định số 30/2020/ND-CP của Chính phủ.\n", encoding="utf-8")
+    code, out, err = run_cli("citations", f, "--format", "json")
+    assert any(r["findings"] for r in json.loads(out)["files"][0]["citations"])
+
+
+def test_fix_rechecks_with_the_same_suppressions(tmp_path):
+    """--fix re-checks the edited text with the file's own plan: a suppressed finding is neither
+    fixed nor reported afterwards."""
+    f = tmp_path / "du-thao.txt"
+    f.write_text(DRAFT, encoding="utf-8")
+    code, out, err = run_cli("check", f, "--select", "L701", "--fix", "--format", "json")
+    text = f.read_text(encoding="utf-8")
+    assert "phân đấu" in text  # suppressed: left alone
+    assert "lãng phí" in text and "lãnh phí" not in text
+    assert json.loads(out)["files"][0]["diagnostics"] == []
