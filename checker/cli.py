@@ -134,7 +134,7 @@ def check(
         if baseline:
             from . import baseline as bl
 
-            bl.filter_results(results, bl.load(baseline))
+            bl.filter_results(results, bl.load(baseline), bl.base_of(baseline))
     except ConfigError as exc:
         _die(str(exc))
     if statistics:

@@ -101,3 +101,28 @@ def test_fix_rechecks_with_the_same_suppressions(tmp_path):
     assert "phân đấu" in text  # suppressed: left alone
     assert "lãng phí" in text and "lãnh phí" not in text
     assert json.loads(out)["files"][0]["diagnostics"] == []
+
+
+def _write_drafts(root):
+    (root / "du-thao").mkdir()
+    f = root / "du-thao" / "a.txt"
+    f.write_text("Tránh lãnh phí trong mua sắm công.\nCác sở phải phân đấu hoàn thành.\n", encoding="utf-8")
+    return f
+
+
+def test_baseline_serves_runs_from_any_folder(tmp_path, monkeypatch):
+    f = _write_drafts(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli("baseline", "du-thao", "--select", "L701")
+    assert code == 0, err
+    assert (tmp_path / ".rasoat-baseline.json").is_file()
+    monkeypatch.chdir(tmp_path / "du-thao")
+    code, out, err = run_cli("check", ".", "--select", "L701", "--baseline", "../.rasoat-baseline.json", "--format", "json")
+    assert code == 0, err
+    assert [d for fr in json.loads(out)["files"] for d in fr["diagnostics"]] == []
+    # an edit above the findings moves their lines: they stay baselined; a new one is reported
+    f.write_text("Dòng mới ở đầu.\n\n" + f.read_text(encoding="utf-8") + "Không được lãnh phí.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("check", "du-thao", "--select", "L701", "--baseline", ".rasoat-baseline.json", "--format", "json")
+    new = [d for fr in json.loads(out)["files"] for d in fr["diagnostics"]]
+    assert [(d["code"], d["line"]) for d in new] == [("L701", 5)]
