@@ -23,6 +23,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .cli_help import H_CONFIG, H_IGNORE, H_SELECT, H_STAGE
 from .errors import ConfigError
 
 app = typer.Typer(
@@ -60,6 +61,13 @@ def _today(value: Optional[str]) -> Optional[dt.date]:
         _die(f"--today phải có dạng YYYY-MM-DD (got {value!r})")
 
 
+def _check_codes(codes: list[str]) -> None:
+    from .engine import unknown_codes
+
+    for code in unknown_codes(codes):
+        _die(f"không có quy tắc nào có mã hoặc tiền tố '{code}' (xem 'rasoat rules')")
+
+
 FORMATS = ["text", "json", "sarif", "github", "junit"]
 
 
@@ -67,15 +75,15 @@ FORMATS = ["text", "json", "sarif", "github", "junit"]
 def check(
     paths: List[str] = typer.Argument(..., help="Tệp hoặc thư mục (.docx, .txt, .md); '-' để đọc stdin."),
     format: str = typer.Option("text", "--format", "-f", help="text | json | sarif | github | junit"),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Chỉ chạy các quy tắc này (mã hoặc tiền tố, ví dụ S,D201)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Bỏ qua các quy tắc này (mã hoặc tiền tố)."),
-    stage: Optional[str] = typer.Option(None, "--stage", help="draft (mặc định: cho phép số, ngày để trống) | issued"),
+    select: Optional[List[str]] = typer.Option(None, "--select", help=H_SELECT),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=H_IGNORE),
+    stage: Optional[str] = typer.Option(None, "--stage", help=H_STAGE),
     lang: Optional[str] = typer.Option(None, "--lang", help="vi (mặc định) | en"),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Mức nghiêm trọng làm thoát mã 1: error (mặc định) | warning | info"),
     include: Optional[List[str]] = typer.Option(None, "--include", help="Mẫu tên tệp cần rà soát trong thư mục (mặc định *.docx, *.txt, *.md)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Mẫu tên tệp bỏ qua."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Tên tệp dùng cho nội dung đọc từ stdin."),
-    config: Optional[str] = typer.Option(None, "--config", help="Tệp cấu hình (mặc định: rasoat.toml / pyproject.toml gần nhất)."),
+    config: Optional[str] = typer.Option(None, "--config", help=H_CONFIG),
     today: Optional[str] = typer.Option(None, "--today", help="Ngày tham chiếu YYYY-MM-DD (thời hạn đã qua)."),
     fix: bool = typer.Option(False, "--fix", help="Sửa các lỗi sửa được một cách an toàn, ghi đè tệp (ghi nguyên tử)."),
     diff: bool = typer.Option(False, "--diff", help="Chỉ in các thay đổi mà --fix sẽ làm, không ghi tệp."),
@@ -106,13 +114,8 @@ def check(
         include=_split(include), exclude=_split(exclude), today=_today(today), config=config, debug=debug,
     )
     from .config import clear_cache, config_for
-    from .engine import load_rules
-
     clear_cache()  # configuration files are read afresh on every run
-    known = load_rules()
-    for code in settings.select + settings.ignore:
-        if code.upper() != "ALL" and not any(c.startswith(code.upper()) for c in known):
-            _die(f"không có quy tắc nào có mã hoặc tiền tố '{code}' (xem 'rasoat rules')")
+    _check_codes(settings.select + settings.ignore)
     try:
         files, problems = discover(paths, settings.include, settings.exclude)
         first = files[0] if files and files[0] != "-" else "<stdin>"
@@ -176,10 +179,10 @@ def _statistics(results, lang: str) -> str:
 def baseline(
     paths: List[str] = typer.Argument(..., help="Tệp hoặc thư mục."),
     output: str = typer.Option(".rasoat-baseline.json", "--output", "-o", help="Tệp baseline cần ghi."),
-    select: Optional[List[str]] = typer.Option(None, "--select"),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore"),
-    stage: Optional[str] = typer.Option(None, "--stage"),
-    config: Optional[str] = typer.Option(None, "--config"),
+    select: Optional[List[str]] = typer.Option(None, "--select", help=H_SELECT),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=H_IGNORE),
+    stage: Optional[str] = typer.Option(None, "--stage", help=H_STAGE),
+    config: Optional[str] = typer.Option(None, "--config", help=H_CONFIG),
 ):
     """Ghi các phát hiện hiện có vào tệp baseline (để 'check --baseline' chỉ báo phát hiện mới)."""
     from . import baseline as bl
@@ -187,7 +190,10 @@ def baseline(
     from .runner import RunSettings, check_many, discover
 
     clear_cache()
+    if stage not in (None, "draft", "issued"):
+        _die(f"--stage không hợp lệ: {stage!r} (draft | issued)")
     settings = RunSettings(select=_split(select), ignore=_split(ignore), stage=stage, config=config)
+    _check_codes(settings.select + settings.ignore)
     try:
         files, problems = discover(paths, [], [])
         results = check_many([f for f in files if f != "-"], settings)

@@ -119,6 +119,13 @@ def validate(values: dict[str, Any], source: str) -> dict[str, Any]:
                 val = {_norm_key(k): v for k, v in val.items()}
         if not ok:
             raise ConfigError(f"{source}: giá trị không hợp lệ cho '{raw_key}' (invalid value): cần {want}, có {val!r}")
+        if key in ("select", "ignore", "extend-select", "per-file-ignores"):
+            from .engine import unknown_codes
+
+            codes = [c for v in val.values() for c in v] if key == "per-file-ignores" else val
+            bad = unknown_codes(codes)
+            if bad:
+                raise ConfigError(f"{source}: '{raw_key}' có mã không tồn tại: {', '.join(bad)} (xem 'rasoat rules')")
         out[key] = val
     return out
 

@@ -100,6 +100,13 @@ def load_rules() -> dict[str, Rule]:
     return REGISTRY
 
 
+def unknown_codes(codes: Iterable[str]) -> list[str]:
+    """The codes or prefixes among `codes` that name no rule ("ALL" names them all). The command
+    line and the configuration files reject the same ones."""
+    rules = load_rules()
+    return [c for c in codes if c.upper() != "ALL" and not any(k.startswith(c.upper()) for k in rules)]
+
+
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
     """Rules whose code starts with one of `select` (all when empty) and none of `ignore`."""
     rules = load_rules()

@@ -126,3 +126,49 @@ def test_baseline_serves_runs_from_any_folder(tmp_path, monkeypatch):
     code, out, err = run_cli("check", "du-thao", "--select", "L701", "--baseline", ".rasoat-baseline.json", "--format", "json")
     new = [d for fr in json.loads(out)["files"] for d in fr["diagnostics"]]
     assert [(d["code"], d["line"]) for d in new] == [("L701", 5)]
+
+
+# --- suppressions and codes are validated the same way everywhere ------------------------------
+
+@pytest.mark.parametrize("directive", [
+    "<!-- rasoat: ignroe L701 -->",          # misspelt kind
+    "<!-- rasoat ignore L701 -->",           # no colon
+    "<!-- rasoat: ignore X999 -->",          # no such rule
+    "<!-- rasoat: ignore-file Q1 -->",       # no such rule, whole file
+])
+def test_a_broken_suppression_is_reported(tmp_path, directive):
+    f = tmp_path / "x.txt"
+    f.write_text(f"Tránh lãnh phí trong mua sắm công. {directive}\n", encoding="utf-8")
+    code, out, err = run_cli("check", f, "--format", "json", "--select", "L701,E905")
+    diags = [(d["code"], d["line"]) for fr in json.loads(out)["files"] for d in fr["diagnostics"]]
+    assert ("E905", 1) in diags and ("L701", 1) in diags
+
+
+def test_a_good_suppression_is_silent(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("Tránh lãnh phí trong mua sắm công. <!-- rasoat: ignore L701 -->\n", encoding="utf-8")
+    code, out, err = run_cli("check", f, "--format", "json", "--select", "L701,E905")
+    assert [d for fr in json.loads(out)["files"] for d in fr["diagnostics"]] == []
+
+
+@pytest.mark.parametrize("body", ['ignore = ["Q1"]', 'select = ["S1", "ZZ"]', '[per-file-ignores]\n"*.txt" = ["X9"]'])
+def test_unknown_codes_in_configuration_are_errors_like_on_the_command_line(tmp_path, body):
+    (tmp_path / "rasoat.toml").write_text(body + "\n", encoding="utf-8")
+    f = tmp_path / "x.txt"
+    f.write_text("THÔNG BÁO\n", encoding="utf-8")
+    code, out, err = run_cli("check", f)
+    assert code == 2 and "rasoat.toml" in err and "không tồn tại" in err and "Traceback" not in err
+    assert run_cli("check", f, "--ignore", "Q1", "--config", str(tmp_path / "none.toml"))[0] == 2
+
+
+@pytest.mark.parametrize("command", ["baseline", "annotate"])
+def test_shared_options_have_help_and_are_validated(command, tmp_path):
+    code, out, _ = run_cli(command, "--help")
+    assert code == 0
+    for opt in ("--select", "--ignore", "--stage", "--config"):
+        line = next(ln for ln in out.splitlines() if opt in ln)
+        assert len(line.split(opt, 1)[1].strip()) > 10, line  # a help text follows the option
+    target = tmp_path / ("x.docx" if command == "annotate" else "x.txt")
+    target.write_bytes(b"")
+    code, _, err = run_cli(command, target, "--ignore", "Q1")
+    assert code == 2 and "Q1" in err
