@@ -144,7 +144,7 @@ def check(
         sys.stdout.write(_statistics(results, out_lang))
     elif not diff:
         render = get_reporter(format)
-        sys.stdout.write(render(results, lang=out_lang, color=_color(no_color), quiet=quiet))
+        sys.stdout.write(render(results, lang=out_lang, color=_color(no_color), quiet=quiet, fail_on=fail_on))
     sys.stdout.flush()
     for p in problems:
         typer.echo(f"rasoat: {p.get(out_lang)}", err=True)

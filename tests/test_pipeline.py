@@ -172,3 +172,26 @@ def test_shared_options_have_help_and_are_validated(command, tmp_path):
     target.write_bytes(b"")
     code, _, err = run_cli(command, target, "--ignore", "Q1")
     assert code == 2 and "Q1" in err
+
+
+# --- JUnit follows --fail-on and --lang --------------------------------------------------------
+
+def _junit(path, *args):
+    import xml.etree.ElementTree as ET
+
+    code, out, err = run_cli("check", path, "--format", "junit", *args)
+    return code, ET.fromstring(out).find("testsuite")
+
+
+def test_junit_failures_follow_fail_on(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("Tránh lãnh phí trong mua sắm công.\n", encoding="utf-8")  # one warning (L701)
+    code, suite = _junit(f, "--select", "L701")
+    assert code == 0 and suite.get("failures") == "0"
+    assert "L701" in suite.find("testcase").find("system-out").text
+    code, suite = _junit(f, "--select", "L701", "--fail-on", "warning")
+    assert code == 1 and suite.get("failures") == "1"
+    msg = suite.find("testcase").find("failure").get("message")
+    assert msg.startswith("1 phát hiện; đầu tiên: L701")
+    code, suite = _junit(f, "--select", "L701", "--fail-on", "warning", "--lang", "en")
+    assert suite.find("testcase").find("failure").get("message").startswith("1 findings; first: L701")
