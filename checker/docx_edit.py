@@ -228,11 +228,45 @@ def comment_text(d: Diagnostic, lang: str) -> str:
     return "\n".join(parts)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def remove_own_comments(document) -> int:
+    """Remove the comments an earlier `rasoat annotate` wrote (author "rasoat", initials "RS"),
+    with their anchors in the body, so that annotating a reviewed copy again replaces them
+    instead of doubling them. Comments written by people are kept. Returns how many went."""
+    comments = document.comments
+    own = [c for c in comments if c.author == AUTHOR and (c.initials or "") == "RS"]
+    if not own:
+        return 0
+    ids = set()
+    for c in own:
+        el = c._comment_elm
+        ids.add(el.get(_W + "id"))
+        el.getparent().remove(el)
+    body = document.element.body
+    for tag in ("commentRangeStart", "commentRangeEnd"):
+        for el in list(body.iter(_W + tag)):
+            if el.get(_W + "id") in ids:
+                el.getparent().remove(el)
+    for ref in list(body.iter(_W + "commentReference")):
+        if ref.get(_W + "id") in ids:
+            run = ref.getparent()
+            if run is not None and run.tag == _W + "r" and all(
+                    ch.tag in (_W + "rPr", _W + "commentReference") for ch in run):
+                run.getparent().remove(run)  # the reference's own run
+            else:
+                run.remove(ref)
+    return len(own)
+
+
 def annotate_docx(raw: bytes, diagnostics: list[Diagnostic], lang: str = "vi") -> tuple[bytes, int]:
-    """A copy of the .docx with one Word comment per finding; returns (bytes, comments added)."""
+    """A copy of the .docx with one Word comment per finding; returns (bytes, comments added).
+    Comments of an earlier run of rasoat on the same copy are replaced, not repeated."""
     from docx.text.run import Run
 
     document = open_document(raw)
+    remove_own_comments(document)
     ann = _Annotator(document)
     added = 0
     # last findings first, so that splitting runs never moves an earlier finding's characters

@@ -82,11 +82,15 @@ def check(doc):
         s0, s1 = head_span(c)
         lab = label(c)
         if not missing_vi:
-            a = c.type_span[1]
-            b = (c.symbol_span or c.number_span)[0]
+            # the finding covers the type and the symbol (what a reader sees, and where a Word
+            # comment is anchored), the fix inserts "số" between them
+            t0, a = c.type_span
+            b, e = c.symbol_span or c.number_span
+            text = c.para.text
             yield Hit(Msg(f"\"{lab}\": thiếu chữ \"số\" trước số, ký hiệu của văn bản.",
                           f"\"{lab}\": the word \"số\" is missing before the number and symbol."),
-                      para=c.para, start=a, end=b, replacement=" số ", suggestion=f"{c.type_name} số {c.symbol or c.number}",
+                      para=c.para, start=t0, end=e, replacement=text[t0:a] + " số " + text[b:e],
+                      suggestion=f"{c.type_name} số {c.symbol or c.number}",
                       severity="warning", data=data(c),
                       hint=Msg("Viết \"<tên loại> số <số, ký hiệu>\".", "Write \"<type> số <number-symbol>\"."))
             continue
