@@ -163,7 +163,7 @@ def _statistics(results, lang: str) -> str:
 
     reg = load_rules()
     counts = Counter(d.code for r in results for d in r.diagnostics)
-    fixable = Counter(d.code for r in results for d in r.diagnostics if d.fix is not None)
+    fixable = Counter(d.code for r in results for d in r.diagnostics if d.fixable)
     lines = []
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         rule = reg.get(code)

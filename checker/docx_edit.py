@@ -121,6 +121,20 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
     total = 0
     diags = res.diagnostics
     source = doc.source
+    if unsafe and any(d.data.get("fixed_by") == "convert" for d in diags):
+        # runs typed in TCVN3/VNI fonts: converted to Unicode as `rasoat convert` does (unsafe:
+        # the font changes to Times New Roman)
+        from .commands.convert import ConvertError, convert_docx_bytes
+
+        try:
+            conv = convert_docx_bytes(raw)
+        except ConvertError:
+            conv = None
+        if conv is not None and conv.changed:
+            raw = conv.data
+            total += 1
+            source, paras = read_docx(doc.source.path, raw, doc.options.settings.get("limits"))
+            diags = recheck(res, Document(source, paras, doc.options))
     for _ in range(5):
         new, n = apply_text_fixes(raw, source, diags, unsafe)
         if layout_codes and any(d.category == "layout" for d in diags):
@@ -134,8 +148,10 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
         diags = recheck(res, Document(source, paras, doc.options))
     if not total:
         return 0, None
-    if show_diff:
+    if show_diff:  # exactly what --fix writes: the text, then the formatting
         sys.stdout.write(unified_diff(res.path, original_text, source.text))
+        sys.stdout.write(unified_diff(f"{res.path} (trình bày / formatting)", formatting_view(doc.source.raw),
+                                      formatting_view(raw)))
     if write:
         atomic_write(doc.source.path, raw)
         return total, diags
@@ -282,3 +298,67 @@ def annotate_docx(raw: bytes, diagnostics: list[Diagnostic], lang: str = "vi") -
         document.add_comment([Run(r, None) for r in runs_el], text=comment_text(d, lang), author=AUTHOR, initials="RS")
         added += 1
     return _save(document), added
+
+
+# ------------------------------------------------------------------------------ --diff of a .docx
+
+_VIEW_PARTS = ("word/document.xml", "word/styles.xml")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _props(el) -> str:
+    """A property element's children (w:rPr, w:pPr, w:sectPr) as one line: 'sz(val=28) b()'."""
+    if el is None:
+        return ""
+    out = []
+    for ch in el:
+        if not isinstance(ch.tag, str):
+            continue
+        attrs = ",".join(f"{_local(k)}={v}" for k, v in sorted(ch.attrib.items()))
+        inner = _props(ch) if len(ch) else ""
+        out.append(f"{_local(ch.tag)}({attrs}{(' ' + inner) if inner else ''})")
+    return " ".join(out)
+
+
+def formatting_view(raw: bytes) -> str:
+    """The formatting of a .docx as lines of text (paragraphs with their properties, their runs'
+    text with the run properties, sections, styles), so that `check --diff` shows every change
+    `--fix` makes to the formatting, not only to the text."""
+    import zipfile
+
+    from .layout.package import _parser
+    from lxml import etree
+
+    try:
+        z = zipfile.ZipFile(io.BytesIO(raw))
+        names = [n for n in z.namelist() if n in _VIEW_PARTS or
+                 (n.startswith("word/") and n.rsplit("/", 1)[-1].startswith(("header", "footer")) and n.endswith(".xml"))]
+    except zipfile.BadZipFile:
+        return ""
+    lines: list[str] = []
+    for name in sorted(names):
+        try:
+            root = etree.fromstring(z.read(name), _parser())
+        except (etree.XMLSyntaxError, ValueError, KeyError):
+            continue
+        lines.append(f"== {name}")
+        if name == "word/styles.xml":
+            for dd in root.iter(_W + "docDefaults"):
+                lines.append(f"defaults: {_props(dd)}")
+            for st in root.iter(_W + "style"):
+                lines.append(f"style {st.get(_W + 'styleId')}: {_props(st.find(_W + 'pPr'))} | {_props(st.find(_W + 'rPr'))}")
+            continue
+        for el in root.iter(_W + "p", _W + "sectPr"):
+            if el.tag == _W + "sectPr":
+                lines.append(f"section: {_props(el)}")
+                continue
+            text = "".join(t.text or "" for t in el.iter(_W + "t"))
+            lines.append(f"¶ {text[:70]!r} {_props(el.find(_W + 'pPr'))}")
+            for r in el.iter(_W + "r"):
+                rt = "".join(t.text or "" for t in r.iter(_W + "t"))
+                if rt:
+                    lines.append(f"    {rt[:50]!r} {_props(r.find(_W + 'rPr'))}")
+    return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ import sys
 from .api import FileResult
 from .document import Document
 from .fix import atomic_write, encode_like, fix_text, unified_diff
-from .pipeline import recheck
+from .pipeline import recheck, recheck_bytes
 from .readers.text import paragraphs_from_source
 from .source import Source
 
@@ -29,14 +29,36 @@ def _checker_for(res: FileResult):
     return check
 
 
+def _convert_legacy(res: FileResult, write: bool, show_diff: bool) -> int:
+    from .commands.convert import ConvertError, convert_text_bytes
+    from .encodings import decode_8bit
+
+    src = res.document.source
+    try:
+        conv = convert_text_bytes(src.raw)
+    except ConvertError:
+        return 0
+    if show_diff:
+        old = src.raw.decode("utf-8") if src.encoding == "utf-8" else decode_8bit(src.raw)
+        sys.stdout.write(unified_diff(res.path, old, conv.data.decode("utf-8-sig")))
+    if write:
+        atomic_write(src.path, conv.data)
+        res.diagnostics = recheck_bytes(res, conv.data)
+    return 1
+
+
 def fix_results(results: list[FileResult], settings, unsafe: bool, write: bool, show_diff: bool, lang: str) -> int:
     """Fix every file that can be fixed; replace its findings by those left after fixing.
     Returns the number of edits applied (or that would be, with --diff)."""
     total = 0
     for i, res in enumerate(results):
         doc = res.document
-        if doc is None or res.failed or res.path == "<stdin>" or doc.source.legacy:
-            continue  # (a TCVN3/VNI file is checked in a Unicode conversion: `rasoat convert` first)
+        if doc is None or res.failed or res.path == "<stdin>":
+            continue
+        if doc.source.legacy:  # a TCVN3/VNI text file: converted as `rasoat convert` does (unsafe)
+            if unsafe:
+                total += _convert_legacy(res, write, show_diff)
+            continue
         if doc.source.kind == "docx":
             from .docx_edit import fix_docx
 

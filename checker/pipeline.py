@@ -157,6 +157,16 @@ def check_text(text: str, path: str, s: RunSettings) -> FileResult:
     return _label(evaluate(load_text(text, path, plan.options), plan, path, s.debug), path, plan)
 
 
+def recheck_bytes(res: FileResult, data: bytes) -> list[Diagnostic]:
+    """The findings of new bytes for a checked file (--fix after a conversion), same plan."""
+    plan = res.plan or plan_for(res.path, RunSettings())
+    try:
+        doc = load(res.document.source.path, plan, data, res.document.source.path)
+    except InputError as exc:
+        return _label(input_error_result(res.path, exc), res.path, plan).diagnostics
+    return _label(evaluate(doc, plan, res.path), res.path, plan).diagnostics
+
+
 def recheck(res: FileResult, doc: Document) -> list[Diagnostic]:
     """The findings of an edited version of a checked file (--fix), under the same plan."""
     plan = res.plan or plan_for(res.path, RunSettings())

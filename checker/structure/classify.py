@@ -52,7 +52,8 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
                 toks.append(Tok("SO", p.index)); continue
             if P.PLACE_DATE.match(t) and len(t) < 90:
                 toks.append(Tok("PLACE_DATE", p.index)); continue
-            if P.DOC_TITLE.match(t):
+            if P.DOC_TITLE.match(t) or (len(t) < 40 and P.DOC_TITLE.match(t.upper())):
+                # the title, also when typed in lower case ("Thông báo": S105 asks for capitals)
                 toks.append(Tok("TITLE", p.index)); state = "title"; continue
             if is_upper_text(t) and len(t) < 150 and not P.marker_of(t):
                 toks.append(Tok("ISSUER", p.index)); continue

@@ -34,7 +34,7 @@ COLLECTIVE = re.compile(r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|B
 NO_DOT = re.compile(r"^(TM|KT|TL|TUQ)\s+(?=[A-ZĐ])")
 
 
-@rule("S110", name="signature-authority", severity="error", kinds=("thong-bao",),
+@rule("S110", name="signature-authority", severity="error", kinds=("thong-bao",), fixable=True,
       title=Msg("Quyền hạn, chức vụ người ký", "Signing authority and title"))
 def check(doc):
     st = doc.structure
