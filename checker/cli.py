@@ -117,6 +117,9 @@ def check(
     clear_cache()  # configuration files are read afresh on every run
     _check_codes(settings.select + settings.ignore)
     try:
+        from .ruledata import validate_all
+
+        validate_all()  # a bad file of rules/: one clear error before any file is read
         files, problems = discover(paths, settings.include, settings.exclude)
         first = files[0] if files and files[0] != "-" else "<stdin>"
         cfg0 = config_for(first, config)

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .diagnostics import CATEGORY_OF_PREFIX, Diagnostic, Edit, Fix, Msg
 from .document import Document
+from .errors import RuleDataError
 from .model import Paragraph
 
 
@@ -209,6 +210,8 @@ def run_rules(doc: Document, rules: Iterable[Rule], debug: bool = False) -> Iter
             continue
         try:
             hits = _with_timeout(lambda: list(r.func(doc)), limit)
+        except RuleDataError:
+            raise  # bad rules/ data is the run's problem (exit 2, one message), not this file's
         except RuleTimeout:
             yield Diagnostic(
                 code="E906", category="input", severity="error",

@@ -17,3 +17,8 @@ class InputError(Exception):
 
 class ConfigError(Exception):
     """A bad option or configuration value: the whole run stops with exit code 2."""
+
+
+class RuleDataError(ConfigError):
+    """A file of rules/ (or a local registry) that cannot be used: names the file and the key.
+    Found once at start-up (checker.ruledata.validate_all), it stops the run with exit code 2."""

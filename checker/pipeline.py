@@ -82,7 +82,11 @@ def options_for(cfg: Config, s: RunSettings) -> Options:
 
 
 def plan_for(path: str, s: RunSettings) -> Plan:
-    """The configuration step: raises errors.ConfigError for a bad configuration file."""
+    """The configuration step: raises errors.ConfigError for a bad configuration file (or a bad
+    file of rules/: checked once per process)."""
+    from .ruledata import validate_all
+
+    validate_all()
     cfg = config_for(path if path not in ("-", "<stdin>") else "<stdin>", s.config)
     select = list(s.select) or (cfg.get("select", []) + cfg.get("extend-select", []))
     ignore = list(s.ignore) + cfg.get("ignore", []) + cfg.ignored_for(path)
