@@ -26,6 +26,7 @@ class FileResult:
     failed: bool = False  # the file could not be read or a rule crashed (exit code 2)
     not_evaluated: list[str] = field(default_factory=list)
     plan: Any = None  # the pipeline.Plan the file was checked with (for --fix re-checks)
+    structure_found: bool = True  # some component of a document (Quốc hiệu, title, Nơi nhận …) was found
 
     def counts(self) -> dict[str, int]:
         c = {"error": 0, "warning": 0, "info": 0}
@@ -86,6 +87,7 @@ def check_document(doc: Document, rules: Iterable[Rule] | None = None, debug: bo
     rules = list(rules) if rules is not None else select_rules()
     diags = _one_per_problem(sorted(run_rules(doc, rules, debug=debug), key=Diagnostic.sort_key))
     res = FileResult(path=doc.path, kind=doc.kind, diagnostics=diags, document=doc)
+    res.structure_found = bool(doc.structure.components)
     res.failed = any(d.code in ("E999", "E906") for d in diags)
     if doc.source.kind != "docx" and any(r.category == "layout" for r in rules):
         res.not_evaluated.append("layout")

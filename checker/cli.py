@@ -97,7 +97,7 @@ def check(
 ):
     """Rà soát các dự thảo và in các phát hiện."""
     from .report import get_reporter
-    from .runner import RunSettings, check_many, check_one, discover, exit_code
+    from .runner import RunSettings, check_many, check_one, discover, exit_code, skip_notes
 
     if format not in FORMATS:
         _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})")
@@ -133,6 +133,7 @@ def check(
                                      display=stdin_filename or "<stdin>"))
         want_docs = fix or diff
         results.extend(check_many(disk, settings, jobs=1 if want_docs else (jobs or cfg0.get("jobs"))))
+        results, notes = skip_notes(results, {p for p in paths if os.path.isfile(p)})
         if fix or diff:
             from .fixer import fix_results
 
@@ -151,6 +152,12 @@ def check(
     sys.stdout.flush()
     for p in problems:
         typer.echo(f"rasoat: {p.get(out_lang)}", err=True)
+    if notes and not quiet:
+        shown = ", ".join(notes[:5]) + (", …" if len(notes) > 5 else "")
+        typer.echo(f"rasoat: bỏ qua {len(notes)} tệp Markdown không phải dự thảo (không có thành phần nào của văn bản): "
+                   f"{shown}. Nêu tên tệp để rà soát nó." if out_lang == "vi" else
+                   f"rasoat: skipped {len(notes)} Markdown file(s) that are not drafts (no component of a document): "
+                   f"{shown}. Name a file to check it.", err=True)
     for r in results:
         if r.failed:
             for d in r.diagnostics:

@@ -110,6 +110,20 @@ def check_many(files: list[str], s: RunSettings, jobs: int | None = None) -> lis
         return [check_one(f, s) for f in files]
 
 
+def is_note(res: FileResult) -> bool:
+    """A Markdown file with no component of an administrative document at all (a README, notes,
+    a list of sources): not a draft. Found while walking a folder, it is skipped, not judged."""
+    return res.path.lower().endswith(".md") and res.kind == "other" and not res.structure_found
+
+
+def skip_notes(results: list[FileResult], explicit: set[str]) -> tuple[list[FileResult], list[str]]:
+    """(results to report, paths skipped as notes); files named on the command line are kept."""
+    kept, skipped = [], []
+    for r in results:
+        (skipped if r.path not in explicit and is_note(r) else kept).append(r)
+    return kept, [r.path for r in skipped]
+
+
 def exit_code(results: list[FileResult], problems: list[RunProblem], fail_on: str) -> int:
     if problems or any(r.failed for r in results):
         return 2

@@ -3,10 +3,13 @@ judge a file the same way (configuration, per-file ignores, inline suppressions)
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS, needs_shared, run_cli
+from tests.conftest import FIXTURES, SEEDS, needs_shared, run_cli
+
+FIXTURES_S108 = FIXTURES / "rules" / "S108"
 
 DRAFT = """Các sở, ngành phải phân đấu hoàn thành kế hoạch. <!-- rasoat: ignore L701 -->
 Tránh lãnh phí trong mua sắm công.
@@ -195,3 +198,15 @@ def test_junit_failures_follow_fail_on(tmp_path):
     assert msg.startswith("1 phát hiện; đầu tiên: L701")
     code, suite = _junit(f, "--select", "L701", "--fail-on", "warning", "--lang", "en")
     assert suite.find("testcase").find("failure").get("message").startswith("1 findings; first: L701")
+
+
+def test_markdown_notes_in_a_folder_are_skipped_and_counted(tmp_path):
+    (tmp_path / "README.md").write_text("# Dự thảo\n\nThư mục này chứa các dự thảo thông báo.\n", encoding="utf-8")
+    (tmp_path / "SOURCES.md").write_text("- 001: nguồn, ngày tải\n", encoding="utf-8")
+    draft = tmp_path / "du-thao.md"
+    draft.write_text((FIXTURES_S108 / "good.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run_cli("check", tmp_path, "--format", "json")
+    assert [Path(f["path"]).name for f in json.loads(out)["files"]] == ["du-thao.md"]
+    assert "bỏ qua 2 tệp Markdown" in err and "README.md" in err
+    code, out, err = run_cli("check", tmp_path / "README.md", "--format", "json")  # named: checked
+    assert [Path(f["path"]).name for f in json.loads(out)["files"]] == ["README.md"]
