@@ -61,13 +61,14 @@ def load(path: str) -> Counter:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: không tìm thấy tệp baseline (baseline file not found)") from None
+        raise ConfigError(f"{path}: không tìm thấy tệp baseline", f"{path}: baseline file not found") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: tệp baseline không hợp lệ (invalid baseline): {exc}") from None
+        raise ConfigError(f"{path}: tệp baseline không hợp lệ: {exc}", f"{path}: invalid baseline: {exc}") from None
     # version 1 keyed paths by the folder the run started in, which in practice was the
     # baseline's own folder (the default name, written at the root): read it the same way
     if not isinstance(data, dict) or data.get("version") not in (1, VERSION) or not isinstance(data.get("entries"), list):
-        raise ConfigError(f"{path}: tệp baseline không đúng định dạng phiên bản {VERSION} (wrong baseline format)")
+        raise ConfigError(f"{path}: tệp baseline không đúng định dạng phiên bản {VERSION}",
+                          f"{path}: not a baseline of format version {VERSION}")
     return Counter({e["key"]: int(e["count"]) for e in data["entries"] if "key" in e})
 
 

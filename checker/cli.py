@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import io
 import os
 import pkgutil
 import sys
@@ -22,7 +23,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, messages
 from .cli_help import H_CONFIG, H_IGNORE, H_SELECT, H_STAGE
 from .errors import ConfigError
 
@@ -43,8 +44,10 @@ def _split(values: Optional[List[str]]) -> list[str]:
     return out
 
 
-def _die(message: str) -> None:
-    typer.echo(f"rasoat: {message}", err=True)
+def _die(vi: str, en: str | None = None) -> None:
+    from .messages import say
+
+    typer.echo(f"rasoat: {say(vi, en)}", err=True)
     raise typer.Exit(2)
 
 
@@ -58,14 +61,14 @@ def _today(value: Optional[str]) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        _die(f"--today phải có dạng YYYY-MM-DD (got {value!r})")
+        _die(f"--today phải có dạng YYYY-MM-DD (nhận được {value!r})", f"--today must be YYYY-MM-DD (got {value!r})")
 
 
 def _check_codes(codes: list[str]) -> None:
     from .engine import unknown_codes
 
     for code in unknown_codes(codes):
-        _die(f"không có quy tắc nào có mã hoặc tiền tố '{code}' (xem 'rasoat rules')")
+        _die(f"không có quy tắc nào có mã hoặc tiền tố '{code}' (xem 'rasoat rules')", f"no rule has the code or prefix '{code}' (see 'rasoat rules')")
 
 
 FORMATS = ["text", "json", "sarif", "github", "junit"]
@@ -79,7 +82,7 @@ def check(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=H_IGNORE),
     stage: Optional[str] = typer.Option(None, "--stage", help=H_STAGE),
     lang: Optional[str] = typer.Option(None, "--lang", help="vi (mặc định) | en"),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Mức nghiêm trọng làm thoát mã 1: error (mặc định) | warning | info"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Mức nghiêm trọng làm thoát mã 1: error | warning | info (mặc định: error)"),
     include: Optional[List[str]] = typer.Option(None, "--include", help="Mẫu tên tệp cần rà soát trong thư mục (mặc định *.docx, *.txt, *.md)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Mẫu tên tệp bỏ qua."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Tên tệp dùng cho nội dung đọc từ stdin."),
@@ -100,15 +103,15 @@ def check(
     from .runner import RunSettings, check_many, check_one, discover, exit_code, skip_notes
 
     if format not in FORMATS:
-        _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})")
+        _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})", f"invalid --format: {format!r} (one of {', '.join(FORMATS)})")
     if stage not in (None, "draft", "issued"):
-        _die(f"--stage không hợp lệ: {stage!r} (draft | issued)")
+        _die(f"--stage không hợp lệ: {stage!r} (draft | issued)", f"invalid --stage: {stage!r} (draft | issued)")
     if lang not in (None, "vi", "en"):
-        _die(f"--lang không hợp lệ: {lang!r} (vi | en)")
+        _die(f"--lang không hợp lệ: {lang!r} (vi | en)", f"invalid --lang: {lang!r} (vi | en)")
     if fail_on not in (None, "error", "warning", "info"):
-        _die(f"--fail-on không hợp lệ: {fail_on!r} (error | warning | info)")
+        _die(f"--fail-on không hợp lệ: {fail_on!r} (error | warning | info)", f"invalid --fail-on: {fail_on!r} (error | warning | info)")
     if jobs is not None and jobs < 1:
-        _die("--jobs phải ≥ 1")
+        _die("--jobs phải ≥ 1", "--jobs must be ≥ 1")
     settings = RunSettings(
         select=_split(select), ignore=_split(ignore), stage=stage, lang=lang, fail_on=fail_on,
         include=_split(include), exclude=_split(exclude), today=_today(today), config=config, debug=debug,
@@ -201,7 +204,7 @@ def baseline(
 
     clear_cache()
     if stage not in (None, "draft", "issued"):
-        _die(f"--stage không hợp lệ: {stage!r} (draft | issued)")
+        _die(f"--stage không hợp lệ: {stage!r} (draft | issued)", f"invalid --stage: {stage!r} (draft | issued)")
     settings = RunSettings(select=_split(select), ignore=_split(ignore), stage=stage, config=config)
     _check_codes(settings.select + settings.ignore)
     try:
@@ -211,10 +214,11 @@ def baseline(
     except ConfigError as exc:
         _die(str(exc))
     except OSError as exc:
-        _die(f"không ghi được {output}: {exc.strerror}")
+        _die(f"không ghi được {output}: {exc.strerror}", f"cannot write {output}: {exc.strerror}")
     for p in problems:
-        typer.echo(f"rasoat: {p.get('vi')}", err=True)
-    typer.echo(f"Đã ghi {n} phát hiện của {len(results)} tệp vào {output}.")
+        typer.echo(f"rasoat: {p.get(messages.LANG)}", err=True)
+    typer.echo(messages.say(f"Đã ghi {n} phát hiện của {len(results)} tệp vào {output}.",
+                            f"Wrote {n} finding(s) of {len(results)} file(s) to {output}."))
     raise typer.Exit(2 if problems else 0)
 
 
@@ -257,7 +261,7 @@ def explain(
     reg = load_rules()
     r = reg.get(code.upper())
     if r is None:
-        _die(f"không có quy tắc '{code}' (xem 'rasoat rules')")
+        _die(f"không có quy tắc '{code}' (xem 'rasoat rules')", f"no rule '{code}' (see 'rasoat rules')")
     sev = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}[r.severity] if lang == "vi" else r.severity
     typer.echo(f"{r.code} ({r.name}) — {r.category}, {sev}{', sửa tự động được' if r.fixable and lang == 'vi' else (', fixable' if r.fixable else '')}")
     typer.echo("")
@@ -290,20 +294,52 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _usage_error_type():
+    """The command-line parser's UsageError class (typer vendors click in recent versions)."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def _run_app(argv: list[str]) -> int:
+    """Run the typer app; in Vietnamese (the default) its help screens and usage errors are
+    given in Vietnamese too (checker.messages)."""
+    if messages.LANG == "en":
+        app()
+        return 0
+    wants_help = len(argv) <= 1 or "--help" in argv[1:]
+    real = sys.stdout
+    buf = io.StringIO() if wants_help else None
+    try:
+        if buf is not None:
+            sys.stdout = buf
+        try:
+            code = app(standalone_mode=False)
+        finally:
+            sys.stdout = real
+    except _usage_error_type() as exc:
+        typer.echo(messages.usage_error(exc), err=True)
+        return 2
+    finally:
+        if buf is not None:
+            sys.stdout.write(messages.localize_help(buf.getvalue()))
+    return code if isinstance(code, int) else 0
+
+
 def main() -> None:
+    messages.set_lang(sys.argv[1:])
     debug = "--debug" in sys.argv
     try:
-        app()
+        sys.exit(_run_app(sys.argv))
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        typer.echo("rasoat: dừng theo yêu cầu (interrupted)", err=True)
+        typer.echo(messages.say("rasoat: dừng theo yêu cầu (Ctrl-C).", "rasoat: interrupted (Ctrl-C)."), err=True)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - never a traceback unless --debug
         if debug:
             raise
-        typer.echo(f"rasoat: lỗi nội bộ (internal error): {type(exc).__name__}: {exc}. "
-                   "Chạy lại với --debug để xem chi tiết.", err=True)
+        typer.echo(messages.say(f"rasoat: lỗi nội bộ: {type(exc).__name__}: {exc}. Chạy lại với --debug để xem chi tiết.",
+                                f"rasoat: internal error: {type(exc).__name__}: {exc}. Run again with --debug for details."),
+                   err=True)
         sys.exit(2)
 
 

@@ -57,7 +57,7 @@ def test_convert_to_stdout_and_in_place(tmp_path):
 
 
 @pytest.mark.parametrize("args,message", [
-    ([], "-o OUT"),
+    ([], "-o TỆP_MỚI"),
     (["-o", "SAME"], "--in-place"),
     (["--in-place", "-o", "x.txt"], "--in-place"),
     (["--from", "viqr", "-o", "x.txt"], "--from"),

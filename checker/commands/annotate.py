@@ -30,16 +30,16 @@ def register(app: typer.Typer) -> None:
         from ..runner import RunSettings, check_one
 
         if not path.lower().endswith(".docx"):
-            _die(f"{path}: annotate cần một tệp .docx (needs a .docx file)")
+            _die(f"{path}: annotate cần một tệp .docx", f"{path}: annotate needs a .docx file")
         if not os.path.isfile(path):
-            _die(f"{path}: không tìm thấy tệp (no such file)")
+            _die(f"{path}: không tìm thấy tệp", f"{path}: no such file")
         out = output or os.path.splitext(path)[0] + ".reviewed.docx"
         if os.path.abspath(out) == os.path.abspath(path):
-            _die("không ghi đè bản gốc: hãy chọn tên khác cho -o (refusing to overwrite the original)")
+            _die("không ghi đè bản gốc: hãy chọn tên khác cho -o", "refusing to overwrite the original: choose another name for -o")
         if stage not in (None, "draft", "issued"):
-            _die(f"--stage không hợp lệ: {stage!r} (draft | issued)")
+            _die(f"--stage không hợp lệ: {stage!r} (draft | issued)", f"invalid --stage: {stage!r} (draft | issued)")
         if lang not in ("vi", "en"):
-            _die(f"--lang không hợp lệ: {lang!r} (vi | en)")
+            _die(f"--lang không hợp lệ: {lang!r} (vi | en)", f"invalid --lang: {lang!r} (vi | en)")
         _check_codes(_split(select) + _split(ignore))
         clear_cache()
         try:
@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
         try:
             atomic_write(out, data)
         except OSError as exc:
-            _die(f"không ghi được {out}: {exc.strerror}")
+            _die(f"không ghi được {out}: {exc.strerror}", f"cannot write {out}: {exc.strerror}")
         if lang == "en":
             typer.echo(f"Wrote {n} comment(s) to {out}.")
         else:

@@ -24,8 +24,10 @@ CSV_COLUMNS = ["file", "line", "column", "end_line", "end_column", "text", "type
                "issuer", "trich_yeu", "name", "law_year", "first", "first_line", "findings"]
 
 
-def _die(message: str) -> None:
-    typer.echo(f"rasoat: {message}", err=True)
+def _die(vi: str, en: str | None = None) -> None:
+    from ..messages import say
+
+    typer.echo(f"rasoat: {say(vi, en)}", err=True)
     raise typer.Exit(2)
 
 
@@ -148,11 +150,11 @@ def register(app: typer.Typer) -> None:
         from ..runner import RunSettings, check_one, discover
 
         if format not in FORMATS:
-            _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})")
+            _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})", f"invalid --format: {format!r} (one of {', '.join(FORMATS)})")
         if stage not in (None, "draft", "issued"):
-            _die(f"--stage không hợp lệ: {stage!r} (draft | issued)")
+            _die(f"--stage không hợp lệ: {stage!r} (draft | issued)", f"invalid --stage: {stage!r} (draft | issued)")
         if lang not in ("vi", "en"):
-            _die(f"--lang không hợp lệ: {lang!r} (vi | en)")
+            _die(f"--lang không hợp lệ: {lang!r} (vi | en)", f"invalid --lang: {lang!r} (vi | en)")
         split = lambda vs: [x.strip() for v in vs or [] for x in v.split(",") if x.strip()]  # noqa: E731
         settings = RunSettings(select=["C5"], stage=stage, lang=lang, config=config, include=split(include),
                                exclude=split(exclude))
