@@ -236,6 +236,8 @@ def rules(
     rows = [reg[c] for c in sorted(reg)]
     if format == "json":
         typer.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+                                "other_severities": list(r.other),
+                                "severity_varies": r.varies.get(lang) if r.varies else None,
                                 "title": r.title.get(lang), "fixable": r.fixable} for r in rows],
                               ensure_ascii=False, indent=2))
         return
@@ -243,11 +245,16 @@ def rules(
         head = "| mã | tên | nhóm | mức | sửa tự động |" if lang == "vi" else "| code | name | category | severity | fixable |"
         typer.echo(head + "\n|---|---|---|---|---|")
         for r in rows:
-            typer.echo(f"| {r.code} | {r.title.get(lang)} | {r.category} | {r.severity} | {'✓' if r.fixable else ''} |")
+            typer.echo(f"| {r.code} | {r.title.get(lang)} | {r.category} | {r.severity_label()} | {'✓' if r.fixable else ''} |")
+        typer.echo("")
+        typer.echo("Mức ghi \"error / warning\": mức của phát hiện tùy trường hợp; `rasoat explain MÃ` nói khi nào và vì sao."
+                   if lang == "vi" else
+                   "A level written \"error / warning\": the finding's level depends on the case; `rasoat explain CODE` "
+                   "says when and why.")
         return
     for r in rows:
-        fix = " (fix)" if r.fixable else ""
-        typer.echo(f"{r.code}  {r.severity:<7}  {r.category:<10}  {r.title.get(lang)}{fix}")
+        fix = (" (sửa tự động)" if lang == "vi" else " (fixable)") if r.fixable else ""
+        typer.echo(f"{r.code}  {r.severity_label():<15}  {r.category:<10}  {r.title.get(lang)}{fix}")
 
 
 @app.command()
@@ -262,8 +269,13 @@ def explain(
     r = reg.get(code.upper())
     if r is None:
         _die(f"không có quy tắc '{code}' (xem 'rasoat rules')", f"no rule '{code}' (see 'rasoat rules')")
-    sev = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}[r.severity] if lang == "vi" else r.severity
+    names = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+    sev = names[r.severity] if lang == "vi" else r.severity
     typer.echo(f"{r.code} ({r.name}) — {r.category}, {sev}{', sửa tự động được' if r.fixable and lang == 'vi' else (', fixable' if r.fixable else '')}")
+    if r.varies is not None:
+        others = ", ".join(names.get(o, o) if lang == "vi" else o for o in r.other)
+        typer.echo((f"Mức có thể khác ({others}): " if lang == "vi" else f"The level may differ ({others}): ")
+                   + r.varies.get(lang))
     typer.echo("")
     typer.echo(r.doc_for(lang))
 

@@ -49,7 +49,8 @@ def _outside_words(c, by_para) -> int:
     return len(" ".join(rest).split())
 
 
-@rule("C505", name="first-citation", severity="error",
+@rule("C505", varies=(('warning',), Msg('Cảnh báo khi có đủ số, ký hiệu và ngày ban hành nhưng thiếu tên loại văn bản hoặc chữ "số"; lỗi khi thiếu số, ký hiệu hoặc ngày ban hành.',
+                        'A warning when the number-symbol and the date are there but the type name or the word "số" is missing; an error when the number-symbol or the date is missing.')), name="first-citation", severity="error",
       title=Msg("Viện dẫn lần đầu chưa đầy đủ", "Incomplete first citation"), fixable=True)
 def check(doc):
     cits = citations(doc)
