@@ -112,10 +112,22 @@ def render_json(files: list[tuple[str, list[dict]]]) -> str:
                       ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(files: list[tuple[str, list[dict]]]) -> str:
+# column headers of the CSV a clerk opens in Excel (the JSON keeps the field names)
+CSV_HEADERS_VI = {
+    "file": "tệp", "line": "dòng", "column": "cột", "end_line": "dòng cuối", "end_column": "cột cuối",
+    "text": "đoạn viện dẫn", "type": "loại văn bản", "type_written": "tên loại như đã viết",
+    "type_from": "loại suy ra từ", "so": "có chữ \"số\"", "number": "số", "symbol": "ký hiệu", "year": "năm",
+    "type_code": "mã loại", "issuer_codes": "mã cơ quan ban hành", "style": "kiểu (Đảng/Nhà nước)",
+    "date": "ngày ban hành", "date_valid": "ngày hợp lệ", "issuer": "cơ quan ban hành", "trich_yeu": "trích yếu",
+    "name": "tên gọi", "law_year": "năm của luật", "first": "lần viện dẫn đầu", "first_line": "dòng viện dẫn đầu",
+    "findings": "phát hiện",
+}
+
+
+def render_csv(files: list[tuple[str, list[dict]]], lang: str = "vi") -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
+    w.writerow([CSV_HEADERS_VI[k] for k in CSV_COLUMNS] if lang == "vi" else CSV_COLUMNS)
     for path, rows in files:
         for r in rows:
             w.writerow([path if k == "file" else _cell(r.get(k)) for k in CSV_COLUMNS])
@@ -178,7 +190,7 @@ def register(app: typer.Typer) -> None:
         if format == "json":
             _write(render_json(results))
         elif format == "csv":
-            _write(render_csv(results))
+            _write(render_csv(results, lang))
         else:
             _write(render_table(results, lang))
         for p in problems:
