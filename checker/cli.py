@@ -135,7 +135,8 @@ def check(
             results.append(check_one(stdin_filename or "<stdin>.txt", settings, data=data,
                                      display=stdin_filename or "<stdin>"))
         want_docs = fix or diff
-        results.extend(check_many(disk, settings, jobs=1 if want_docs else (jobs or cfg0.get("jobs"))))
+        results.extend(check_many(disk, settings, jobs=1 if want_docs else (jobs or cfg0.get("jobs")),
+                                  keep_documents=want_docs))
         results, notes = skip_notes(results, {p for p in paths if os.path.isfile(p)})
         if fix or diff:
             from .fixer import fix_results

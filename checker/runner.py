@@ -88,26 +88,35 @@ def _init_worker():
     rx.save_in_worker()
 
 
-def _worker(args):
-    path, settings = args
-    res = check_one(path, settings)
-    res.document = None  # documents stay in the worker: only findings cross the process boundary
+def _light(res: FileResult) -> FileResult:
+    """A result without its document: what the reporters and the baseline need (memory stays
+    bounded by the largest document, not by the number of files)."""
+    res.document = None
     res.plan = None
     return res
 
 
-def check_many(files: list[str], s: RunSettings, jobs: int | None = None) -> list[FileResult]:
-    """Check files in a stable order, in parallel when there are many."""
+def _worker(args):
+    path, settings = args
+    return _light(check_one(path, settings))  # only findings cross the process boundary
+
+
+def check_many(files: list[str], s: RunSettings, jobs: int | None = None,
+               keep_documents: bool = False) -> list[FileResult]:
+    """Check files in a stable order, in parallel when there are many. Documents are kept only
+    when asked (--fix, --diff: jobs=1), and dropped as soon as a file's findings are known."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(files) < 4:
+    if keep_documents:
         return [check_one(f, s) for f in files]
+    if jobs <= 1 or len(files) < 4:
+        return [_light(check_one(f, s)) for f in files]
     from concurrent.futures import ProcessPoolExecutor
 
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
             return list(pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4))))
     except (OSError, RuntimeError):  # no process pool here (sandbox, frozen app): run in-process
-        return [check_one(f, s) for f in files]
+        return [_light(check_one(f, s)) for f in files]
 
 
 def is_note(res: FileResult) -> bool:
