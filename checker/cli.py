@@ -273,6 +273,10 @@ def _register_commands() -> None:
 
 _register_commands()
 
+from .serve.command import register as _register_serve  # noqa: E402 - `rasoat serve` (extra "serve")
+
+_register_serve(app)
+
 
 def main() -> None:
     debug = "--debug" in sys.argv
