@@ -331,3 +331,62 @@ def test_nothing_is_written_to_disk(tmp_path, seed_docx, monkeypatch):
         for url in ("/api/check", "/api/review", "/api/annotate", "/api/fix", "/api/tasks"):
             assert _upload(c, seed_docx, url).status_code == 200
     assert list(spool.iterdir()) == [] and list(work_dir.iterdir()) == []
+
+
+# ------------------------------------------------------------------------------ the command
+
+def test_the_command_line_does_not_load_the_web_libraries():
+    import subprocess
+    import sys
+
+    code = ("import sys, checker.cli; "
+            "print(sorted(m for m in ('starlette', 'uvicorn', 'jinja2', 'python_multipart') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("args, word", [(["--host", "0.0.0.0"], "--allow-remote"), (["--host", "192.168.1.10"], "--allow-remote"),
+                                        (["--port", "0"], "--port"), (["--workers", "0"], "--workers")])
+def test_serve_refuses_bad_options(args, word):
+    code, out, err = run_cli("serve", *args)
+    assert code == 2 and word in err and "Traceback" not in err
+
+
+def test_loopback_addresses():
+    from checker.serve.command import is_loopback
+
+    assert all(is_loopback(h) for h in ("127.0.0.1", "127.0.0.2", "localhost", "::1", "[::1]"))
+    assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "10.0.0.1", "example.org"))
+
+
+def test_serve_on_all_addresses_needs_allow_remote_and_says_who_can_reach_it(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "serve", "--host", "0.0.0.0", "--allow-remote",
+                             "--port", str(port), "--workers", "1"], cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1])))
+    try:
+        lines = [proc.stdout.readline() for _ in range(3)]
+        assert lines[0].startswith("rasoat serve: http://")
+        assert "CẢNH BÁO" in lines[1] and "reachable" in lines[1]
+        assert lines[2].strip().startswith("http://") and lines[2].strip().endswith(f":{port}/")
+        import urllib.request
+
+        deadline = time.time() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as r:
+                    assert json.load(r)["ok"]
+                    break
+            except OSError:
+                assert time.time() < deadline and proc.poll() is None
+                time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(15)
