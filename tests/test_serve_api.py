@@ -390,3 +390,9 @@ def test_serve_on_all_addresses_needs_allow_remote_and_says_who_can_reach_it(tmp
     finally:
         proc.terminate()
         proc.wait(15)
+
+
+def test_the_worker_pool_is_sized_to_the_cores():
+    with TestClient(create_app()) as c:
+        assert c.get("/api/health").json()["workers"] == (os.cpu_count() or 1)
+        assert len(c.app.state.workers.pool._processes) == (os.cpu_count() or 1)
