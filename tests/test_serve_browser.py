@@ -133,6 +133,7 @@ def test_upload_seed_002_as_docx_see_click_tasks_download(server, browser, tmp_p
     browser.find_element(By.ID, "tab-tasks").click()
     rows = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#tasks tbody tr"))
     assert len(rows) == len(want)
+    assert rows[0].is_displayed() and not browser.find_element(By.ID, "doc").is_displayed()
     shown = [r.find_element(By.CSS_SELECTOR, "td.task-text").text for r in rows]
     assert shown == [w["text"] for w in want]
     # the screenshot of the findings, with the clicked one marked
