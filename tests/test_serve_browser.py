@@ -91,7 +91,10 @@ def browser(tmp_path_factory):
 
 
 def _wait(driver, cond, timeout=60):
-    return WebDriverWait(driver, timeout).until(cond)
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+
+    # the page re-renders the findings after each check: an element may go stale while waiting
+    return WebDriverWait(driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(cond)
 
 
 def _wait_file(folder: Path, suffix: str, timeout=60) -> Path:
@@ -181,9 +184,43 @@ def test_text_of_a_draft_is_always_escaped(server, browser):
     assert browser.execute_script("return window.pwned") is None
 
 
-def test_english_switch_and_keyboard_tabs(server, browser):
+def test_a_refused_file_gets_a_clear_message_on_the_page(server, browser, tmp_path):
+    fake = tmp_path / "anh.docx"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
     browser.get(server)
+    browser.find_element(By.ID, "file").send_keys(str(fake))
+    status = browser.find_element(By.ID, "status")
+    _wait(browser, lambda d: "bad" in status.get_attribute("class"))
+    assert "Không rà soát được" in status.text and ".docx" in status.text
+    assert not browser.find_element(By.ID, "result").is_displayed()
+
+
+def test_keyboard_english_and_sorting(server, browser):
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server)
+    browser.find_element(By.ID, "file").send_keys(str(SEED_002))
+    item = _wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, '#findings li[data-code="S108"]')))
+    # Enter on a focused finding marks its place, as a click does
+    button = item.find_element(By.CSS_SELECTOR, "button.goto")
+    browser.execute_script("arguments[0].focus()", button)
+    button.send_keys(Keys.ENTER)
+    active = _wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "#doc p.para.active mark.active")))
+    assert active.text == "Noi nhận:"
+    # the tabs answer the arrow keys
+    tab = browser.find_element(By.ID, "tab-doc")
+    browser.execute_script("arguments[0].focus()", tab)
+    tab.send_keys(Keys.ARROW_RIGHT)
+    assert browser.find_element(By.ID, "tab-tasks").get_attribute("aria-selected") == "true"
+    assert browser.find_element(By.ID, "panel-tasks").is_displayed()
+    # sorting by due date puts the dated tasks in order
+    browser.find_element(By.CSS_SELECTOR, '#tasks th button[data-sort="date"]').click()
+    dates = [d for d in (e.get_attribute("datetime") for e in browser.find_elements(By.CSS_SELECTOR, "#tasks tbody time")) if d]
+    assert dates and dates == sorted(dates)
+    # English: the page and the findings (checked again in English)
     browser.find_element(By.ID, "lang-switch").click()
     assert "Drop a .docx" in browser.find_element(By.ID, "drop").text
+    _wait(browser, lambda d: "is misspelt" in d.find_element(By.CSS_SELECTOR, '#findings li[data-code="S108"]').get_attribute("textContent"))
+    assert "Fail" in browser.find_element(By.ID, "verdict").text
     browser.find_element(By.ID, "lang-switch").click()
     assert "Kéo thả" in browser.find_element(By.ID, "drop").text
