@@ -396,3 +396,19 @@ def test_the_worker_pool_is_sized_to_the_cores():
     with TestClient(create_app()) as c:
         assert c.get("/api/health").json()["workers"] == (os.cpu_count() or 1)
         assert len(c.app.state.workers.pool._processes) == (os.cpu_count() or 1)
+
+
+def _boom(req, *args):
+    raise ValueError("a bug in the worker")
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="workers are forked")
+def test_an_internal_error_is_a_clear_500_and_the_server_stays_up(monkeypatch):
+    from checker.serve import work
+
+    monkeypatch.setattr(work, "review", _boom)  # the forked workers inherit the faulty function
+    with TestClient(create_app(workers=1)) as c:
+        r = c.post("/api/review", json={"text": "THÔNG BÁO"})
+        assert r.status_code == 500
+        assert r.json()["error"] == "Lỗi nội bộ khi rà soát tệp này (ValueError: a bug in the worker); máy chủ vẫn chạy."
+        assert c.post("/api/check", json={"text": "THÔNG BÁO"}).status_code == 200

@@ -61,6 +61,8 @@ MESSAGES = {
               "Unsupported content type: use multipart/form-data, application/json or text/plain."),
     "crashed": ("Tiến trình rà soát bị dừng bất thường khi xử lý tệp này; máy chủ vẫn chạy, hãy thử lại.",
                 "The checking process stopped abnormally on this file; the server is still running, try again."),
+    "internal": ("Lỗi nội bộ khi rà soát tệp này ({detail}); máy chủ vẫn chạy.",
+                 "Internal error while checking this file ({detail}); the server is still running."),
     "busy": ("Máy chủ đang bận: quá nhiều yêu cầu cùng lúc, hãy thử lại sau.",
              "The server is busy: too many requests at once, try again later."),
 }
@@ -307,6 +309,8 @@ def create_app(config: Config | None = None, workers: int | None = None) -> Star
                 return req, fmt, await pool.run(fn, req, *extra)
             except BrokenProcessPool:
                 raise ApiError(500, "crashed", req.lang) from None
+            except Exception as exc:  # noqa: BLE001 - a bug shows as a clear 500, never a traceback page
+                raise ApiError(500, "internal", req.lang, detail=f"{type(exc).__name__}: {exc}") from None
 
     def error(exc: ApiError) -> JSONResponse:
         return JSONResponse({"error": exc.message}, status_code=exc.status)
