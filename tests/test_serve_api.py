@@ -286,7 +286,8 @@ def test_concurrent_requests_each_get_their_own_answer(client, seed_docx):
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=one, args=(files[k % len(files)], k)) for k in range(16)]
+    # more clients than the server holds uploads for at once (4 per worker): the others wait their turn
+    threads = [threading.Thread(target=one, args=(files[k % len(files)], k)) for k in range(24)]
     for t in threads:
         t.start()
     for t in threads:

@@ -63,8 +63,6 @@ MESSAGES = {
                 "The checking process stopped abnormally on this file; the server is still running, try again."),
     "internal": ("Lỗi nội bộ khi rà soát tệp này ({detail}); máy chủ vẫn chạy.",
                  "Internal error while checking this file ({detail}); the server is still running."),
-    "busy": ("Máy chủ đang bận: quá nhiều yêu cầu cùng lúc, hãy thử lại sau.",
-             "The server is busy: too many requests at once, try again later."),
 }
 
 
@@ -108,8 +106,9 @@ class Workers:
     async def start(self) -> None:
         work.warm(self.config)  # in this process too: forked workers inherit what it loaded
         self.lock = asyncio.Lock()
-        # requests queued beyond what the workers can take hold their upload in memory: bound them
-        self.gate = asyncio.Semaphore(self.size * 8)
+        # at most this many uploads are held in memory at once; later requests wait their turn
+        # before their body is read (and uvicorn's limit_concurrency answers 503 beyond that)
+        self.gate = asyncio.Semaphore(self.size * 4)
         self.pool = self._new()
         # start every worker now (each loads the rule data once), not at the first upload
         await asyncio.gather(*(asyncio.wrap_future(self.pool.submit(os.getpid)) for _ in range(self.size)))
@@ -300,10 +299,7 @@ def create_app(config: Config | None = None, workers: int | None = None) -> Star
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True))
 
     async def job(request: HttpRequest, fn, *extra):
-        lang = request.query_params.get("lang") or "vi"
-        if pool.gate.locked():
-            raise ApiError(503, "busy", lang)
-        async with pool.gate:
+        async with pool.gate:  # wait for a place: bodies of queued requests are not read yet
             req, fmt = await read_draft(request, limits["body"])
             try:
                 return req, fmt, await pool.run(fn, req, *extra)

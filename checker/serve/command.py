@@ -88,6 +88,7 @@ def register(app: typer.Typer) -> None:
 
             threading.Timer(1.5, webbrowser.open, args=(url,)).start()
         try:
-            uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+            uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False,
+                        limit_concurrency=64 * (workers or os.cpu_count() or 1))
         except OSError as exc:
             _die(f"không mở được {host}:{port}: {exc.strerror or exc}")
