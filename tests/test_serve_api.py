@@ -413,3 +413,14 @@ def test_an_internal_error_is_a_clear_500_and_the_server_stays_up(monkeypatch):
         assert r.status_code == 500
         assert r.json()["error"] == "Lỗi nội bộ khi rà soát tệp này (ValueError: a bug in the worker); máy chủ vẫn chạy."
         assert c.post("/api/check", json={"text": "THÔNG BÁO"}).status_code == 200
+
+
+def test_a_port_in_use_is_a_clear_error():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        code, out, err = run_cli("serve", "--port", str(port))
+    assert code == 2 and f"127.0.0.1:{port}" in err and "--port" in err and "Traceback" not in err

@@ -38,6 +38,26 @@ def _reach(host: str, port: int) -> list[str]:
     return [f"http://{a}:{port}/" for a in sorted(names)] or [f"http://{socket.gethostname()}:{port}/"]
 
 
+def _check_port(host: str, port: int, die) -> None:
+    """Stop with a clear message when the address cannot be bound (a port in use, say), before
+    any worker is started."""
+    import socket
+
+    name = host.strip("[]")
+    try:
+        infos = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        die(f"--host {host}: không tìm thấy địa chỉ này ({exc.strerror or exc})")
+        return
+    family, _, _, _, addr = infos[0]
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(addr)
+    except OSError as exc:
+        die(f"không mở được {host}:{port}: {exc.strerror or exc} (cổng đang được dùng? hãy chọn --port khác)")
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -73,6 +93,7 @@ def register(app: typer.Typer) -> None:
             cfg = config_for(os.path.join(os.getcwd(), "du-thao.txt"), config)
         except ConfigError as exc:
             _die(str(exc))
+        _check_port(host, port, _die)
         application = create_app(cfg, workers)
         shown = f"[{host}]" if ":" in host else host
         url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
