@@ -139,6 +139,10 @@ def test_upload_seed_002_as_docx_see_click_tasks_download(server, browser, tmp_p
     assert rows[0].is_displayed() and not browser.find_element(By.ID, "doc").is_displayed()
     shown = [r.find_element(By.CSS_SELECTOR, "td.task-text").text for r in rows]
     assert shown == [w["text"] for w in want]
+    # the task table for Excel: the same CSV as `rasoat tasks --format csv`
+    browser.find_element(By.ID, "dl-tasks").click()
+    csv = _wait_file(browser.downloads, ".nhiem-vu.csv")
+    assert csv.read_bytes() == work.tasks_json(work.Request(path.name, path.read_bytes()), "csv")[1].encode("utf-8")
     # the screenshot of the findings, with the clicked one marked
     browser.find_element(By.ID, "tab-doc").click()
     item.find_element(By.CSS_SELECTOR, "button.goto").click()

@@ -426,6 +426,7 @@ function init() {
   $("#dl-reviewed").addEventListener("click", () => fetchDownload("/api/annotate", {}, "reviewed.docx"));
   $("#dl-json").addEventListener("click", () => fetchDownload("/api/check", {}, "rasoat.json"));
   $("#dl-tasks").addEventListener("click", () => fetchDownload("/api/tasks?format=csv", {}, "nhiem-vu.csv"));
+  $("#dl-cits").addEventListener("click", () => fetchDownload("/api/citations?format=csv", {}, "trich-dan.csv"));
   $("#dl-fixed").addEventListener("click", async () => {
     const r = await post("/api/fix", {format: "diff"});
     if (!r.ok) { setStatus(t("failed", {msg: await errorOf(r)}), true); return; }
