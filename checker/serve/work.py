@@ -167,7 +167,6 @@ def fix(req: Request) -> tuple[bool, dict]:
     else:
         if src.legacy:  # TCVN3/VNI text: `rasoat convert` first; fixes apply to Unicode text
             return True, {"data": src.raw, "count": 0, "diff": ""}
-        opts, sel, ign = options(req)
 
         def again(text: str):
             r = check(Request(req.name, encode_like(text, src), req.stage, req.lang, req.today,
