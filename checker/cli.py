@@ -306,6 +306,10 @@ def _register_commands() -> None:
 
 _register_commands()
 
+from .serve.command import register as _register_serve  # noqa: E402 - `rasoat serve` (extra "serve")
+
+_register_serve(app)
+
 
 def _usage_error_type():
     """The command-line parser's UsageError class (typer vendors click in recent versions)."""

@@ -43,6 +43,9 @@ class RunSettings:
     config: str | None = None
     debug: bool = False
     settings: dict | None = None  # rule settings given by an API caller (override the config's)
+    # a configuration already read (the server's, for uploads that have no folder of their own);
+    # None: the nearest to each file, or `config`
+    config_obj: Config | None = None
 
 
 @dataclass
@@ -87,7 +90,10 @@ def plan_for(path: str, s: RunSettings) -> Plan:
     from .ruledata import validate_all
 
     validate_all()
-    cfg = config_for(path if path not in ("-", "<stdin>") else "<stdin>", s.config)
+    if s.config_obj is not None:
+        cfg = s.config_obj
+    else:
+        cfg = config_for(path if path not in ("-", "<stdin>") else "<stdin>", s.config)
     select = list(s.select) or (cfg.get("select", []) + cfg.get("extend-select", []))
     ignore = list(s.ignore) + cfg.get("ignore", []) + cfg.ignored_for(path)
     return Plan(options_for(cfg, s), select, ignore, select_rules(select, ignore))

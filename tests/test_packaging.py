@@ -24,6 +24,8 @@ def test_wheel_contains_grammar_and_rules(tmp_path):
     on_disk = {f"checker/_data/rules/{p.relative_to(ROOT / 'rules').as_posix()}" for p in (ROOT / "rules").rglob("*") if p.is_file()}
     assert on_disk <= rules
     assert "checker/cli.py" in names and "checker/checks/structure/s108_noi_nhan.py" in names
+    # `rasoat serve` serves its page from the installed package
+    assert {"checker/serve/templates/index.html", "checker/serve/static/app.js", "checker/serve/static/app.css"} <= names
 
 
 def test_supported_python_versions_are_the_tested_ones():
