@@ -722,6 +722,7 @@ class Mention:
     what: list = field(default_factory=list)  # what differs, for the message
     item: bool = False  # an item of a factored list ("Các Sở: …, Công thương")
     upper: bool = False  # written in capitals (a heading)
+    bare: bool = False  # a place name without its unit word ("chiến thắng Điện Biên Phủ"): no unit meant
 
 
 def _rebuild(c: Comparison, upper: bool) -> str:
@@ -940,9 +941,9 @@ _WORD_NEXT = re.compile(r"[ \t]+\w")
 
 def _generic_at_start(text: str, toks: list[Tok]) -> bool:
     """Whether a name whose only capital is its first letter opens a sentence (or a list item):
-    "Ban chỉ đạo các cấp kiện toàn …", "Thủ tướng chính phủ …" there may be common nouns, the
-    capital being the sentence's. Mid-sentence, the capital of "Ban" shows the writer meant the
-    name ("Trưởng Ban chỉ đạo" → "Ban Chỉ đạo")."""
+    there a name that is also a common noun ("Ban chỉ đạo các cấp kiện toàn …") may be the common
+    noun, the capital being the sentence's. Mid-sentence, the capital of "Ban" shows the writer
+    meant the name ("Trưởng Ban chỉ đạo" → "Ban Chỉ đạo")."""
     if any(t.cap for t in toks[1:] if t.kind == "w"):
         return False
     if not _WORD_NEXT.match(text, toks[-1].end):
@@ -965,7 +966,8 @@ class _Scan:
             suggestion = full.split(" ", lead)[lead] if full.count(" ") >= lead else full
         entries = self.ix.entries_by_form[c.form.text]
         verdict, under = c.verdict, c.under
-        if verdict == "case" and not c.over and item_head is None and _generic_at_start(text, toks):
+        if (verdict == "case" and not c.over and item_head is None and any(e.common_noun for e in entries)
+                and _generic_at_start(text, toks)):
             verdict, under = "exact", []  # "Ban chỉ đạo các cấp …" opening a sentence: a common noun
         m = Mention(self.para, start, end, text[start:end], "agency", verdict, full, suggestion, entries,
                     under, c.over, c.what, item_head is not None, upper)
@@ -1298,7 +1300,10 @@ def scan_paragraph(ix: Index, para, found: list[tuple] | None = None) -> list[Me
             done = max(done, scan.unit_at(pos))
         else:
             toks = tokenize(text, pos, limit=7, keep=6, past_hard=True)  # what place_at() reads
+            before = len(scan.out)
             done = max(done, scan.place_at(toks, ix.long_places, "place", pos, case_only=True, min_words=3))
+            for m in scan.out[before:]:
+                m.bare = True
     if len(scan.out) > 1:
         scan.out.sort(key=_START)
     return scan.out
