@@ -32,6 +32,7 @@ from .textnorm import fold, nfc, tone_neutral
 LEVELS = frozenset({
     "trung_uong", "bo", "co_quan_ngang_bo", "co_quan_thuoc_cp", "don_vi_trung_uong", "so", "co_quan_tinh",
     "phong_huyen", "co_quan_huyen", "phong_xa", "co_quan_xa", "dang", "dan_cu", "chinh_quyen", "doan_the", "khac",
+    "he_thong",  # an information system (a portal, a database), not a body: its capitals are information (N402)
 })
 PROVINCE_KINDS = frozenset({"tỉnh", "thành phố"})
 APPROXIMATE_GRACE = dt.timedelta(days=61)  # when a change happened on each province's own date

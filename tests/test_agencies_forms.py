@@ -140,3 +140,22 @@ def test_name_forms(date, sentence, expected):
         return
     code, span, suggestion = expected
     assert any(g[0] == code and g[1] == span and (suggestion is None or g[2] == suggestion) for g in got), got
+
+
+@pytest.mark.parametrize("sentence,severity", [
+    ("Giao xã Nậm sỏ rà soát, báo cáo.", "warning"),  # a commune, named with its unit word
+    ("Tổ chức kỷ niệm 70 năm chiến thắng Điện Biên phủ.", "info"),  # a place, not a unit: typography
+    ("Các mẫu đơn nộp trên Cổng dịch vụ công quốc gia.", "info"),  # a system, not a body
+    ("Giao Sở Công thương chủ trì.", "warning"),
+])
+def test_what_a_capitals_slip_weighs(sentence, severity):
+    (d,) = [d for d in run_text(notice(sentence, date=D25), select=["N402"]) if d.line == _LINE]
+    assert d.severity == severity
+
+
+def test_a_known_abbreviation_misspelt_is_not_an_unexplained_one():
+    """"BCD" is "BCĐ" (Ban Chỉ đạo) misspelt: L701 says so; N404 must not call it unexplained (and
+    so never suggests writing "BCD" out)."""
+    ds = [d for d in run_text(notice("Đề nghị BCD tỉnh, UBND xã và VNPT triển khai.", date=D25), select=["N404", "L701"])
+          if d.line == _LINE]
+    assert [(d.code, d.context, d.suggestion) for d in ds] == [("L701", "BCD", "BCĐ")]

@@ -5,7 +5,8 @@ Cái gì: tên cơ quan, tổ chức hoặc địa danh có chữ viết hoa kh�
 tầng", "xã Nậm sỏ") là cảnh báo; thừa chữ hoa ("Sở Nông nghiệp và Phát triển Nông
 thôn", "Hội đồng Nhân dân tỉnh") là thông tin. Địa danh viết không kèm đơn vị hành chính ("chiến
 thắng Điện Biên phủ") không chỉ một đơn vị, cơ quan nào: chữ hoa của nó là việc trình bày, mức thông
-tin. Chữ in hoa toàn bộ (tiêu đề, tên cơ quan ở phần đầu văn bản) không bị báo.
+tin; tên một hệ thống thông tin đặt như tên cơ quan ("Cổng dịch vụ công quốc gia") cũng vậy. Chữ in
+hoa toàn bộ (tiêu đề, tên cơ quan ở phần đầu văn bản) không bị báo.
 Tại sao: Phụ lục II Nghị định 30/2020/NĐ-CP quy định cách viết hoa tên cơ quan, tổ chức (viết hoa
 chữ cái đầu của các từ, cụm từ chỉ loại hình, chức năng, lĩnh vực) và tên địa lý (viết hoa chữ cái
 đầu của các âm tiết tạo thành tên riêng).
@@ -19,7 +20,8 @@ What: the capitals of a body's name or of a place name differ from the official 
 capital ("Sở Công thương" for "Sở Công Thương", "giao phòng Kinh tế và Hạ tầng", "xã Nậm sỏ")
 is a warning; an extra capital ("Phát triển Nông thôn", "Hội đồng Nhân dân") is information, and
 so is a slip in a place name written without its unit word ("chiến thắng Điện Biên phủ": no unit
-or body is named, its capitals are typography).
+or body is named, its capitals are typography), and in the name of an information system
+("Cổng dịch vụ công quốc gia").
 Names written all in capitals (headings, the issuing body) are not reported.
 Why: Annex II of Decree 30/2020/NĐ-CP sets the capitals of names of bodies (the words of the kind
 of body and of its functions or fields) and of places (every syllable of the proper name).
@@ -39,14 +41,17 @@ def check(doc):
             continue
         words = m.under or m.over
         listed = ", ".join(f"\"{a}\" → \"{b}\"" for a, b in words)
+        system = m.kind == "agency" and m.entries and all(e.level == "he_thong" for e in m.entries)
         what = ("tên cơ quan, tổ chức", "name of a body", "Phụ lục II, Mục IV.1", "Annex II, IV.1") \
             if m.kind == "agency" else ("địa danh", "place name", "Phụ lục II, Mục III.1", "Annex II, III.1")
+        if system:
+            what = ("tên hệ thống", "name of the system") + what[2:]
         if m.under:
             msg = Msg(f"Viết hoa chưa đúng {what[0]} \"{m.text}\": {listed}; viết đúng là \"{m.suggestion}\" "
                       f"(Nghị định 30/2020/NĐ-CP, {what[2]}).",
                       f"Capitals of the {what[1]} \"{m.text}\": {listed}; it is written \"{m.suggestion}\" "
                       f"(Decree 30/2020/NĐ-CP, {what[3]}).")
-            severity = "info" if m.kind == "place" and m.bare else "warning"
+            severity = "info" if (m.kind == "place" and m.bare) or system else "warning"
         else:
             msg = Msg(f"Thừa chữ viết hoa trong {what[0]} \"{m.text}\": {listed}; tên chính thức viết "
                       f"\"{m.suggestion}\" (Nghị định 30/2020/NĐ-CP, {what[2]}).",
