@@ -32,6 +32,7 @@ from .textnorm import fold, nfc, tone_neutral
 LEVELS = frozenset({
     "trung_uong", "bo", "co_quan_ngang_bo", "co_quan_thuoc_cp", "don_vi_trung_uong", "so", "co_quan_tinh",
     "phong_huyen", "co_quan_huyen", "phong_xa", "co_quan_xa", "dang", "dan_cu", "chinh_quyen", "doan_the", "khac",
+    "he_thong",  # an information system (a portal, a database), not a body: its capitals are information (N402)
 })
 PROVINCE_KINDS = frozenset({"tỉnh", "thành phố"})
 APPROXIMATE_GRACE = dt.timedelta(days=61)  # when a change happened on each province's own date
@@ -39,15 +40,18 @@ APPROXIMATE_GRACE = dt.timedelta(days=61)  # when a change happened on each prov
 # key → expected type ("str", "strs" = list of strings, "date", "bool", "source")
 _AGENCY = {"name": "str", "level": "str", "variants": "strs", "abbr": "strs", "scopes": "strs",
            "valid_from": "date", "valid_to": "date", "approximate": "bool", "successor": "str",
-           "note": "str", "source": "source", "province": "str"}
+           "note": "str", "source": "source", "province": "str", "common_noun": "bool"}
 _PROVINCE = {"name": "str", "kind": "str", "code": "str", "valid_from": "date", "valid_to": "date",
              "successor": "str", "merged_from": "strs", "note": "str", "source": "source"}
 _PLACES = {"province": "str", "units": "strs", "valid_from": "date", "valid_to": "date", "successor": "str",
            "note": "str", "source": "source"}
 _MATCHING = {"name_stops": "strs", "unit_words": "strs", "source": "str"}
-_TOP = {"sources", "agency", "province", "places", "matching"}
+# a province's own documents (rules/documents.toml holds the national ones; C508, C509)
+_DOCUMENT = {"symbol": "str", "type": "str", "date": "date", "issuer": "str", "ended": "date",
+             "replaced_by": "str", "title": "str", "source": "source"}
+_TOP = {"sources", "agency", "province", "places", "matching", "document"}
 _REQUIRED = {"agency": ("name", "level", "source"), "province": ("name", "kind", "source"),
-             "places": ("province", "units", "source")}
+             "places": ("province", "units", "source"), "document": ("symbol", "type", "date", "source")}
 UNIT_PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Huyện ", "Quận ", "Thị xã ", "Thành phố ")
 
 
@@ -79,6 +83,7 @@ class Agency:
     source: tuple[str, ...] = ()  # "KEY: text" of each source
     file: str = ""
     province: str | None = None
+    common_noun: bool = False  # in lower case also a common noun ("ban chỉ đạo các cấp")
 
     def status_on(self, day: dt.date) -> str:
         """'valid', 'not-yet' (before valid_from) or 'ended' (after valid_to) on `day`; with
@@ -130,6 +135,7 @@ class Registry:
     name_stops: frozenset[str]  # tone-neutral lower case
     unit_words: tuple[str, ...]
     files: tuple[str, ...] = field(default=())
+    documents: tuple[tuple, ...] = field(default=())  # [[document]] of the local files: (key, value) pairs
 
 
 # --- loading ----------------------------------------------------------------------------------
@@ -211,8 +217,9 @@ def parse_file(path: str | Path) -> dict[str, list]:
     sources = data.get("sources", {})
     if not isinstance(sources, dict) or not all(isinstance(v, str) and v.strip() for v in sources.values()):
         raise RegistryError(f"{path}: [sources] phải là bảng khóa → mô tả (a table of key = \"description\")")
-    out: dict[str, list] = {"agency": [], "province": [], "places": [], "matching": []}
-    for section, schema in (("agency", _AGENCY), ("province", _PROVINCE), ("places", _PLACES)):
+    out: dict[str, list] = {"agency": [], "province": [], "places": [], "matching": [], "document": []}
+    for section, schema in (("agency", _AGENCY), ("province", _PROVINCE), ("places", _PLACES),
+                            ("document", _DOCUMENT)):
         entries = data.get(section, [])
         if not isinstance(entries, list):
             raise RegistryError(f"{path}: '{section}' phải là [[{section}]] (an array of tables)")
@@ -224,6 +231,8 @@ def parse_file(path: str | Path) -> dict[str, list]:
                     raise RegistryError(f"{where}: 'level' không hợp lệ (invalid level) {e['level']!r}; "
                                         f"hợp lệ: {', '.join(sorted(LEVELS))}")
                 out["agency"].append(Agency(file=path, **e))
+            elif section == "document":
+                out["document"].append(tuple(dict(e, file=path).items()))  # hashable, like the registry
             elif section == "province":
                 if e["kind"] not in PROVINCE_KINDS:
                     raise RegistryError(f"{where}: 'kind' phải là 'tỉnh' hoặc 'thành phố', có {e['kind']!r}")
@@ -284,7 +293,9 @@ def build(files: list[str], local: list[str] = ()) -> Registry:
     _check_overlaps(agencies)
     stops = frozenset(tone_neutral(s) for m in matching for s in m.get("name_stops", ()))
     units = tuple(dict.fromkeys(u for m in matching for u in m.get("unit_words", ())))
-    return Registry(tuple(agencies), tuple(provinces), tuple(places), stops, units, tuple(files) + tuple(local))
+    documents = tuple(d for part in extra for d in part["document"])
+    return Registry(tuple(agencies), tuple(provinces), tuple(places), stops, units, tuple(files) + tuple(local),
+                    documents)
 
 
 def national_files() -> list[str]:

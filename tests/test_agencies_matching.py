@@ -58,7 +58,8 @@ CASES = [
     ("Riêng xã Nậm Sỏ xây dựng phương án với giải pháp cụ thể; cơ sở Y tế và trụ sở UBND xã được sửa chữa.", None),
     ("- Văn phòng Trung ương và các Ban của Đảng;", None),
     ("quy định cơ cấu tổ chức của Tổng cục Quản lý thị trường trực thuộc Bộ Công Thương.", None),
-    ("trình Ủy ban Thường vụ của Quốc hội và Quốc hội.", None),
+    ("trình Ủy ban Thường vụ của Quốc hội và Quốc hội.",  # the official name has no "của" (issue 17)
+     ("N401", "Ủy ban Thường vụ của Quốc hội", "Ủy ban Thường vụ Quốc hội")),
     ("Phạm Thị Thanh Trà", None),
     ("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", None),
     ("PHÓ TRƯỞNG BAN THƯỜNG TRỰC", None),

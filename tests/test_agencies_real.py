@@ -34,9 +34,25 @@ REVIEWED = {
         (167, "N401"),  # Công TTĐT
     ],
     # Government notices, November 2025
-    "002_vpcp-624-tb-2025-bcd-khcn-cds-de-an-06.txt": [(415, "N402"), (479, "N402")],  # Bộ tài chính …
-    "003_vpcp-627-tb-2025-ttg-bcd-du-an-giao-thong-phien-21.txt": [(284, "N403")],  # tỉnh Kiên Giang in 11/2025
-    "004_vpcp-631-tb-2025-pttg-nguyen-hoa-binh-ctmtqg.txt": [(119, "N402")],  # Hội đồng dân tộc
+    "002_vpcp-624-tb-2025-bcd-khcn-cds-de-an-06.txt": [
+        (415, "N402"), (479, "N402"),  # Bộ tài chính …
+        (909, "N401"),  # Ban chỉ đạo Chính phủ: "Ban Chỉ đạo của Chính phủ"
+        (1344, "N401"),  # "Thủ tướng Chính và …": the name cut short
+    ],
+    "003_vpcp-627-tb-2025-ttg-bcd-du-an-giao-thong-phien-21.txt": [
+        (284, "N403"),  # tỉnh Kiên Giang in 11/2025
+        (258, "N403"), (259, "N403"),  # Cục Thú y, Cục Bảo vệ thực vật: merged on 01/3/2025 (NĐ 35/2025)
+        (185, "N402"),  # Thủ tướng chính phủ
+        # "Trưởng Ban chỉ đạo", "thành viên Ban chỉ đạo", "thuộc Ban chỉ đạo": the short name of the
+        # Ban Chỉ đạo (the text itself writes "Ban Chỉ đạo" on lines 20-24)
+        *[(ln, "N402") for ln in (46, 66, 69, 70, 287, 291, 292, 294, 302)],
+    ],
+    "004_vpcp-631-tb-2025-pttg-nguyen-hoa-binh-ctmtqg.txt": [
+        (119, "N402"),  # Hội đồng dân tộc
+        (121, "N401"),  # Ủy ban Thường vụ của Quốc hội
+    ],
+    # "các Tập đoàn: …, Bưu chính viễn thông Việt Nam": Tập đoàn Bưu chính Viễn thông Việt Nam
+    "005_vpcp-634-tb-2025-ttg-thuong-truc-tinh-uy-thanh-hoa.txt": [(30, "N402"), (218, "N402")],
     "006_vpcp-636-tb-2025-pttg-bui-thanh-son-phu-tho.txt": [(136, "N402")],  # Cổng dịch vụ công quốc gia
     # other documents of 2025 (2019 for 020)
     "001_qd-2770-ubnd-dong-nai-2025.txt": [(72, "N402"), (118, "N402"), (121, "N402")],
@@ -50,8 +66,12 @@ REVIEWED = {
     "009_kh-182-ubnd-dong-nai-2025-ctmtqg-ma-tuy.txt": [(395, "N401")],  # Sở Sây dựng
     "010_kh-153-ubnd-can-tho-2025-ma-tuy.txt": [(68, "N401"), (700, "N401")],  # Ủy bân…, Ủy ban nhân thành phố
     "011_kh-980-ubnd-nghe-an-2025-phong-thu-dan-su.txt": [(88, "N401")],  # Bộ Chỉ huy Quân sự tinh
+    "013_cv-6225-bvhttdl-vp-2025-giao-nhiem-vu.txt": [(73, "N402")],  # Ban chỉ đạo của Bộ …
     "014_cv-174-bcd-2025-chinh-quyen-2-cap.txt": [(278, "N402"), (396, "N402"), (406, "N402"), (415, "N402")],
-    "018_cd-230-ttg-2025-du-an-ton-dong.txt": [(81, "N402"), (82, "N402")],  # Đài truyền hình Việt Nam …
+    "018_cd-230-ttg-2025-du-an-ton-dong.txt": [
+        (81, "N402"), (82, "N402"),  # Đài truyền hình Việt Nam …
+        *[(ln, "N402") for ln in (21, 22, 31, 69, 70)],  # Ban chỉ đạo 751
+    ],
 }
 
 

@@ -14,6 +14,11 @@
      in 001-004 most are in the legal-basis column of the TTHC annex tables, where dates are
      customarily left out: correct by the rule, a known point of debate. Normative documents
      (006, 007) are checked under NĐ 78/2025 Điều 68, which asks no date: nothing reported there.
+     A first citation that names no issuer (issue 17) is reported where the sentence does not
+     name it otherwise ("Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số …", "Chính phủ đã
+     ban hành Nghị quyết số …", "… và Thông tư số … của Bộ Tài chính", the body of the symbol's
+     code named in the clause): 010 l.32, 012 l.43-44.
+   - C509 (a citation contradicting rules/documents.toml): 002 l.490/537, 008 l.309.
    Fixed during the review (no longer reported): "27/CT-TTG" / "1899/QĐ-TTG" inside titles written
    in capitals (008 l.15, 011 l.13); "Kết luận liên ngành Tư pháp Trung ương số 23/KL-LNTPTW" (009
    l.507, 010 l.689: the type name stands before the words in between); "QĐ số 2490/QĐ- BNN" (002
@@ -55,16 +60,17 @@ REVIEWED = {
     "001": [(51, "C501"), (126, "C505"), (127, "C505"), (129, "C505"), (133, "C505"), (178, "C505"), (180, "C505"),
             (306, "C501")],
     "002": [(344, "C501"), (389, "C501"), (519, "C505"), (519, "C501"), (522, "C501"), (539, "C501"), (570, "C505"),
-            (615, "C501"), (619, "C501")],
+            (615, "C501"), (619, "C501"),
+            (490, "C509"), (537, "C509")],  # Nghị định 131/2025, 54/2024 attributed to Bộ NN&MT: of Chính phủ
     "003": [(85, "C505"), (95, "C505"), (98, "C505"), (135, "C505"), (138, "C505"), (961, "C501")],
     "004": [(151, "C505"), (154, "C505"), (334, "C501")],
     "005": [], "006": [],
     "007": [(54, "C501")],
-    "008": [(301, "C501"), (309, "C501")],
+    "008": [(301, "C501"), (309, "C501"), (309, "C509")],  # "27/CTTg ngày 15/7/2024": issued 15/8/2024 (l.15-41)
     "009": [(48, "C505"), (48, "C501"), (48, "C505")],
-    "010": [(32, "C503"), (32, "C506")],
+    "010": [(32, "C503"), (32, "C506"), (32, "C505")],  # C505: no issuer (Quốc hội) either
     "011": [(151, "C501")],
-    "012": [],
+    "012": [(43, "C505"), (44, "C505")],  # two decrees of 12/6/2025 cited with no issuer
     "013": [(54, "C505")],
     "014": [(113, "C505"), (113, "C505"), (145, "C505"), (178, "C505"), (211, "C505"), (459, "C505")],
     "015": [(84, "C501")],

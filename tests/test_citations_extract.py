@@ -64,13 +64,13 @@ ROWS = [
     ("o001", "Nghị định số 48/2013/NĐ-CP ngày 14 tháng 5 năm 2013 của Chính phủ", "nghi-dinh", True, "48", 2013, "NĐ", "CP", "2013-05-14", "Chính phủ", {}),
     ("o001", "Thông tư số 02/2017/TT-VPCP ngày 31 tháng 10 năm 2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "thong-tu", True, "02", 2017, "TT", "VPCP", "2017-10-31", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", {}),
     ("o001", "Quyết định số 3152/QĐ-BTP ngày 31 tháng 10 năm 2025 của Bộ trưởng Bộ Tư pháp", "quyet-dinh", True, "3152", _N, "QĐ", "BTP", "2025-10-31", "Bộ trưởng Bộ Tư pháp", {}),
-    ("o001", "Tờ trình số 149/TTr-STP ngày 10 tháng 11 năm 2025", "to-trinh", True, "149", _N, "TTr", "STP", "2025-11-10", _N, {}),
+    ("o001", "Tờ trình số 149/TTr-STP ngày 10 tháng 11 năm 2025", "to-trinh", True, "149", _N, "TTr", "STP", "2025-11-10", "Giám đốc Sở Tư pháp", {}),
     ("o001", "Quyết định số 2194/QĐ- UBND ngày 26 tháng 6 năm 2025 của Chủ tịch UBND tỉnh", "quyet-dinh", True, "2194", _N, "QĐ", "UBND", "2025-06-26", "Chủ tịch UBND tỉnh", {"symbol": "2194/QĐ- UBND", "problems": {"space"}}),
     ("o001", "Nghị định số 07/2025/NĐ- CP", "nghi-dinh", True, "07", 2025, "NĐ", "CP", _N, _N, {"symbol": "07/2025/NĐ- CP", "problems": {"space"}}),
     ("o002", "Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ", "nghi-dinh", True, "118", 2025, "NĐ", "CP", "2025-06-09", "Chính phủ", {}),
     ("o002", "Thông tư số 03/2025/TT-VPCP ngày 15 tháng 9 năm 2025 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "thong-tu", True, "03", 2025, "TT", "VPCP", "2025-09-15", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", {}),
     ("o002", "Quyết định số 642/QĐ-BNNMT ngày 03 tháng 4 năm 2025 của Bộ trưởng Bộ Nông nghiệp và Môi trường", "quyet-dinh", True, "642", _N, "QĐ", "BNNMT", "2025-04-03", "Bộ trưởng Bộ Nông nghiệp và Môi trường", {}),
-    ("o002", "Tờ trình số 5546/TTr-SNNMT ngày 07 tháng 11 năm 2025", "to-trinh", True, "5546", _N, "TTr", "SNNMT", "2025-11-07", _N, {}),
+    ("o002", "Tờ trình số 5546/TTr-SNNMT ngày 07 tháng 11 năm 2025", "to-trinh", True, "5546", _N, "TTr", "SNNMT", "2025-11-07", "Giám đốc Sở Nông nghiệp và Môi trường tỉnh Cao Bằng", {}),
     ("o002", "Quyết định số 927/QĐ-UBND ngày 27 tháng 6 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng", "quyet-dinh", True, "927", _N, "QĐ", "UBND", "2025-06-27", "Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng", {}),
     ("o002", "Nghị quyết số 22/2025/NQ-HĐND ngày 10/11/2025 của HĐND tỉnh Cao Bằng", "nghi-quyet", True, "22", 2025, "NQ", "HĐND", "2025-11-10", "HĐND tỉnh Cao Bằng", {}),
     ("o002", "Nghị quyết số 89/2022/NQ-HĐND ngày 09/12/2022 của HĐND tỉnh Cao Bằng", "nghi-quyet", True, "89", 2022, "NQ", "HĐND", "2022-12-09", "HĐND tỉnh Cao Bằng", {}),
@@ -86,7 +86,7 @@ ROWS = [
     ("o004", "Quyết định số 2411/QĐ-UBND ngày 04/11/2025 của Chủ tịch Ủy ban nhân dân tỉnh Vĩnh Long", "quyet-dinh", True, "2411", _N, "QĐ", "UBND", "2025-11-04", "Chủ tịch Ủy ban nhân dân tỉnh Vĩnh Long", {}),
     ("o004", "Thông tư số 01/2020/TT- BTP ngày 03/3/2020 của Bộ trưởng Bộ Tư pháp", "thong-tu", True, "01", 2020, "TT", "BTP", "2020-03-03", "Bộ trưởng Bộ Tư pháp", {"problems": {"space"}}),
     ("o003", "Quyết định số 1085/QĐ-TTg ngày 15/9/2022 của Thủ tướng Chính phủ", "quyet-dinh", True, "1085", _N, "QĐ", "TTg", "2022-09-15", "Thủ tướng Chính phủ", {}),
-    ("o003", "Văn bản số 7074/SNNMT-TCCB ngày 13/11/2025", "cong-van", True, "7074", _N, _N, "SNNMT-TCCB", "2025-11-13", _N, {}),
+    ("o003", "Văn bản số 7074/SNNMT-TCCB ngày 13/11/2025", "cong-van", True, "7074", _N, _N, "SNNMT-TCCB", "2025-11-13", "Giám đốc Sở Nông nghiệp và Môi trường", {}),
     # --- 005: special numbering
     ("o005", "Nghị định số 43/2025/NĐ-CP ngày 28 tháng 02 năm 2025 của Chính phủ", "nghi-dinh", True, "43", 2025, "NĐ", "CP", "2025-02-28", "Chính phủ", {}),
     ("o005", "Nghị quyết số 66.7/2025/NQ-CP ngày 15 tháng 11 năm 2025 của Chính phủ", "nghi-quyet", True, "66.7", 2025, "NQ", "CP", "2025-11-15", "Chính phủ", {"problems": set()}),
@@ -109,7 +109,7 @@ ROWS = [
     ("o007", "Luật Trật tự, an toàn giao thông đường bộ năm 2024", "luat", False, _N, _N, _N, "", _N, _N, {"name": "Trật tự, an toàn giao thông đường bộ", "law_year": 2024}),
     ("o007", "Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025", "luat", False, _N, _N, _N, "", "2025-02-19", _N, {"name": "Ban hành văn bản quy phạm pháp luật", "law_year": 2025}),
     ("o007", "Nghị định số 165/2024/NĐ-CP ngày 26 tháng 12 năm 2024 của Chính phủ", "nghi-dinh", True, "165", 2024, "NĐ", "CP", "2024-12-26", "Chính phủ", {}),
-    ("o007", "Tờ trình số 4834 /TTr-SXD ngày 19 tháng 9 năm 2025", "to-trinh", True, "4834", _N, "TTr", "SXD", "2025-09-19", _N, {"symbol": "4834 /TTr-SXD", "problems": {"space"}}),
+    ("o007", "Tờ trình số 4834 /TTr-SXD ngày 19 tháng 9 năm 2025", "to-trinh", True, "4834", _N, "TTr", "SXD", "2025-09-19", "Giám đốc Sở Xây dựng", {"symbol": "4834 /TTr-SXD", "problems": {"space"}}),
     ("o007", "Thông báo số 347/TB-VP ngày 10 tháng 10 năm 2025 của Văn phòng UBND thành phố", "thong-bao", True, "347", _N, "TB", "VP", "2025-10-10", "Văn phòng UBND thành phố", {}),
     # --- 008
     ("o008", "CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ", "chi-thi", True, "27", _N, "CT", "TTG", "2024-08-15", "THỦ TƯỚNG CHÍNH PHỦ", {"problems": set()}),  # capitals of a title
@@ -125,12 +125,12 @@ ROWS = [
     # --- 009
     ("o009", "Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội", "nghi-quyet", True, "163", 2024, _N, "QH15", "2024-11-27", "Quốc hội", {}),
     ("o009", "Quyết định số 7619/QĐ-BCA ngày 08/9/2025 của Bộ trưởng Bộ Công an", "quyet-dinh", True, "7619", _N, "QĐ", "BCA", "2025-09-08", "Bộ trưởng Bộ Công an", {}),
-    ("o009", "Kết luận số 132- KL/TW", "ket-luan", True, "132", _N, "KL", "TW", _N, _N, {"symbol": "132- KL/TW", "problems": {"space"}, "style": "party"}),
+    ("o009", "Kết luận số 132- KL/TW", "ket-luan", True, "132", _N, "KL", "TW", _N, "Bộ Chính trị", {"symbol": "132- KL/TW", "problems": {"space"}, "style": "party"}),
     ("o009", "Nghị quyết 93/NQ-CP của Chính phủ", "nghi-quyet", False, "93", _N, "NQ", "CP", _N, "Chính phủ", {}),
     ("o009", "Kế hoạch số 466-KH/TU ngày 12/5/2025 của Tỉnh ủy", "ke-hoach", True, "466", _N, "KH", "TU", "2025-05-12", "Tỉnh ủy", {"style": "party"}),
     ("o009", "Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị", "chi-thi", True, "36", _N, "CT", "TW", "2019-08-16", "Bộ Chính trị", {"style": "party"}),
     ("o009", "Kế hoạch số 64/KH-UBND ngày 22/8/2025 của Ủy ban nhân dân tỉnh", "ke-hoach", True, "64", _N, "KH", "UBND", "2025-08-22", "Ủy ban nhân dân tỉnh", {}),
-    ("o009", "Kết luận liên ngành Tư pháp Trung ương số 23/KL-LNTPTW ngày 21/11/2024", "ket-luan", True, "23", _N, "KL", "LNTPTW", "2024-11-21", _N, {"type_from": "name"}),
+    ("o009", "Kết luận liên ngành Tư pháp Trung ương số 23/KL-LNTPTW ngày 21/11/2024", "ket-luan", True, "23", _N, "KL", "LNTPTW", "2024-11-21", "Bộ Công an, Viện kiểm sát nhân dân tối cao, Tòa án nhân dân tối cao", {"type_from": "name"}),
     ("o002", "QĐ số 2490/QĐ- BNN ngày 01/7/2025", "quyet-dinh", True, "2490", _N, "QĐ", "BNN", "2025-07-01", _N, {"type_from": "name", "problems": {"space"}}),
     # --- 010
     ("o010", "Quyết định số 7619/QĐ-BCA ngày 08 tháng 9 năm 2025 của Bộ Công an", "quyet-dinh", True, "7619", _N, "QĐ", "BCA", "2025-09-08", "Bộ Công an", {}),
@@ -141,15 +141,15 @@ ROWS = [
     ("o011", "Quyết định số 1899/QĐ-TTg ngày 04/9/2025 của Thủ tướng Chính phủ", "quyet-dinh", True, "1899", _N, "QĐ", "TTg", "2025-09-04", "Thủ tướng Chính phủ", {}),
     ("o011", "Nghị định số 200/2025/NĐ-CP ngày 09/7/2025 của Chính phủ", "nghi-dinh", True, "200", 2025, "NĐ", "CP", "2025-07-09", "Chính phủ", {}),
     ("o011", "Kế hoạch số 980/KH-UBND ngày 18 tháng 11 năm 2025 của UBND tỉnh Nghệ An", "ke-hoach", True, "980", _N, "KH", "UBND", "2025-11-18", "UBND tỉnh Nghệ An", {}),
-    ("o011", "Thông tư số 92/2009/TT- BTC ngày 12/5/2009", "thong-tu", True, "92", 2009, "TT", "BTC", "2009-05-12", _N, {"problems": {"space"}}),
+    ("o011", "Thông tư số 92/2009/TT- BTC ngày 12/5/2009", "thong-tu", True, "92", 2009, "TT", "BTC", "2009-05-12", "Bộ Tài chính Sở Tài chính Cơ", {"problems": {"space"}}),  # the next table cell runs on after "của Bộ Tài chính" (a known limit); shared from the second circular
     ("o011", "Luật Phòng thủ dân sự", "luat", False, _N, _N, _N, "", _N, _N, {"name": "Phòng thủ dân sự"}),
     ("o012", "Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính phủ", "chi-thi", True, "05", _N, "CT", "TTg", "2022-05-18", "Thủ tướng Chính phủ", {}),
-    ("o012", "Chỉ thị số 31-CT/TU ngày 06/6/2023", "chi-thi", True, "31", _N, "CT", "TU", "2023-06-06", _N, {"style": "party"}),
+    ("o012", "Chỉ thị số 31-CT/TU ngày 06/6/2023", "chi-thi", True, "31", _N, "CT", "TU", "2023-06-06", "Ban Thường vụ Tỉnh ủy", {"style": "party"}),
     ("o012", "Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy", "ke-hoach", True, "134", _N, "KH", "TU", "2023-12-29", "Ban Thường vụ Tỉnh ủy", {"style": "party"}),
     ("o012", "Phương án số 728/PA-UBND ngày 28/02/2025 của UBND tỉnh", "phuong-an", True, "728", _N, "PA", "UBND", "2025-02-28", "UBND tỉnh", {}),
     ("o012", "Luật Lâm nghiệp", "luat", False, _N, _N, _N, "", _N, _N, {"name": "Lâm nghiệp"}),
     # --- 013
-    ("o013", "Chỉ thị số 33/CT-TTg ngày 06/11/2025", "chi-thi", True, "33", _N, "CT", "TTg", "2025-11-06", _N, {}),
+    ("o013", "Chỉ thị số 33/CT-TTg ngày 06/11/2025", "chi-thi", True, "33", _N, "CT", "TTg", "2025-11-06", "Thủ tướng Chính phủ", {}),
     ("o013", "Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ", "nghi-quyet", True, "71", _N, "NQ", "CP", "2025-04-01", "Chính phủ", {}),
     ("o013", "Quyết định số 3123/QĐ-BVHTTDL ngày 08/9/2025 của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", "quyet-dinh", True, "3123", _N, "QĐ", "BVHTTDL", "2025-09-08", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", {}),
     ("o013", "Nghị quyết số 57-NQ/TW", "nghi-quyet", True, "57", _N, "NQ", "TW", _N, _N, {"style": "party"}),
@@ -160,7 +160,7 @@ ROWS = [
     ("o013", "Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ", "nghi-quyet", True, "214", _N, "NQ", "CP", "2025-07-23", "Chính phủ", {}),
     ("o013", "Nghị quyết số 316/NQ-CP ngày 08/10/2025", "nghi-quyet", True, "316", _N, "NQ", "CP", "2025-10-08", _N, {}),
     # --- 014
-    ("o014", "Kết luận số 192-KL/TW, ngày 19/9/2025", "ket-luan", True, "192", _N, "KL", "TW", "2025-09-19", _N, {"style": "party"}),
+    ("o014", "Kết luận số 192-KL/TW, ngày 19/9/2025", "ket-luan", True, "192", _N, "KL", "TW", "2025-09-19", "Bộ Chính trị, Ban Bí thư, Ban Chỉ đạo", {"style": "party"}),
     ("o014", "Nghị định số 150/2025/NĐ-CP ngày 12/6/2025 của Chính phủ", "nghi-dinh", True, "150", 2025, "NĐ", "CP", "2025-06-12", "Chính phủ", {}),
     ("o014", "Báo cáo số 11296/BC-BNV ngày 27/11/2025 của Bộ Nội vụ", "bao-cao", True, "11296", _N, "BC", "BNV", "2025-11-27", "Bộ Nội vụ", {}),
     ("o014", "Luật Tổ chức Chính phủ năm 2025", "luat", False, _N, _N, _N, "", _N, _N, {"name": "Tổ chức Chính phủ", "law_year": 2025}),
@@ -182,7 +182,7 @@ ROWS = [
     # --- 017
     ("o017", "Kết luận số 15-KL/ĐU ngày 29 tháng 10 năm 2025 của Ban Thường vụ Đảng ủy Ủy ban nhân dân Thành phố", "ket-luan", True, "15", _N, "KL", "ĐU", "2025-10-29", "Ban Thường vụ Đảng ủy Ủy ban nhân dân Thành phố", {"style": "party"}),
     ("o017", "Nghị quyết số 66.4/2025/NQ-CP ngày 21 tháng 9 năm 2025 của Chính phủ", "nghi-quyet", True, "66.4", 2025, "NQ", "CP", "2025-09-21", "Chính phủ", {"problems": set()}),
-    ("o017", "Công văn số 12252/SNNMT-TNNKS ngày 17 tháng 11 năm 2025", "cong-van", True, "12252", _N, _N, "SNNMT-TNNKS", "2025-11-17", _N, {}),
+    ("o017", "Công văn số 12252/SNNMT-TNNKS ngày 17 tháng 11 năm 2025", "cong-van", True, "12252", _N, _N, "SNNMT-TNNKS", "2025-11-17", "Sở Nông nghiệp và Môi trường", {}),
     ("o017", "137/GP-UBND ngày 13/07/2017", "giay-phep", False, "137", _N, "GP", "UBND", "2017-07-13", _N, {"type_from": "code"}),
     ("o017", "1762/QĐ-UBND ngày 20/06/2025", "quyet-dinh", False, "1762", _N, "QĐ", "UBND", "2025-06-20", _N, {"type_from": "code"}),
     ("o017", "Giấy phép thăm dò số 01/GP-UBND ngày 12/01/2007 của UBND TP", "giay-phep", True, "01", _N, "GP", "UBND", "2007-01-12", "UBND TP", {}),
@@ -193,15 +193,15 @@ ROWS = [
     ("o018", "Báo cáo số 2554/BC-TTCP ngày 17/10/2025", "bao-cao", True, "2554", _N, "BC", "TTCP", "2025-10-17", "Thanh tra Chính phủ", {}),
     ("o018", "văn bản số 16495/BTC-PTHT ngày 22/10/2025", "cong-van", True, "16495", _N, _N, "BTC-PTHT", "2025-10-22", "Bộ Tài chính", {}),
     ("o018", "số 13021/BTC-PTHT ngày 22/8/2025 của Bộ Tài chính", "cong-van", True, "13021", _N, _N, "BTC-PTHT", "2025-08-22", "Bộ Tài chính", {"type_from": "list"}),
-    ("o018", "văn bản số 16495/BТС-PTHT ngày 22/10/2025", "cong-van", True, "16495", _N, _N, "BТС-PTHT", "2025-10-22", _N, {"problems": {"script"}, "first": False}),
+    ("o018", "văn bản số 16495/BТС-PTHT ngày 22/10/2025", "cong-van", True, "16495", _N, _N, "BТС-PTHT", "2025-10-22", "Bộ Tài chính", {"problems": {"script"}, "first": False}),
     ("o018", "Kết luận số 77-KL/TW ngày 02/5/2024 của Bộ Chính trị", "ket-luan", True, "77", _N, "KL", "TW", "2024-05-02", "Bộ Chính trị", {"style": "party", "first": False}),
     ("o018", "Nghị quyết số 170/2024/QH15 ngày 30/11/2024 của Quốc hội", "nghi-quyet", True, "170", 2024, _N, "QH15", "2024-11-30", "Quốc hội", {"first": False}),
     # --- 019, 020
     ("o019", "Nghị quyết số 66/NQ-CP ngày 26 tháng 3 năm 2025 của Chính phủ", "nghi-quyet", True, "66", _N, "NQ", "CP", "2025-03-26", "Chính phủ", {}),
-    ("o019", "Nghị quyết số 66.7/2025/NQ-CP ngày 15 tháng 11 năm 2025", "nghi-quyet", True, "66.7", 2025, "NQ", "CP", "2025-11-15", _N, {}),
+    ("o019", "Nghị quyết số 66.7/2025/NQ-CP ngày 15 tháng 11 năm 2025", "nghi-quyet", True, "66.7", 2025, "NQ", "CP", "2025-11-15", "Chính phủ", {}),
     ("o019", "Kế hoạch số 02-KH/BCĐTW ngày 19 tháng 6 năm 2025 của Ban Chỉ đạo Trung ương", "ke-hoach", True, "02", _N, "KH", "BCĐTW", "2025-06-19", "Ban Chỉ đạo Trung ương", {"style": "party"}),
     ("o019", "Công điện số 220/CĐ-TTg ngày 18 tháng 11 năm 2025 của Thủ tướng Chính phủ", "cong-dien", True, "220", _N, "CĐ", "TTg", "2025-11-18", "Thủ tướng Chính phủ", {}),
-    ("o019", "Quyết định số 3539/QĐ-NHNN", "quyet-dinh", True, "3539", _N, "QĐ", "NHNN", "2025-10-23", _N, {}),  # "(Ngày 23/10/2025, … ban hành Quyết định số …"
+    ("o019", "Quyết định số 3539/QĐ-NHNN", "quyet-dinh", True, "3539", _N, "QĐ", "NHNN", "2025-10-23", "Ngân hàng Nhà nước Việt Nam", {}),  # "(Ngày 23/10/2025, … ban hành Quyết định số …"
     ("o020", "Luật Doanh nghiệp năm 2000", "luat", False, _N, _N, _N, "", _N, _N, {"name": "Doanh nghiệp", "law_year": 2000}),
 ]
 # fmt: on

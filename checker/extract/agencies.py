@@ -582,7 +582,10 @@ def compare(ms: list[Tok], f: Form, after: list[Tok], stops: frozenset[str]) -> 
                 plans.append((list(zip(ms, idx)), k, None))
         else:  # ms[k + 1:] pairs with ft[k:]
             for k in range(max(1, last - 1), min(first, n - 1) + 1):
-                if ms[k].kind == "s":
+                if ms[k].kind == "s" or (ms[k].tn == "của" and k >= 2 and k + 1 < n and ms[k + 1].cap
+                                         and "của" not in (t.tn for t in ft)):
+                    # a separator, or "của" put inside a name that has none ("Ủy ban Thường vụ của
+                    # Quốc hội"), the word after it capitalised as the name's
                     plans.append((list(zip(ms[:k] + ms[k + 1:], range(m))), None, k))
     if not plans:
         return None
@@ -602,7 +605,7 @@ def _upper_mode(ms: list[Tok]) -> bool:
     for t in ms:
         if t.kind == "w":
             words = True
-            if not t.upper and any(c.isalpha() for c in t.text):
+            if not t.upper and t.text.upper() != t.text:  # ("Y" of "BỘ Y TẾ" is in capitals too)
                 return False
     return words and is_upper_text("".join([t.text for t in ms]))
 
@@ -719,6 +722,7 @@ class Mention:
     what: list = field(default_factory=list)  # what differs, for the message
     item: bool = False  # an item of a factored list ("Các Sở: …, Công thương")
     upper: bool = False  # written in capitals (a heading)
+    bare: bool = False  # a place name without its unit word ("chiến thắng Điện Biên Phủ"): no unit meant
 
 
 def _rebuild(c: Comparison, upper: bool) -> str:
@@ -929,22 +933,44 @@ def _list_start(toks: list[Tok], plural: bool) -> int | None:
     return None
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?;:]\s*|\n\s*)(?:[-+•*]\s*|\(?[\p{L}\d]{1,4}[.)]\s*)*$")
+
+
+_WORD_NEXT = re.compile(r"[ \t]+\w")
+
+
+def _generic_at_start(text: str, toks: list[Tok]) -> bool:
+    """Whether a name whose only capital is its first letter opens a sentence (or a list item):
+    there a name that is also a common noun ("Ban chỉ đạo các cấp kiện toàn …") may be the common
+    noun, the capital being the sentence's. Mid-sentence, the capital of "Ban" shows the writer
+    meant the name ("Trưởng Ban chỉ đạo" → "Ban Chỉ đạo")."""
+    if any(t.cap for t in toks[1:] if t.kind == "w"):
+        return False
+    if not _WORD_NEXT.match(text, toks[-1].end):
+        return False  # the whole item is the name ("- Cổng thông tin điện tử tỉnh;" of Nơi nhận)
+    return bool(_SENTENCE_OPENING.search(text, 0, toks[0].start))
+
+
 class _Scan:
     def __init__(self, ix: Index, para):
         self.ix, self.para, self.text = ix, para, para.text
         self.out: list[Mention] = []
 
-    def emit(self, c: Comparison, toks: list[Tok], item_head: Tok | None = None) -> Mention:
+    def emit(self, c: Comparison, toks: list[Tok], item_head: Tok | None = None, lead: int = 1) -> Mention:
         text = self.text
         start, end = toks[0].start, toks[-1].end
         upper = len(toks) > 1 and is_upper_text(text[start:end])
         full = _rebuild(c, upper)
         suggestion = full
         if item_head is not None:  # the span is the item only: no head word
-            suggestion = full.split(" ", 1)[1] if " " in full else full
+            suggestion = full.split(" ", lead)[lead] if full.count(" ") >= lead else full
         entries = self.ix.entries_by_form[c.form.text]
-        m = Mention(self.para, start, end, text[start:end], "agency", c.verdict, full, suggestion, entries,
-                    c.under, c.over, c.what, item_head is not None, upper)
+        verdict, under = c.verdict, c.under
+        if (verdict == "case" and not c.over and item_head is None and any(e.common_noun for e in entries)
+                and _generic_at_start(text, toks)):
+            verdict, under = "exact", []  # "Ban chỉ đạo các cấp …" opening a sentence: a common noun
+        m = Mention(self.para, start, end, text[start:end], "agency", verdict, full, suggestion, entries,
+                    under, c.over, c.what, item_head is not None, upper)
         self.out.append(m)
         return m
 
@@ -993,6 +1019,9 @@ class _Scan:
         start = _list_start(toks, plural) if t.tn in ix.list_heads else None
         if start is not None:
             return self.list_items(t, start)
+        if (plural and len(toks) > 2 and toks[1].kind == "w" and not toks[1].cap and toks[2].text == ":"
+                and ix.by_second.get(t.key, {}).get(toks[1].key)):
+            return self.list_items(t, toks[2].end, toks[1])  # "các Tập đoàn: …": a head of two words
         win = _window(toks, size)
         c = _best(ix, heads, win, lambda L: toks[L:])
         if c is None:
@@ -1021,7 +1050,7 @@ class _Scan:
                                 ix.entries_by_form[f.text]))
         return m.end()
 
-    def list_items(self, head: Tok, pos: int) -> int:
+    def list_items(self, head: Tok, pos: int, head2: Tok | None = None) -> int:
         """Match the items of a factored list from `pos`: each is a name with `head` left out
         ("Kế hoạch và Đầu tư" for "Sở Kế hoạch và Đầu tư") or a whole name of its own
         ("Công an tỉnh", "Văn phòng Chính phủ"). Returns the offset after the last item."""
@@ -1040,11 +1069,12 @@ class _Scan:
                 pos = end
             else:
                 win = _window(toks[k:], size)
-                virtual = [head] + win
-                c = _best(ix, heads, virtual, lambda L: toks[k + L - 1:])
-                if c is None or c.ntoks < 2:
+                lead = [head] if head2 is None else [head, head2]
+                virtual = lead + win
+                c = _best(ix, heads, virtual, lambda L: toks[k + L - len(lead):])
+                if c is None or c.ntoks <= len(lead):
                     return pos
-                self.emit(c, virtual[1:c.ntoks], item_head=head)
+                self.emit(c, virtual[len(lead):c.ntoks], item_head=head, lead=len(lead))
                 pos = virtual[c.ntoks - 1].end
             nxt = tokenize(text, pos, limit=1)
             if not nxt or not (nxt[0].text == "," or nxt[0].tn == "và"):
@@ -1270,7 +1300,10 @@ def scan_paragraph(ix: Index, para, found: list[tuple] | None = None) -> list[Me
             done = max(done, scan.unit_at(pos))
         else:
             toks = tokenize(text, pos, limit=7, keep=6, past_hard=True)  # what place_at() reads
+            before = len(scan.out)
             done = max(done, scan.place_at(toks, ix.long_places, "place", pos, case_only=True, min_words=3))
+            for m in scan.out[before:]:
+                m.bare = True
     if len(scan.out) > 1:
         scan.out.sort(key=_START)
     return scan.out
@@ -1387,8 +1420,12 @@ def known_abbreviations(reg: Registry) -> frozenset[str]:
 
 @lru_cache(maxsize=16384)
 def _is_known(known: frozenset[str], tok: str) -> bool:
-    """Whether an abbreviation ("QĐ-UBND") is known, or made of known parts (per word, cached)."""
-    return tok in known or all(part in known for part in _PARTS.split(tok) if part)
+    """Whether an abbreviation ("QĐ-UBND") is known, or made of known parts (per word, cached).
+    One written with D for Đ ("BCD" for "BCĐ") is a known one misspelt, which L701 reports: not an
+    abbreviation left unexplained."""
+    if tok in known or all(part in known for part in _PARTS.split(tok) if part):
+        return True
+    return "D" in tok and tok.replace("D", "Đ") in known
 
 
 @lru_cache(maxsize=16384)

@@ -33,6 +33,7 @@ from ..errors import ConfigError
 from ..resources import load_table, rules_path
 from ..structure import patterns as P
 from ..textnorm import fold, is_upper_text
+from rapidfuzz.distance import OSA
 from .dates import DateMention, find_dates
 from .header import notice_date, notice_year, parse_place_date
 
@@ -50,6 +51,7 @@ class DocType:
     bare_number: bool
     any_code: bool
     source: str
+    generic_names: tuple[str, ...] = ()  # folded names that stand for any document ("văn bản")
 
     @property
     def name(self) -> str:
@@ -81,12 +83,29 @@ class ReplacedLaw:
     source: str
 
 
+@dataclass(frozen=True)
+class RegisteredDoc:
+    """A real document (rules/documents.toml, or a province's file): C508, C509."""
+    symbol: str
+    type: str
+    date: dt.date
+    issuer: str | None
+    ended: dt.date | None
+    replaced_by: str | None
+    title: str | None
+    source: str
+
+
 _SCHEMAS = {
     "doc_types.toml": ("type", {"key": str, "names": list, "codes": list, "party_codes": list,
-                                "law_like": bool, "bare_number": bool, "any_code": bool, "source": str},
+                                "law_like": bool, "bare_number": bool, "any_code": bool, "generic_names": list,
+                                "source": str},
                        {"key", "names", "codes", "party_codes", "law_like", "bare_number", "source"}),
     "issuers.toml": ("issuer", {"code": str, "pattern": str, "name": str, "kind": str, "issues": list, "source": str},
                      {"name", "kind", "source"}),
+    "documents.toml": ("document", {"symbol": str, "type": str, "date": dt.date, "issuer": str, "ended": dt.date,
+                                    "replaced_by": str, "title": str, "source": str},
+                       {"symbol", "type", "date", "source"}),
     "laws.toml": ("law", {"type": str, "names": list, "year": int, "symbol": str, "replaced_from": dt.date,
                           "replaced_by": str, "source": str},
                   {"type", "names", "year", "replaced_from", "replaced_by", "source"}),
@@ -147,7 +166,8 @@ def tables() -> Tables:
             raise ConfigError(f"{rules_path('doc_types.toml')}: key '{e['key']}' defined twice")
         seen.add(e["key"])
         types.append(DocType(e["key"], tuple(e["names"]), tuple(e["codes"]), tuple(e["party_codes"]),
-                             e["law_like"], e["bare_number"], e.get("any_code", False), e["source"]))
+                             e["law_like"], e["bare_number"], e.get("any_code", False), e["source"],
+                             tuple(fold(x) for x in e.get("generic_names", ()))))
     issuers = []
     for i, e in enumerate(_load("issuers.toml")):
         if ("code" in e) == ("pattern" in e):
@@ -261,6 +281,8 @@ class Citation:
     date_span: tuple[int, int] | None = None
     issuer: str | None = None
     issuer_span: tuple[int, int] | None = None
+    issuer_before: bool = False  # the issuer is the subject of the clause ("Bộ Y tế đã có Công văn số …")
+    date_misspelt: list = field(default_factory=list)  # (start, end, written, right): "nám" for "năm"
     title: str | None = None  # trích yếu
     title_span: tuple[int, int] | None = None
     name: str | None = None  # name of a law ("Tổ chức chính quyền địa phương")
@@ -331,7 +353,7 @@ class Citation:
 
 _NUM = r"\d{1,6}(?:\.\d{1,3})?"
 _YEAR = r"(?:19|20)\d{2}"
-_CODE = r"\p{L}[\p{L}\d]*(?:\.\p{L}[\p{L}\d]*)*"
+_CODE = r"\p{L}[\p{L}\d]*(?:[.&]\p{L}[\p{L}\d]*)*"  # "QLCL&CGKT", "BNN&MT": "&" joins two units
 _SL = r"[ \t]*/[ \t]*"
 _DASH = r"[ \t]*[-–—][ \t]*"
 _JOIN = r"[ \t]*[-–—/_\\][ \t]*"
@@ -353,7 +375,7 @@ NO_SO_RE = re.compile(r"[ \t]+(?=\d)")
 LIST_BARE_RE = re.compile(r"[ \t]*(?:,|;|và|hoặc)[ \t]*(?:và[ \t]+)?$")
 DATE_LEAD_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+)?", re.I)
 DATE_NGAY_RE = re.compile(r"^(?:ngày|NGÀY|Ngày)[ \t]*$")
-ISSUER_LEAD_RE = re.compile(r"[ \t]*,?[ \t]*(?:của|do|CỦA|DO)[ \t]+")
+ISSUER_LEAD_RE = re.compile(r"[ \t]*,?[ \t]*(?:của|do|giữa|CỦA|DO|GIỮA)[ \t]+")
 TITLE_LEAD_RE = re.compile(r"[ \t]*[,:]?[ \t]*")
 LAW_RE = re.compile(r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?=[ \t]+\p{Lu}|[ \t]+năm[ \t]+\d)")
 WORD_RE = re.compile(r"[^\s]+")
@@ -615,13 +637,13 @@ def _date_after(c: Citation, text: str, pos: int, limit: int) -> int:
             c.date_span = (p + d.start, p + d.end)
             return p + d.end
         break
-    return pos
+    return _misspelt_date(c, text, p, min(limit, p + 48)) or pos
 
 
 _PUNCT = ",;:.()“”\"'"
 
 
-_BEFORE_TAIL_RE = re.compile(r"[ \t]*,?[ \t]*(?:tại|theo|[^.;:()]{0,80}?[ \t]ban[ \t]+hành)?[ \t]*$")
+_BEFORE_TAIL_RE = re.compile(r"[ \t]*,?[ \t]*(?:tại|theo|[^.;:()]{0,80}?[ \t](?:ban[ \t]+hành|có|gửi|ký|phát[ \t]+hành))?[ \t]*$")
 
 
 def _date_before(c: Citation, text: str, floor: int) -> None:
@@ -634,6 +656,74 @@ def _date_before(c: Citation, text: str, floor: int) -> None:
         if d.text[:4].lower() == "ngày" or _NGAY_END_RE.search(window[:d.start]):
             c.date = DateMention(lo + d.start, lo + d.end, d.text, d.kind, d.day, d.month, d.year, d.valid, d.first, d.last)
             c.date_span = (lo + d.start, lo + d.end)
+
+
+_LOOSE_DATE_RE = re.compile(r"(?P<ngay>ngày|Ngày|NGÀY)[ \t]+(?P<d>\d{1,2})[ \t]+(?P<t>\p{L}{4,6})[ \t]+(?P<m>\d{1,2})"
+                            r"[ \t]*,?[ \t]+(?P<n>\p{L}{2,4})[ \t]+(?P<y>(?:19|20)\d{2})(?!\d)")
+
+
+def _misspelt_date(c: Citation, text: str, p: int, limit: int) -> int:
+    """"ngày 22 tháng 12 nám 2024": a date whose words "tháng"/"năm" are misspelt (one letter or
+    one diacritic off). The date is there, so it is kept, with the slips, for C504."""
+    m = _LOOSE_DATE_RE.match(text, p, limit)
+    if not m:
+        return 0
+    slips = []
+    for g, right in (("t", "tháng"), ("n", "năm")):
+        word = m.group(g)
+        if word.lower() == right:
+            continue
+        if OSA.distance(fold(word), fold(right)) > 1 and fold(word) != fold(right):
+            return 0
+        slips.append((m.start(g), m.end(g), word, right if word.islower() else right.upper() if word.isupper()
+                      else right.capitalize()))
+    if not slips:
+        return 0
+    day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    try:
+        first = dt.date(year, month, day)
+    except ValueError:
+        return 0
+    c.date = DateMention(m.start(), m.end(), m.group(), "day", day, month, year, True, first, first)
+    c.date_span = m.span()
+    c.date_misspelt = slips
+    return m.end()
+
+
+_ISSUER_BEFORE_RE = re.compile(
+    r"[ \t]*(?P<iss>\p{Lu}[\p{L}\d&\-]*(?:[ \t]+[\p{L}\d&\-]+){0,12}?)[ \t]+"
+    r"(?:(?:đã|cũng|vừa|mới|tiếp[ \t]+tục|chủ[ \t]+động)[ \t]+)*(?:có|ban[ \t]+hành|gửi|ký[ \t]+ban[ \t]+hành|"
+    r"phát[ \t]+hành)[ \t]+$")
+# "Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số …", "theo chỉ đạo của Chính phủ tại Nghị quyết số …"
+_AUTHOR_BEFORE_RE = re.compile(r"(?:^|[ \t])(?:của|do)[ \t]+(?P<iss>\p{Lu}[\p{L}\d&\-]*(?:[ \t]+[\p{L}\d&\-]+){0,12}?)"
+                               r"[ \t]+(?:tại|theo|ở)[ \t]+$")
+_CLAUSE_START_RE = re.compile(r"[^.;:()“”\"\n]*$")
+
+
+def _issuer_before(c: Citation, text: str, floor: int) -> None:
+    """"Bộ Y tế đã có Công văn số …", "Ngày 05/11/2025, VPCP có VB số …": the body that is the
+    subject of the clause issued the document; the first citation names its issuer so."""
+    start = c.type_span[0] if c.type_span else c.start
+    lo = max(floor, start - 160)
+    cl = _CLAUSE_START_RE.search(text, lo, start)
+    if not cl:
+        return
+    seg_start = cl.start()
+    comma = text.rfind(",", seg_start, start)
+    for a in ((comma + 1) if comma >= 0 else None, seg_start):
+        if a is None:
+            continue
+        m = _ISSUER_BEFORE_RE.fullmatch(text, a, start)
+        if m and not _TYPE_AT(text, m.start("iss")):
+            c.issuer = m.group("iss")
+            c.issuer_span = m.span("iss")
+            c.issuer_before = True
+            return
+    m = _AUTHOR_BEFORE_RE.search(text, seg_start, start)
+    if m and not _TYPE_AT(text, m.start("iss")):
+        c.issuer = m.group("iss")
+        c.issuer_span = m.span("iss")
+        c.issuer_before = True
 
 
 def _issuer_after(c: Citation, text: str, pos: int, limit: int) -> int:
@@ -886,19 +976,34 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
             pos = _date_after(c, text, pos, limit)
         if c.date is None and a.kind != "law":
             _date_before(c, text, out[-1].end if out else 0)
+        if c.issuer is None and a.kind != "law":
+            _issuer_before(c, text, out[-1].end if out else 0)
         if a.kind != "law" or c.symbol:
             pos = _title_after(c, text, pos, limit)
         c.end = max(c.end, pos)
         out.append(c)
+    # citations one after another ("Chỉ thị số 31-CT/TU ngày …, Kế hoạch số 134-KH/TU ngày … của Ban
+    # Thường vụ Tỉnh ủy"; "Thông tư số … ngày … và Thông tư số … ngày … của Bộ Tài chính"): the
+    # issuer written after the last is theirs
+    for k in range(len(out) - 2, -1, -1):
+        c, nxt = out[k], out[k + 1]
+        if (c.issuer is None or c.issuer_before) and nxt.issuer and not nxt.issuer_before and c.symbol \
+                and nxt.symbol and c.issuer_codes[:1] and [canon(x) for x in c.issuer_codes[:1]] == \
+                [canon(x) for x in nxt.issuer_codes[:1]] and _SHARED_GAP_RE.fullmatch(text, c.end, nxt.start):
+            # (the same issuer code: "Nghị quyết số 57-NQ/TW và Kế hoạch 02-KH/BCĐTW của Ban Chỉ đạo"
+            # gives the Ban Chỉ đạo to the plan only)
+            c.issuer, c.issuer_span, c.issuer_before = nxt.issuer, nxt.issuer_span, False
     # a list shares the issuer written after its last item
     for c in out:
-        if c.list_head and c.issuer and not c.list_head.issuer:
+        if c.list_head and c.issuer and not c.issuer_before and (not c.list_head.issuer or c.list_head.issuer_before):
             for o in out:
-                if (o is c.list_head or o.list_head is c.list_head) and o.issuer is None and o is not c:
-                    o.issuer, o.issuer_span = c.issuer, c.issuer_span
+                if (o is c.list_head or o.list_head is c.list_head) and (o.issuer is None or o.issuer_before) \
+                        and o is not c:
+                    o.issuer, o.issuer_span, o.issuer_before = c.issuer, c.issuer_span, False
     return out
 
 
+_SHARED_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
 _CLAUSE_BACK_RE = re.compile(r"[^,;:.()“”\"\n]{0,60}$")
 _ABBR_RE = re.compile(r"(?<![\p{L}\d])(?P<abbr>\p{Lu}[\p{L}]{0,4})[ \t]+$")
 
@@ -1101,6 +1206,17 @@ def document_symbol(doc) -> str | None:
     return doc.cache["document_symbol"]
 
 
+def own_issuer_codes(doc) -> frozenset[str]:
+    """The issuer codes of the document's own symbol ("624/TB-VPCP" → {"VPCP"}): a citation
+    whose symbol carries one of them cites the issuer's own earlier document."""
+    sym = document_symbol(doc)
+    m = SYMBOL_RE.fullmatch(sym or "")
+    if not m:
+        return frozenset()
+    codes = _PART_SPLIT.split(m.group("pcodes") or m.group("scodes"))[::2]
+    return frozenset(canon(x) for x in codes if x and not _is_type_code(x))
+
+
 def is_normative_symbol(symbol: str | None) -> bool:
     """A normative document's symbol carries its year: "44/2025/QĐ-TTg", "81/2025/QĐ-UBND"
     (NĐ 34/2016/NĐ-CP Điều 58; NĐ 78/2025/NĐ-CP); an administrative one does not ("125/TB-UBND")."""
@@ -1111,6 +1227,47 @@ def is_normative_symbol(symbol: str | None) -> bool:
 def document_year(doc) -> int | None:
     d = document_date(doc)
     return d.year if d else notice_year(doc)
+
+
+def _registered(entries, where: str) -> dict[str, RegisteredDoc]:
+    out: dict[str, RegisteredDoc] = {}
+    for e in entries:
+        src = e["source"]
+        d = RegisteredDoc(e["symbol"], e["type"], e["date"], e.get("issuer"), e.get("ended"), e.get("replaced_by"),
+                          e.get("title"), src if isinstance(src, str) else "; ".join(src))
+        if d.type not in tables().by_key:
+            raise ConfigError(f"{e.get('file', where)}: [[document]] '{d.symbol}': unknown type '{d.type}' "
+                              f"(a key of doc_types.toml)")
+        out[symbol_key(d.symbol)] = d
+    return out
+
+
+@lru_cache(maxsize=None)
+def national_documents() -> dict[str, RegisteredDoc]:
+    """rules/documents.toml, by symbol_key()."""
+    docs = _registered(_load("documents.toml"), str(rules_path("documents.toml")))
+    return docs
+
+
+def documents_for(doc) -> dict[str, RegisteredDoc]:
+    """The registered documents a run knows: the national ones, and the [[document]] entries of
+    the province's files (configuration key `registries`), which win on the same symbol."""
+    if "registered_documents" not in doc.cache:
+        from .agencies import registry_for
+
+        local = registry_for(doc).documents
+        docs = national_documents()
+        if local:
+            docs = {**docs, **_registered([dict(d) for d in local], "registries")}
+        doc.cache["registered_documents"] = docs
+    return doc.cache["registered_documents"]
+
+
+def registered(doc, c: Citation) -> RegisteredDoc | None:
+    """The registered document a citation names (by its symbol), or None."""
+    if not c.symbol:
+        return None
+    return documents_for(doc).get(symbol_key(repaired_symbol(c.symbol)))
 
 
 def replaced_law(c: Citation) -> ReplacedLaw | None:

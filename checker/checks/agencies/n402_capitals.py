@@ -2,9 +2,11 @@
 
 Cái gì: tên cơ quan, tổ chức hoặc địa danh có chữ viết hoa khác tên chính thức: thiếu chữ hoa
 ("Sở Công thương" thay cho "Sở Công Thương", "Phòng Giáo dục và đào tạo", "giao phòng Kinh tế và Hạ
-tầng", "chiến thắng Điện Biên phủ") là cảnh báo; thừa chữ hoa ("Sở Nông nghiệp và Phát triển Nông
-thôn", "Hội đồng Nhân dân tỉnh") là thông tin. Chữ in hoa toàn bộ (tiêu đề, tên cơ quan ở phần
-đầu văn bản) không bị báo.
+tầng", "xã Nậm sỏ") là cảnh báo; thừa chữ hoa ("Sở Nông nghiệp và Phát triển Nông
+thôn", "Hội đồng Nhân dân tỉnh") là thông tin. Địa danh viết không kèm đơn vị hành chính ("chiến
+thắng Điện Biên phủ") không chỉ một đơn vị, cơ quan nào: chữ hoa của nó là việc trình bày, mức thông
+tin; tên một hệ thống thông tin đặt như tên cơ quan ("Cổng dịch vụ công quốc gia") cũng vậy. Chữ in
+hoa toàn bộ (tiêu đề, tên cơ quan ở phần đầu văn bản) không bị báo.
 Tại sao: Phụ lục II Nghị định 30/2020/NĐ-CP quy định cách viết hoa tên cơ quan, tổ chức (viết hoa
 chữ cái đầu của các từ, cụm từ chỉ loại hình, chức năng, lĩnh vực) và tên địa lý (viết hoa chữ cái
 đầu của các âm tiết tạo thành tên riêng).
@@ -15,8 +17,11 @@ Ví dụ đúng: "Sở Công Thương", "Ban Quản lý Khu kinh tế", "Điện
 Cách sửa: viết hoa đúng như tên chính thức (sửa tự động được).
 ---
 What: the capitals of a body's name or of a place name differ from the official form: a missing
-capital ("Sở Công thương" for "Sở Công Thương", "giao phòng Kinh tế và Hạ tầng", "Điện Biên phủ")
-is a warning; an extra capital ("Phát triển Nông thôn", "Hội đồng Nhân dân") is information.
+capital ("Sở Công thương" for "Sở Công Thương", "giao phòng Kinh tế và Hạ tầng", "xã Nậm sỏ")
+is a warning; an extra capital ("Phát triển Nông thôn", "Hội đồng Nhân dân") is information, and
+so is a slip in a place name written without its unit word ("chiến thắng Điện Biên phủ": no unit
+or body is named, its capitals are typography), and in the name of an information system
+("Cổng dịch vụ công quốc gia").
 Names written all in capitals (headings, the issuing body) are not reported.
 Why: Annex II of Decree 30/2020/NĐ-CP sets the capitals of names of bodies (the words of the kind
 of body and of its functions or fields) and of places (every syllable of the proper name).
@@ -37,14 +42,17 @@ def check(doc):
             continue
         words = m.under or m.over
         listed = ", ".join(f"\"{a}\" → \"{b}\"" for a, b in words)
+        system = m.kind == "agency" and m.entries and all(e.level == "he_thong" for e in m.entries)
         what = ("tên cơ quan, tổ chức", "name of a body", "Phụ lục II, Mục IV.1", "Annex II, IV.1") \
             if m.kind == "agency" else ("địa danh", "place name", "Phụ lục II, Mục III.1", "Annex II, III.1")
+        if system:
+            what = ("tên hệ thống", "name of the system") + what[2:]
         if m.under:
             msg = Msg(f"Viết hoa chưa đúng {what[0]} \"{m.text}\": {listed}; viết đúng là \"{m.suggestion}\" "
                       f"(Nghị định 30/2020/NĐ-CP, {what[2]}).",
                       f"Capitals of the {what[1]} \"{m.text}\": {listed}; it is written \"{m.suggestion}\" "
                       f"(Decree 30/2020/NĐ-CP, {what[3]}).")
-            severity = "warning"
+            severity = "info" if (m.kind == "place" and m.bare) or system else "warning"
         else:
             msg = Msg(f"Thừa chữ viết hoa trong {what[0]} \"{m.text}\": {listed}; tên chính thức viết "
                       f"\"{m.suggestion}\" (Nghị định 30/2020/NĐ-CP, {what[2]}).",

@@ -13,6 +13,10 @@ Ví dụ đúng: "thực hiện theo Luật Ban hành văn bản quy phạm phá
 Cách sửa: viện dẫn luật thay thế (gợi ý kèm theo). Nếu cố ý nói về luật cũ (quy định chuyển tiếp),
 bỏ qua cảnh báo này.
 Khi luật được nêu tên mà không có năm, không kiểm tra (hiểu là luật đang có hiệu lực).
+Cũng vậy với mọi văn bản trong danh mục văn bản (rules/documents.toml, hoặc tệp danh mục của tỉnh)
+có ngày hết hiệu lực (`ended`): được viện dẫn bằng số, ký hiệu trong một văn bản từ ngày đó trở đi
+("Nghị định số 110/2004/NĐ-CP" sau ngày 05/3/2020, khi Nghị định 30/2020/NĐ-CP thay thế), trừ khi
+câu nói chính việc bãi bỏ, thay thế, sửa đổi hay hết hiệu lực của nó.
 ---
 What: the text cites a law that had been replaced before the document's date, e.g. "Luật Ban hành
 văn bản quy phạm pháp luật năm 2015" (80/2015/QH13) in a notice dated on or after 01/4/2025, when
@@ -22,11 +26,19 @@ Rule: Decree 30/2020/NĐ-CP, Annex I, Part I, II.6.b; Decree 78/2025/NĐ-CP, Art
 rules/laws.toml.
 Fix: cite the replacing law (suggested). Ignore the warning when the old law is meant on purpose
 (transitional provisions). A law named without a year is not checked.
+The same holds for every document of the registry of documents (rules/documents.toml, or the
+province's registry file) that has an end date (`ended`): cited by its symbol in a document dated
+on or after it ("Nghị định số 110/2004/NĐ-CP" after 05/3/2020), unless the sentence is about its
+repeal, replacement, amendment or expiry.
 """
 from ...diagnostics import Msg
 from ...engine import Hit, rule
-from ...extract.citations import citations, document_date, document_year, replaced_law
+from ... import rx as re
+from ...extract.citations import citations, document_date, document_year, registered, replaced_law
 from ._common import data, fmt, head_span, label
+
+# the sentence is about the end of the document itself
+_ABOUT_ITS_END = re.compile(r"(?i)bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực|sửa\s+đổi|đã\s+được\s+thay|\(cũ\)|trước\s+đây")
 
 
 @rule("C508", name="replaced-law", severity="warning",
@@ -39,6 +51,9 @@ def check(doc):
     for c in citations(doc):
         law = replaced_law(c)
         if law is None:
+            hit = _registered_ended(doc, c, ref, year)
+            if hit:
+                yield hit
             continue
         if ref is not None:
             if ref < law.replaced_from:
@@ -56,3 +71,31 @@ def check(doc):
                   para=c.para, start=s0, end=s1, suggestion=law.replaced_by, data=data(c),
                   hint=Msg(f"Viện dẫn {law.replaced_by} (trừ khi cố ý nói về luật cũ).",
                            f"Cite {law.replaced_by} (unless the old law is meant on purpose)."))
+
+
+def _registered_ended(doc, c, ref, year):
+    reg = registered(doc, c)
+    if reg is None or reg.ended is None:
+        return None
+    if ref is not None:
+        if ref < reg.ended:
+            return None
+        when_vi, when_en = f"ngày {fmt(ref)}", fmt(ref)
+    else:
+        if year <= reg.ended.year:
+            return None
+        when_vi, when_en = f"năm {year}", str(year)
+    text = c.para.text
+    lo = max(text.rfind(".", 0, c.start), text.rfind(";", 0, c.start)) + 1
+    hi = min([i for i in (text.find(";", c.end), text.find(". ", c.end)) if i >= 0] or [len(text)])
+    if _ABOUT_ITS_END.search(text, lo, hi):
+        return None
+    s0, s1 = head_span(c)
+    by_vi = f" ({reg.replaced_by})" if reg.replaced_by else ""
+    return Hit(Msg(f"\"{label(c)}\" đã hết hiệu lực từ ngày {fmt(reg.ended)}{by_vi}; văn bản này ({when_vi}) viện dẫn "
+                   f"văn bản không còn hiệu lực (danh mục văn bản: {reg.source}).",
+                   f"\"{label(c)}\" ceased to be in force on {fmt(reg.ended)}{by_vi}; this document ({when_en}) cites "
+                   f"a document no longer in force (registry of documents: {reg.source})."),
+               para=c.para, start=s0, end=s1, data=data(c),
+               hint=Msg("Viện dẫn văn bản đang có hiệu lực (trừ khi cố ý nói về văn bản cũ).",
+                        "Cite the document in force (unless the old one is meant on purpose)."))
