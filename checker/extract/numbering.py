@@ -164,7 +164,8 @@ def _analyse(doc) -> Numbering:
     explained = _mixed_styles(doc, ol, sc, issues, skip) | _dotted_prefixes(doc, ol, issues)
     for run in _items(doc, ol):
         prev = None
-        for it in run:
+        eff: dict[int, int] = {}  # value an item stands for when it is misnumbered ("4.2, 4.2, 4.4")
+        for k, it in enumerate(run):
             if it.index in skip:
                 continue
             v = sc.value(it)
@@ -184,10 +185,13 @@ def _analyse(doc) -> Numbering:
                         issues.append(Issue("start", it, None, missing))
                 prev = it
                 continue
-            pv = sc.value(prev)
+            pv = eff.get(prev.index, sc.value(prev))
             if v == pv:
                 nxt = sc.label(it, pv + 1)
                 issues.append(Issue("duplicate", it, prev, [relabel(doc, it, nxt)] if nxt else []))
+                after = run[k + 1] if k + 1 < len(run) else None
+                if after is not None and sc.value(after) == v + 2:
+                    eff[it.index] = v + 1  # the duplicate is the missing number: one finding, not two
             elif v > pv + 1:
                 missing = [relabel(doc, it, m) for m in (sc.label(it, k) for k in range(pv + 1, v)) if m]
                 if not (it.style in PAREN and _inline(doc, _between(doc, prev, it), missing[0])):

@@ -22,7 +22,18 @@ OPENING_START = re.compile(
     re.I,
 )
 OPENING_END = re.compile(r"(?:kết\s+luận|như\s+sau|cụ\s+thể|sau\s+đây)\s*[^.;]{0,40}:\s*$|:\s*$", re.I)
-CLOSING_WORDS = re.compile(r"thông\s+báo.{0,300}\b(?:biết|thực\s+hiện|triển\s+khai)|(?:biết|thực\s+hiện)\s*\.?/?\.?$", re.I | re.S)
+CLOSING_WORDS = re.compile(r"thông\s+báo.{0,300}\b(?:biết|thực\s+hiện|triển\s+khai)|(?:biết|thực\s+hiện)\s*\.?/?\.?$"
+                           r"|(?:trân\s+trọng|xin)\s+thông\s+báo\s*\.?/?\.?$", re.I | re.S)
+# A drafting note above the title or in the header: "(Dự thảo)", "DỰ THẢO LẦN 2", "Người soạn: …".
+# It is no component of the notice and must not hide the components around it.
+DRAFT_NOTE = re.compile(
+    r"^[(\[]?\s*(?:Dự\s+thảo|DỰ\s+THẢO)(?:\s+(?:lần|LẦN)\s*\S{1,4}|\s+\d{1,2})?\s*(?:\(.{0,40}\))?\s*[)\]]?\s*[:.]?$"
+    r"|^[(\[]?\s*(?:Người|Cán\s+bộ|Đơn\s+vị)\s+(?:soạn(?:\s+thảo)?|dự\s+thảo|trình)\s*:.{0,80}$",
+    re.I,
+)
+PUNCT_ONLY = re.compile(r"^[\W_]{1,3}$")
+PLACE_START = re.compile(r"^[^\d,]{2,60},\s*ngày\s*\d{0,2}\s*$")
+DATE_REST = re.compile(r"^\d{0,2}\s*tháng\s*\S*\s*năm\s*\d{0,4}\s*\.?$")
 SIG_NOTE = re.compile(r"^\(?\s*(?:đã\s+ký|ký[, ]+(?:ghi\s+rõ|đóng\s+dấu)|chữ\s+ký|dấu)[^)]*\)?\s*$", re.I)
 
 
@@ -36,12 +47,15 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
     toks: list[Tok] = []
     state = "header"
     n_opening = 0
+    seen_number = date_open = seen_luu = False
     body_paras = [p for p in paras if not p.footnote]
     # the closing formula: the last "./." paragraph before Nơi nhận (or the signature)
     closing_idx = _find_closing(body_paras)
     for p in body_paras:
         t = p.text
-        if not t or P.RULE_LINE.match(t):
+        if not t or P.RULE_LINE.match(t) or PUNCT_ONLY.match(t):
+            continue
+        if state in ("header", "title") and DRAFT_NOTE.match(t):
             continue
         if state == "header":
             if P.QUOC_HIEU.search(t) and len(t) < 80:
@@ -49,11 +63,20 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
             if P.TIEU_NGU.match(t) or (fold(t).startswith("doc lap") and "hanh phuc" in fold(t)):
                 toks.append(Tok("TIEU_NGU", p.index)); continue
             if P.SO_KY_HIEU.match(t) and len(t) < 80:
-                toks.append(Tok("SO", p.index)); continue
+                toks.append(Tok("SO", p.index)); seen_number = True; continue
             if P.PLACE_DATE.match(t) and len(t) < 90:
-                toks.append(Tok("PLACE_DATE", p.index)); continue
+                toks.append(Tok("PLACE_DATE", p.index)); seen_number = True; continue
             if P.DOC_TITLE.match(t):
                 toks.append(Tok("TITLE", p.index)); state = "title"; continue
+            if seen_number and P.title_type(t) and is_upper_text(t):
+                # "THÔNG BÁO KẾT LUẬN CỦA …": the title and the summary joined on one line (a Party
+                # notice's "THÔNG BÁO KẾT LUẬN", or an extraction that lost the line break)
+                toks.append(Tok("TITLE", p.index)); state = "cancu"; continue
+            if PLACE_START.match(t) and not date_open:
+                # "Hà Nội, ngày" / "26 tháng 11 năm 2025": a place-and-date line cut in two
+                toks.append(Tok("PLACE_DATE", p.index)); date_open = True; continue
+            if date_open and DATE_REST.match(t):
+                date_open = False; continue
             if is_upper_text(t) and len(t) < 150 and not P.marker_of(t):
                 toks.append(Tok("ISSUER", p.index)); continue
             state = "title"  # no title: go on as if it had been there
@@ -89,6 +112,13 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
                 toks.append(Tok("CLOSING", p.index)); continue
             if P.NOI_NHAN.match(t):
                 toks.append(Tok("NOI_NHAN", p.index)); state = "recipients"; continue
+            if closing_idx is not None and p.index > closing_idx and (t.startswith(("-", "+", "•")) or P.LUU.match(t)):
+                # recipients right after the closing, with no "Nơi nhận:" above them
+                if P.LUU.match(t):
+                    toks.append(Tok("LUU", p.index)); seen_luu = True
+                else:
+                    toks.append(Tok("RECIPIENT", p.index))
+                state = "recipients"; continue
             if P.AUTHORITY.match(t) and is_upper_text(t):
                 toks.append(Tok("AUTHORITY", p.index)); state = "signature"; continue
             if closing_idx is not None and p.index > closing_idx and is_upper_text(t) and len(t) < 80:
@@ -99,9 +129,11 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
             else:
                 toks.append(Tok("TEXT", p.index))
             continue
+        if state == "recipients" and seen_luu and not t.startswith(("-", "+", "–", "•")):
+            state = "signature"  # the filing line closes the block: what follows is the signature
         if state == "recipients":
             if P.LUU.match(t):
-                toks.append(Tok("LUU", p.index)); continue
+                toks.append(Tok("LUU", p.index)); seen_luu = True; continue
             if P.AUTHORITY.match(t):
                 toks.append(Tok("AUTHORITY", p.index)); state = "signature"; continue
             if is_upper_text(t) and not t.startswith(("-", "+", "–")) and not t.endswith((";", ",")):
@@ -120,6 +152,9 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
                 toks.append(Tok("SIG_TITLE", p.index)); continue
             toks.append(Tok("SIGNER", p.index)); state = "after_signer"; continue
         if state == "after_signer":
+            if P.AUTHORITY.match(t) and is_upper_text(t) and len(t) < 120:
+                # the second signature block of a joint notice
+                toks.append(Tok("AUTHORITY", p.index)); state = "signature"; continue
             if P.APPENDIX.match(t):
                 toks.append(Tok("ANNEX", p.index)); state = "annex"; continue
             toks.append(Tok("ANNEX_TEXT", p.index)); continue

@@ -23,6 +23,7 @@ Fix: write "Số:", the number, "/", "TB", "-" and the body's code, without spac
 from ... import rx as re
 
 from ...diagnostics import Msg
+from ...structure.kind import notice_kind
 from ...engine import Hit, rule
 from ...extract.header import parse_so
 from ._place import at_start_of, header_anchor
@@ -33,6 +34,8 @@ SYMBOL_OK = re.compile(r"^[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&.]+)+$")
 @rule("S103", name="so-ky-hieu", severity="error", kinds=("thong-bao",),
       title=Msg("Số, ký hiệu của văn bản", "Number and symbol"), fixable=True)
 def check(doc):
+    if notice_kind(doc).kind == "party-notice":
+        return  # Hướng dẫn 36-HD/VPTW has its own form (ĐẢNG CỘNG SẢN VIỆT NAM, "Số 432-TB/VPTW", "Lưu Văn phòng …")
     sos = doc.component("so_ky_hieu")
     if not sos:
         yield at_start_of(doc, header_anchor(doc),

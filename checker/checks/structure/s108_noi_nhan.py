@@ -29,15 +29,23 @@ def check(doc):
     st = doc.structure
     heads = doc.component("noi_nhan")
     if not heads:
-        anchor = st.first("luu") or st.first("recipient") or st.first("authority") or st.first("sig_title") or st.first("signer")
+        first = st.first("recipient") or st.first("luu")
+        if first is not None:
+            yield at_start_of(doc, first,
+                              Msg("Danh sách nơi nhận thiếu dòng tiêu đề \"Nơi nhận:\" ở trên.",
+                                  "The list of recipients lacks its heading \"Nơi nhận:\" above it."),
+                              Msg("Thêm dòng \"Nơi nhận:\" ngay trên danh sách nơi nhận.",
+                                  "Add the line \"Nơi nhận:\" right above the list of recipients."))
+            return
+        anchor = st.first("authority") or st.first("sig_title") or st.first("signer")
         yield at_start_of(doc, anchor,
                           Msg("Thiếu phần \"Nơi nhận:\" (danh sách nơi nhận và dòng \"- Lưu: VT, …\").",
                               "The recipients block \"Nơi nhận:\" (list of recipients and \"- Lưu: VT, …\") is missing."),
                           Msg("Thêm \"Nơi nhận:\" ở góc dưới bên trái, sau phần nội dung.",
                               "Add \"Nơi nhận:\" at the bottom left, after the text."))
         return
-    p = heads[0]
-    text = p.text.strip()
+    p = st.own_part(heads[0])
+    text = p.text.strip()  # "Nơi nhận: KT. GIÁM ĐỐC": the signing column beside it is not part of it
     if text == OK:
         return
     if text.rstrip(":").strip() == "Nơi nhận":

@@ -23,6 +23,7 @@ Fix: write "- Lưu: VT, <drafting unit code>." as the last line of the recipient
 from ... import rx as re
 
 from ...diagnostics import Msg
+from ...structure.kind import notice_kind
 from ...engine import Hit, rule
 from ._place import at_start_of
 
@@ -35,6 +36,8 @@ LUU = re.compile(r"^[-–+]?\s*Lưu\b(?P<colon>\s*:)?\s*(?P<rest>.*)$", re.I)
 @rule("S109", name="luu-vt", severity="error", kinds=("thong-bao",),
       title=Msg("Dòng Lưu: VT", "Filing line Lưu: VT"), fixable=True)
 def check(doc):
+    if notice_kind(doc).kind == "party-notice":
+        return  # Hướng dẫn 36-HD/VPTW has its own form (ĐẢNG CỘNG SẢN VIỆT NAM, "Số 432-TB/VPTW", "Lưu Văn phòng …")
     st = doc.structure
     luus = doc.component("luu")
     if not luus:
@@ -48,7 +51,7 @@ def check(doc):
                   hint=Msg("Thêm dòng \"- Lưu: VT, <đơn vị soạn thảo>.\" ở cuối Nơi nhận.",
                            "Add \"- Lưu: VT, <drafting unit>.\" as the last recipient line."))
         return
-    p = luus[-1]
+    p = st.own_part(luus[-1])  # "- Lưu: VT, KTTH. PHÓ CHỦ TỊCH": the signing column beside it is not part of it
     m = LUU.match(p.text.strip())
     if not m:
         return

@@ -22,6 +22,7 @@ Fix: write an opening paragraph giving the date, the chair and the attendees.
 from ... import rx as re
 
 from ...diagnostics import Msg
+from ...structure.kind import notice_kind
 from ...engine import Hit, rule
 from ...extract.dates import find_dates
 from ._place import at_start_of
@@ -32,6 +33,8 @@ CHAIR = re.compile(r"chủ\s+trì|chủ\s+tọa|kết\s+luận|đồng\s+chí|Ch
 @rule("S113", name="opening", severity="warning", kinds=("thong-bao",),
       title=Msg("Đoạn mở đầu: thời gian họp, người chủ trì", "Opening: meeting date and chair"))
 def check(doc):
+    if notice_kind(doc).subtype != "conclusion":
+        return  # an announcement has no meeting, no chair, no conclusions
     st = doc.structure
     opening = doc.component("opening")
     if not opening:

@@ -14,6 +14,7 @@ Rule: Decree 30/2020/NĐ-CP, Article 8(2)(e); Annex I, Section II.6.
 Fix: write the conclusions, numbered 1., 2., … or I., II., ….
 """
 from ...diagnostics import Msg
+from ...structure.kind import notice_kind
 from ...engine import rule
 from ._place import at_start_of
 
@@ -21,6 +22,8 @@ from ._place import at_start_of
 @rule("S114", name="empty-body", severity="error", kinds=("thong-bao",),
       title=Msg("Không có nội dung kết luận", "No conclusions"))
 def check(doc):
+    if notice_kind(doc).subtype != "conclusion":
+        return  # an announcement has no meeting, no chair, no conclusions
     st = doc.structure
     if st.has("body"):
         return
