@@ -41,6 +41,7 @@ SIG_NOTE = re.compile(r"^\(?\s*(?:đã\s+ký|ký[, ]+(?:ghi\s+rõ|đóng\s+dấu
 class Tok:
     type: str
     para: int  # index in Document.paragraphs
+    interleaved: bool = False  # a recipient line found among the signature lines (columns read in turn)
 
 
 def classify(paras: list[Paragraph]) -> list[Tok]:
@@ -49,6 +50,7 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
     n_opening = 0
     seen_number = date_open = seen_luu = False
     body_paras = [p for p in paras if not p.footnote]
+    by_index = {p.index: p for p in body_paras}
     # the closing formula: the last "./." paragraph before Nơi nhận (or the signature)
     closing_idx = _find_closing(body_paras)
     for p in body_paras:
@@ -94,6 +96,8 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
                 toks.append(Tok("TRICH_YEU", p.index)); state = "cancu"; continue
             else:
                 state = "cancu"
+        if state == "cancu" and toks and toks[-1].type == "TRICH_YEU" and _summary_goes_on(by_index[toks[-1].para].text, t):
+            toks.append(Tok("TRICH_YEU", p.index)); continue
         if state == "cancu":
             if P.CAN_CU.match(t):
                 toks.append(Tok("CAN_CU", p.index)); continue
@@ -146,12 +150,19 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
                 toks.append(Tok("ANNEX", p.index)); state = "annex"; continue
             if SIG_NOTE.match(t):
                 continue
+            if _recipient_line(t) and (toks and toks[-1].type in ("NOI_NHAN", "RECIPIENT", "LUU", "AUTHORITY", "SIG_TITLE")
+                                       or any(x.type == "NOI_NHAN" for x in toks)):
+                # the Nơi nhận column and the signature column read line by line in turn (a PDF
+                # extraction): a recipient line among the signature lines
+                toks.append(Tok("LUU" if P.LUU.match(t) else "RECIPIENT", p.index, interleaved=True)); continue
             if P.AUTHORITY.match(t):
                 toks.append(Tok("AUTHORITY", p.index)); continue
             if is_upper_text(t) and len(t) < 80 and not _looks_like_name(t):
                 toks.append(Tok("SIG_TITLE", p.index)); continue
             toks.append(Tok("SIGNER", p.index)); state = "after_signer"; continue
         if state == "after_signer":
+            if _recipient_line(t) and any(x.type == "NOI_NHAN" for x in toks) and not any(x.type == "LUU" for x in toks):
+                toks.append(Tok("LUU" if P.LUU.match(t) else "RECIPIENT", p.index, interleaved=True)); continue
             if P.AUTHORITY.match(t) and is_upper_text(t) and len(t) < 120:
                 # the second signature block of a joint notice
                 toks.append(Tok("AUTHORITY", p.index)); state = "signature"; continue
@@ -161,6 +172,22 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
         if state == "annex":
             toks.append(Tok("ANNEX" if P.APPENDIX.match(t) else "ANNEX_TEXT", p.index))
     return toks
+
+
+def _recipient_line(t: str) -> bool:
+    """A line of the Nơi nhận column: "- Như trên;", "- Lưu: VT, TH."."""
+    return bool(P.LUU.match(t)) or (t[:1] in "-+–•" and len(t) < 200)
+
+
+def _summary_goes_on(prev: str, t: str) -> bool:
+    """The trích yếu set on several lines: an upper-case summary followed by more upper-case words
+    ("KẾT LUẬN CỦA PHÓ CHỦ TỊCH UBND TỈNH" / "TẠI CUỘC HỌP VỀ …"), or a summary line that does not end
+    a sentence followed by a line that starts in lower case."""
+    if not t or P.marker_of(t) or P.CAN_CU.match(t) or OPENING_START.match(t) or len(t) > 300:
+        return False
+    if is_upper_text(prev) and is_upper_text(t):
+        return True
+    return t[0].islower() and not P.is_terminal(prev)
 
 
 def _header_token(t: str) -> str | None:

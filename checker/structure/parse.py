@@ -96,6 +96,8 @@ class Structure:
     # paragraph index → where the signature column's text starts in a Nơi nhận line that a PDF
     # extraction put side by side with it ("Nơi nhận: KT. GIÁM ĐỐC", "- Như trên; PHÓ GIÁM ĐỐC")
     side: dict[int, int] = field(default_factory=dict)
+    # paragraphs of the Nơi nhận column read in turn with the signature column's lines
+    interleaved: list[int] = field(default_factory=list)
 
     def own_text(self, p) -> str:
         """The paragraph's text without the signature column's text beside it."""
@@ -176,6 +178,9 @@ def parse_structure(paras: list[Paragraph]) -> Structure:
     accepted: list[Tok] = []
     ps = ip.parser_state
     for t in toks:
+        if t.interleaved:  # its place among the signature lines is the extraction's, not the document's
+            st.interleaved.append(t.para)
+            continue
         # Reductions never mutate earlier values, so shallow copies of the two stacks are enough
         # to undo a token the grammar rejects (a deep copy per token would make this quadratic).
         saved = (list(ps.state_stack), list(ps.value_stack))

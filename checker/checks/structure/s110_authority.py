@@ -1,7 +1,8 @@
 """S110 — Quyền hạn và chức vụ của người ký
 
-Cái gì: thiếu quyền hạn, chức vụ của người ký; hoặc quyền hạn không khớp với chức vụ ghi bên
-dưới: "KT." (ký thay người đứng đầu) phải đi với chức vụ cấp phó; "TL." (thừa lệnh) với chức vụ
+Cái gì: thiếu quyền hạn, chức vụ của người ký; chức vụ cấp phó ("PHÓ …", "THỨ TRƯỞNG") không có
+dòng "KT." ngay trên; văn bản của tập thể (Ủy ban nhân dân, Hội đồng nhân dân) do Chủ tịch ký mà
+không có dòng "TM. <tập thể>"; hoặc quyền hạn không khớp với chức vụ ghi bên dưới: "KT." (ký thay người đứng đầu) phải đi với chức vụ cấp phó; "TL." (thừa lệnh) với chức vụ
 người đứng đầu đơn vị (Chánh Văn phòng, Trưởng phòng…) hoặc một "KT." của người đó; "TM." (thay
 mặt) đứng trước tên tập thể (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ), không trước chức vụ một người;
 chữ viết tắt quyền hạn thiếu dấu chấm.
@@ -13,7 +14,9 @@ Ví dụ đúng: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN P
 "KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM"; "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH".
 Cách sửa: chọn quyền hạn đúng với người thực ký và ghi chức vụ của họ ngay dưới.
 ---
-What: the signer's authority and title are missing, or they disagree: "KT." (signing for the
+What: the signer's authority and title are missing; a deputy's title ("PHÓ …", "THỨ TRƯỞNG") has
+no "KT." line right above it; a collegial body's notice (People's Committee or Council) is signed
+by its chair with no "TM. <body>" line; or authority and title disagree: "KT." (signing for the
 head) goes with a deputy's title; "TL." (by order) with a unit head's title (Chánh Văn phòng,
 Trưởng phòng…) or a "KT." of that head; "TM." (on behalf of) stands before a collective body,
 not a person's title; an authority abbreviation lacks its full stop.

@@ -8,6 +8,9 @@ Tại sao: thứ tự và vị trí các thành phần là thể thức bắt bu
 Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 8 khoản 2; Phụ lục I, Phần I, Mục IV; Phụ lục III, Mẫu 1.4.
 Ví dụ sai: "THÔNG BÁO" / "Số: 12/TB-UBND" / "Kết luận …".
 Ví dụ đúng: "Số: 12/TB-UBND" (phần đầu) / … / "THÔNG BÁO" / "Kết luận …".
+Mỗi thành phần sai chỗ là một phát hiện (các đoạn liền nhau của nó gộp làm một). Khi nhiều thành
+phần cùng lệch (bố cục hai cột bị trộn khi chuyển từ PDF), rasoat nói một lần rằng không xác định
+được thứ tự, tại chỗ bắt đầu lộn xộn.
 Cách sửa: chuyển thành phần về đúng vị trí (xem grammar/thongbao.lark).
 ---
 What: a component stands out of the required order of a notice: header (national title,
@@ -17,6 +20,9 @@ the middle of the body, text after the closing "./.".
 Why: the order and position of the components are part of the mandatory form (layout map in
 Annex I, Section IV).
 Rule: Decree 30/2020/NĐ-CP, Article 8(2); Annex I, Part I, Section IV; Annex III, Form 1.4.
+One finding per misplaced component (its consecutive paragraphs count once). When several
+components are out of place at once (a two-column layout interleaved by a PDF extraction), it
+says once that the order cannot be told, where the disorder begins.
 Fix: move the component to its place (see grammar/thongbao.lark).
 """
 from ...diagnostics import Msg
@@ -51,7 +57,15 @@ PLACE = {
 @rule("S112", name="component-order", severity="error", kinds=("thong-bao",),
       title=Msg("Thành phần đặt sai vị trí", "Component out of order"))
 def check(doc):
-    groups = _groups(doc.structure)
+    st = doc.structure
+    if st.interleaved:
+        p = doc.paragraphs[st.interleaved[0]]
+        yield Hit(Msg("Cột Nơi nhận và cột chữ ký bị đọc xen kẽ từng dòng (văn bản chuyển từ PDF?): không xác định được "
+                      "thứ tự trình bày; các thành phần vẫn được kiểm tra.",
+                      "The recipients column and the signature column are read line by line in turn (text from a "
+                      "PDF?): their layout cannot be told; the components are still checked."),
+                  para=p, start=0, end=len(p.text), severity="info")
+    groups = _groups(st)
     if len(groups) >= INTERLEAVED:
         # several components out of place at once: a layout whose columns were interleaved (a PDF
         # extraction), not several misplaced components; said once, where the disorder begins
@@ -64,7 +78,7 @@ def check(doc):
                       f"The order of the components cannot be told: {n} paragraphs in {len(groups)} places are out of "
                       "the required order, probably because columns (header, recipients, signature) were interleaved "
                       "by a PDF extraction. Check the layout from this line on."),
-                  para=p, start=0, end=len(p.text))
+                  para=p, start=0, end=len(p.text), severity="info")
         return
     for group in groups:
         err = group[0]

@@ -1,6 +1,8 @@
 """S114 — Không có nội dung kết luận
 
 Cái gì: giữa phần mở đầu và câu kết thúc không có nội dung (không có đoạn, mục kết luận nào).
+Chỉ áp dụng cho thông báo kết luận (subtype "conclusion"); thông báo sự việc (tuyển sinh, nghỉ
+lễ, thủ tục…) không có cuộc họp.
 Tại sao: thông báo kết luận tồn tại để truyền đạt kết luận và giao nhiệm vụ; thiếu nội dung là
 dự thảo chưa hoàn chỉnh.
 Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 8 khoản 2 điểm e; Phụ lục I, Mục II.6.
@@ -8,6 +10,8 @@ Ví dụ sai: "… kết luận như sau:" rồi ngay "Văn phòng … thông b�
 Cách sửa: viết các kết luận, đánh số 1., 2., … hoặc I., II., … theo từng nội dung.
 ---
 What: there is no content between the opening and the closing (no conclusion at all).
+Only for conclusion notices (subtype "conclusion"); an announcement (enrolment, holidays, a
+procedure) has no meeting.
 Why: a conclusion notice exists to convey conclusions and assign tasks; without them the draft
 is unfinished.
 Rule: Decree 30/2020/NĐ-CP, Article 8(2)(e); Annex I, Section II.6.
