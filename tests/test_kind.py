@@ -105,6 +105,9 @@ def test_party_notice_numbering_faults_are_found():
     text = (REAL / "party-notice-432-tb-vptw-2025.md").read_text(encoding="utf-8")
     dup = text.replace("*4.3. *Giao Đảng", "*4.2. *Giao Đảng", 1)
     assert [(d.code, d.suggestion) for d in run_text(dup, path="p.md", select=["F6"])] == [("F602", "4.3.")]
+    # "1. … 3. … 3. … 4.": the first "3." is the missing "2.", one finding
+    misnumbered = text.replace("**2. ***Bảo đảm", "**3. ***Bảo đảm", 1)
+    assert [(d.code, d.suggestion, d.line) for d in run_text(misnumbered, path="p.md", select=["F6"])] == [("F601", "2.", 41)]
     gap = text
     for k in (6, 5, 4):  # 4.1 4.2 4.3 4.5 4.6 4.7: 4.4 is missing
         gap = gap.replace(f"*4.{k}. *", f"*4.{k + 1}. *", 1)

@@ -78,6 +78,8 @@ RIGHT = [
     (VPCP, "BỘ TRƯỞNG, CHỦ NHIỆM\n\nTrần Văn Sơn"),
     (BO, "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Văn Sơn"),
     (BO, "BỘ TRƯỞNG\n\nNguyễn Văn Sơn"),
+    (BO, "TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ TỔNG HỢP\n\nNguyễn Văn Sơn"),
+    (BO, "TUQ. BỘ TRƯỞNG\nCHÁNH VĂN PHÒNG\n\nNguyễn Văn Sơn"),
     (CUC, "TL. CỤC TRƯỞNG\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nPhạm Ngọc Lai"),
     (CUC, "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n\nNguyễn Văn Sơn"),
     # joint notice: two blocks one after the other
@@ -110,6 +112,10 @@ WRONG = [
     (UBND, "TL. CHỦ TỊCH\nPHÓ CHÁNH VĂN PHÒNG\n\nNguyễn Văn Sơn", [("S110", "PHÓ CHÁNH VĂN PHÒNG")]),
     # authority without its full stop
     (SO, "KT GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn Sơn", [("S110", "KT GIÁM ĐỐC")]),
+    # a unit's head signing the body's notice with no TL.
+    (UBND, "CHÁNH VĂN PHÒNG\n\nNguyễn Văn Sơn", [("S110", "CHÁNH VĂN PHÒNG")]),
+    (CUC, "KT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nPhạm Ngọc Lai", [("S110", "KT. CHÁNH VĂN PHÒNG")]),
+    (BO, "VỤ TRƯỞNG VỤ TỔNG HỢP\n\nNguyễn Văn Sơn", [("S110", "VỤ TRƯỞNG VỤ TỔNG HỢP")]),
     # no authority or title at all
     (SO, "Nguyễn Văn Sơn", [("S110", "Nguyễn Văn Sơn")]),
     # no name

@@ -201,6 +201,11 @@ def _analyse(doc) -> Numbering:
                         sev = "info"  # "d) → e)": a Latin-order list, or a missing "đ)"
                     issues.append(Issue("gap", it, prev, missing, severity=sev,
                                         data={"latin_possible": sev == "info"}))
+                    after = run[k + 1] if k + 1 < len(run) else None
+                    if sev is None and v == pv + 2 and after is not None and sc.value(after) == v:
+                        # "1. 3. 3. 4.": the first "3." is the missing "2."; the second "3." is then
+                        # right, not a duplicate (one finding for one misnumbered item)
+                        eff[it.index] = pv + 1
             elif v < pv and not (it.style in PAREN and v == 1):
                 issues.append(Issue("restart", it, prev, [relabel(doc, it, sc.label(it, pv + 1) or "")]))
             prev = it

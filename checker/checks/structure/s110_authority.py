@@ -75,7 +75,14 @@ def check(doc):
                           f"The authority abbreviation \"{m.group(1)}\" takes a full stop: \"{m.group(1)}.\"."),
                       para=p, start=0, end=m.end(), suggestion=fixed, replacement=fixed)
     seq = _join_wrapped(seq)
-    yield from _deputy_and_collegial(doc, seq)
+    hits = list(_pairs(seq))
+    # one finding per block: a wrong pair of lines is the finding; only a block whose lines agree
+    # is then checked for the line it lacks (KT. over a deputy, TM. of a collegial body, TL.)
+    yield from hits or _deputy_and_collegial(doc, seq)
+
+
+def _pairs(seq):
+    """Each authority line against the line below it."""
     for k, p in enumerate(seq):
         am = P.AUTHORITY.match(p.text)
         if not am:
@@ -130,6 +137,15 @@ def _join_wrapped(seq):
     return out
 
 
+OFFICE_HEAD = re.compile(r"^(?:CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+PHÒNG|VỤ\s+TRƯỞNG|CHÁNH\s+THANH\s+TRA)\b")
+OFFICE = re.compile(r"^(?:VĂN\s+PHÒNG|PHÒNG|VỤ|THANH\s+TRA)\b")
+
+
+def _issuer(doc) -> str | None:
+    names = [p.text.strip() for p in doc.component("issuer") if P.ISSUER_START.match(p.text.strip())]
+    return names[-1] if names else None
+
+
 def _issuer_is_collegial(doc) -> str | None:
     """The collegial body that issues the notice ("ỦY BAN NHÂN DÂN"), or None: the last header line
     that names a body is the issuer ("UBND TỈNH HÀ GIANG / VĂN PHÒNG" is issued by the office)."""
@@ -161,11 +177,21 @@ def _deputy_and_collegial(doc, seq):
                       "above it."),
                   para=p, start=0, end=len(p.text))
         return
+    first = seq[0]
+    rest = am[0].group("rest").strip() if am[0] else first.text.strip()
+    issuer = _issuer(doc)
+    if (issuer is not None and not OFFICE.match(issuer) and auth[0] in (None, "KT") and OFFICE_HEAD.match(rest)
+            and not any(a in ("TL", "TUQ") for a in auth)):
+        # the head of an office or unit signs a notice of the body above it: by order ("TL.")
+        yield Hit(Msg(f"\"{' '.join(first.text.split())}\" là người đứng đầu đơn vị giúp việc ký văn bản của \"{issuer}\": "
+                      "thiếu dòng \"TL. <chức vụ người đứng đầu cơ quan>\" ở trên.",
+                      f"\"{' '.join(first.text.split())}\" heads a unit and signs a document of \"{issuer}\": the line "
+                      "\"TL. <title of the body's head>\" is missing above it."),
+                  para=first, start=0, end=len(first.text))
+        return
     body = _issuer_is_collegial(doc)
     if body is None or any(a == "TM" for a in auth):
         return
-    first = seq[0]
-    rest = am[0].group("rest").strip() if am[0] else first.text.strip()
     if (auth[0] in (None, "KT", "Q")) and HEAD_OF_COLLEGIAL.match(rest):
         yield Hit(Msg(f"Thông báo của tập thể ({body}) do người đứng đầu ký thay mặt: thiếu dòng \"TM. {body}\" "
                       f"trên \"{' '.join(first.text.split())}\".",
