@@ -116,6 +116,17 @@ def test_party_notice_numbering_faults_are_found():
 
 # ---------------------------------------------------------------- a real announcement
 
+@pytest.mark.parametrize("name", ["ruling-37698-tb-chq-2025.md", "ruling-37695-tb-chq-2025.md"])
+def test_rulings_cut_by_the_extraction_are_notices_with_a_right_structure(name):
+    # "Số:" / "37698/TB-CHQ", "… tháng 11 năm" / "2025", "TL." / "CỤC TRƯỞNG", "KT. TRƯỞNG" / "BAN NGHIỆP VỤ
+    # THUẾ HQ" / "PHÓ TRƯỞNG BAN", a "Ghi chú" after the signature: all extraction, no defect
+    path = REAL / name
+    doc = load_path(path)
+    assert notice_kind(doc) == NoticeKind("thong-bao", "announcement")
+    assert doc.paragraphs[doc.structure.first("signer")].text == "Đào Thu Hương"
+    assert codes(run_file(path, select=["S"]).diagnostics) == []
+
+
 def test_announcement_gets_no_conclusion_checks():
     path = REAL / "announcement-983-tb-ct-2025.md"
     assert notice_kind(load_path(path)) == NoticeKind("thong-bao", "announcement")

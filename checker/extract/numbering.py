@@ -155,6 +155,18 @@ def _inline(doc, paras, marker: str) -> bool:
     return any(pat.search(p.text, 1) for p in paras)
 
 
+MAX_MISSING = 5  # more missing items than this between two labels: one of them is no list label
+
+
+def _spaced(doc, it: Item, value: int) -> bool:
+    """The item before it written with a space inside its marker ("1 . Hàng hóa …"), which is not
+    read as a marker: the list does start at its first number."""
+    if it.style != "arabic":
+        return False
+    pat = re.compile(r"^" + str(value) + r"\s+[.)]\s")
+    return any(pat.match(p.text) for p in doc.paragraphs[max(0, it.para - 40): it.para])
+
+
 def _analyse(doc) -> Numbering:
     ol = outline(doc)
     order = letter_order(ol)
@@ -178,10 +190,13 @@ def _analyse(doc) -> Numbering:
             if prev is not None and _new_scope(doc, prev, it):
                 prev = None
             if prev is None:
+                if v > 1 + MAX_MISSING:
+                    prev = None  # "1.82 inch" at the start of a wrapped line: a number, not a list item
+                    continue
                 if v > 1:
                     missing = [relabel(doc, it, m) for m in (sc.label(it, k) for k in range(1, v)) if m]
                     before = doc.paragraphs[max(0, it.para - 3): it.para]
-                    if missing and not _inline(doc, before, missing[-1]):
+                    if missing and not _inline(doc, before, missing[-1]) and not _spaced(doc, it, v - 1):
                         issues.append(Issue("start", it, None, missing))
                 prev = it
                 continue
@@ -192,6 +207,8 @@ def _analyse(doc) -> Numbering:
                 after = run[k + 1] if k + 1 < len(run) else None
                 if after is not None and sc.value(after) == v + 2:
                     eff[it.index] = v + 1  # the duplicate is the missing number: one finding, not two
+            elif v > pv + 1 + MAX_MISSING:
+                pass  # "… 3. … 45." is a number at the start of a wrapped line, not a gap of 41 items
             elif v > pv + 1:
                 missing = [relabel(doc, it, m) for m in (sc.label(it, k) for k in range(pv + 1, v)) if m]
                 if not (it.style in PAREN and _inline(doc, _between(doc, prev, it), missing[0])):

@@ -33,6 +33,8 @@ DRAFT_NOTE = re.compile(
 )
 PUNCT_ONLY = re.compile(r"^[\W_]{1,3}$")
 PLACE_START = re.compile(r"^[^\d,]{2,60},\s*ngày\s*\d{0,2}\s*$")
+YEAR_ONLY = re.compile(r"^\d{4}\s*\.?$")
+SYMBOL_REST = re.compile(r"^\d*\s*/\s*(?:\d{4}/)?[A-ZĐ][A-ZĐa-z0-9]*(?:-[A-ZĐ0-9.]+)*$|^\d+-[A-ZĐ]+/[A-ZĐ]")
 DATE_REST = re.compile(r"^\d{0,2}\s*tháng\s*\S*\s*năm\s*\d{0,4}\s*\.?$")
 SIG_NOTE = re.compile(r"^\(?\s*(?:đã\s+ký|ký[, ]+(?:ghi\s+rõ|đóng\s+dấu)|chữ\s+ký|dấu)[^)]*\)?\s*$", re.I)
 
@@ -48,7 +50,7 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
     toks: list[Tok] = []
     state = "header"
     n_opening = 0
-    seen_number = date_open = seen_luu = False
+    seen_number = date_open = seen_luu = number_open = False
     body_paras = [p for p in paras if not p.footnote]
     by_index = {p.index: p for p in body_paras}
     # the closing formula: the last "./." paragraph before Nơi nhận (or the signature)
@@ -65,9 +67,14 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
             if P.TIEU_NGU.match(t) or (fold(t).startswith("doc lap") and "hanh phuc" in fold(t)):
                 toks.append(Tok("TIEU_NGU", p.index)); continue
             if P.SO_KY_HIEU.match(t) and len(t) < 80:
-                toks.append(Tok("SO", p.index)); seen_number = True; continue
+                toks.append(Tok("SO", p.index)); seen_number = True; number_open = not t[3:].strip(); continue
+            if number_open and SYMBOL_REST.match(t):
+                # "Số:" / "37698/TB-CHQ": the number and symbol cut from their label
+                toks.append(Tok("SO", p.index)); number_open = False; continue
+            number_open = False
             if P.PLACE_DATE.match(t) and len(t) < 90:
-                toks.append(Tok("PLACE_DATE", p.index)); seen_number = True; continue
+                toks.append(Tok("PLACE_DATE", p.index)); seen_number = True
+                date_open = bool(re.search(r"năm\s*$", t)); continue
             if P.DOC_TITLE.match(t):
                 toks.append(Tok("TITLE", p.index)); state = "title"; continue
             if seen_number and P.title_type(t) and is_upper_text(t):
@@ -77,8 +84,9 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
             if PLACE_START.match(t) and not date_open:
                 # "Hà Nội, ngày" / "26 tháng 11 năm 2025": a place-and-date line cut in two
                 toks.append(Tok("PLACE_DATE", p.index)); date_open = True; continue
-            if date_open and DATE_REST.match(t):
+            if date_open and (DATE_REST.match(t) or YEAR_ONLY.match(t)):
                 date_open = False; continue
+            date_open = False
             if is_upper_text(t) and len(t) < 150 and not P.marker_of(t):
                 toks.append(Tok("ISSUER", p.index)); continue
             state = "title"  # no title: go on as if it had been there
@@ -157,7 +165,7 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
                 toks.append(Tok("LUU" if P.LUU.match(t) else "RECIPIENT", p.index, interleaved=True)); continue
             if P.AUTHORITY.match(t):
                 toks.append(Tok("AUTHORITY", p.index)); continue
-            if is_upper_text(t) and len(t) < 80 and not _looks_like_name(t):
+            if is_upper_text(t) and len(t) < 80 and (not _looks_like_name(t) or _title_follows(body_paras, p)):
                 toks.append(Tok("SIG_TITLE", p.index)); continue
             toks.append(Tok("SIGNER", p.index)); state = "after_signer"; continue
         if state == "after_signer":
@@ -202,11 +210,27 @@ def _header_token(t: str) -> str | None:
     return None
 
 
+def _title_follows(paras: list[Paragraph], p: Paragraph) -> bool:
+    """The next non-empty paragraph is a signer's title ("PHÓ TRƯỞNG BAN"): the line before it
+    ("THUẾ HQ", the rest of a wrapped "KT. TRƯỞNG BAN NGHIỆP VỤ") is not the signer's name."""
+    k = next((i for i, q in enumerate(paras) if q.index == p.index), None)
+    if k is None:
+        return False
+    for q in paras[k + 1: k + 3]:
+        t = q.text.strip()
+        if not t or SIG_NOTE.match(t):
+            continue
+        return bool(is_upper_text(t) and (P.AUTHORITY.match(t) or re.match(r"^(?:PHÓ|THỨ\s+TRƯỞNG|Q\.)\s", t)))
+    return False
+
+
 def _looks_like_name(t: str) -> bool:
     """An upper-case personal name ("NGUYỄN VĂN SƠN") in the signature block."""
     words = t.replace(".", " ").split()
     if not 2 <= len(words) <= 5:
         return False
+    if any(not re.search(r"[AEIOUYÀ-ỸĐ]", w.replace("Đ", "")) for w in words):
+        return False  # "THUẾ HQ": a word with no vowel is an abbreviation, not a name
     titles = {"CHỦ", "TỊCH", "PHÓ", "CHÁNH", "PHÒNG", "GIÁM", "ĐỐC", "TRƯỞNG", "BỘ", "THỦ", "TƯỚNG",
               "NHIỆM", "BAN", "ỦY", "UỶ", "TM", "KT", "TL", "TUQ", "CỤC", "VỤ", "TRƯỞNG,", "BÍ", "THƯ", "THƯỜNG", "TRỰC"}
     return not any(w.strip(",") in titles for w in words)

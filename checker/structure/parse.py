@@ -162,7 +162,7 @@ def document_kind(paras: list[Paragraph], toks: list[Tok]) -> tuple[str, str]:
         return "thong-bao", title_type
     if not title_type:
         for t in toks:
-            so = by_index[t.para].text.upper()
+            so = by_index[t.para].text.upper()  # (also "37698/TB-CHQ" cut from its "Số:")
             if t.type == "SO" and ("/TB" in so or "-TB/" in so):
                 return "thong-bao", ""
     return "other", title_type

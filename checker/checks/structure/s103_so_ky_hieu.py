@@ -45,6 +45,8 @@ def check(doc):
                               "Add the line \"Số:   /TB-…\" under the issuing body."))
         return
     p = sos[0]
+    if not p.text.strip()[3:].strip(" :.") and len(sos) > 1:
+        return  # "Số:" / "37698/TB-CHQ": the value cut onto the next line by the extraction; not judged
     ns = parse_so(p.text)
     if ns is None:
         return

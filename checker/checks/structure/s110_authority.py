@@ -128,7 +128,10 @@ def _join_wrapped(seq):
         if am and k + 2 < len(seq) and not P.AUTHORITY.match(seq[k + 1].text):
             head = " ".join((am.group("rest") + " " + seq[k + 1].text).split())
             deputy = " ".join(seq[k + 2].text.split())
-            if deputy.startswith("PHÓ " + head):
+            if deputy.startswith("PHÓ " + head) or (am.group("auth").replace("/", "") == "KT" and DEPUTY.match(deputy)
+                                                     and not DEPUTY.match(seq[k + 1].text.strip())
+                                                     and not P.AUTHORITY.match(seq[k + 2].text)):
+                # "KT. TRƯỞNG BAN NGHIỆP VỤ" / "THUẾ HQ" / "PHÓ TRƯỞNG BAN"
                 out.append(p)
                 k += 2
                 continue
