@@ -52,7 +52,10 @@ def planted(path, component: str, code: str):
     return line, before, after
 
 
-@pytest.mark.parametrize("path", docs(), ids=lambda p: p.name[:6])
+PARTY = FIXTURES / "real" / "party-notice-432-tb-vptw-2025.md"
+
+
+@pytest.mark.parametrize("path", docs() + [PARTY], ids=lambda p: p.name[:6])
 def test_dropped_noi_nhan_heading(path):
     line, before, after = planted(path, "noi_nhan", "S108")
     assert not [d for d in before if "Thiếu" in d.message.vi]

@@ -248,7 +248,10 @@ def _find_closing(paras: list[Paragraph]) -> int | None:
     for k in range(end - 1, -1, -1):
         if P.CLOSING_END.search(paras[k].text):
             return paras[k].index
-    # no "./.": a closing-like sentence among the last three paragraphs
+    # no "./.": a closing-like sentence among the last three paragraphs (above the recipients'
+    # lines when their "Nơi nhận:" heading is missing)
+    while end > 0 and _recipient_line(paras[end - 1].text):
+        end -= 1
     for k in range(end - 1, max(-1, end - 4), -1):
         t = paras[k].text
         if CLOSING_WORDS.search(t) and len(t) < 600 and not P.marker_of(t):
