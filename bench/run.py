@@ -33,8 +33,8 @@ import resource, subprocess, sys, time
 t = time.perf_counter()
 p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 wall = time.perf_counter() - t
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"{wall} {rss} {p.returncode}")
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{wall} {ru.ru_maxrss} {p.returncode} {ru.ru_utime + ru.ru_stime}")
 """
 
 
@@ -42,17 +42,23 @@ print(f"{wall} {rss} {p.returncode}")
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
+CPU: dict[tuple, float] = {}  # median CPU seconds (all processes) of each measured command
+
+
 def measure(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall seconds and median peak RSS (MiB) of `cmd` over `runs` fresh processes."""
-    walls, rsss = [], []
+    """Median wall seconds and median peak RSS (MiB) of `cmd` over `runs` fresh processes (the
+    median CPU seconds are kept in CPU)."""
+    walls, rsss, cpus = [], [], []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True,
                              env=ENV).stdout
-        wall, rss, code = out.split()
+        wall, rss, code, cpu = out.split()
         if int(code) not in (0, 1):
             raise SystemExit(f"{' '.join(cmd)} exited {code}")
         walls.append(float(wall))
         rsss.append(int(rss) / 1024)
+        cpus.append(float(cpu))
+    CPU[tuple(cmd)] = statistics.median(cpus)
     return statistics.median(walls), statistics.median(rsss)
 
 
@@ -61,9 +67,10 @@ def rasoat() -> list[str]:
     return [exe, "check", "--quiet", "--no-color"]
 
 
-def build_corpus(out: Path) -> int:
+def build_corpus(out: Path, copies: int = 20) -> int:
     if not any(out.glob("*.txt")):
-        subprocess.run(["bash", str(SHARED / "bench" / "make-corpus.sh"), str(out)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["bash", str(SHARED / "bench" / "make-corpus.sh"), str(out), str(copies)], check=True,
+                       stdout=subprocess.DEVNULL)
     return len(list(out.glob("*.txt")))
 
 
@@ -93,6 +100,15 @@ def main(argv=None) -> int:
     size = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
     wall_b, rss_b = measure(cmd + [str(corpus)], max(3, args.runs // 2))
     rows.append((f"(b) corpus: {n} documents, {size:.1f} MB", wall_b, rss_b, "≤ 2.0 s, ≤ 100 MiB"))
+    cpu_doc = CPU[tuple(cmd + [str(corpus)])] / n * 1000
+    # memory is bounded by the largest document, not by the number of files: one process, then
+    # the corpus copied ×4
+    wall_1, rss_1 = measure(cmd + ["-j", "1", str(corpus)], 1)
+    rows.append((f"(b1) corpus, -j 1", wall_1, rss_1, "≤ 100 MiB"))
+    corpus4 = HERE / "corpus4"
+    n4 = build_corpus(corpus4, 80)
+    wall_4, rss_4 = measure(cmd + ["-j", "1", str(corpus4)], 1)
+    rows.append((f"(b4) corpus ×4: {n4} documents, -j 1", wall_4, rss_4, "flat: ≈ (b1)"))
     text = SEED.read_text(encoding="utf-8")
     times = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,6 +120,7 @@ def main(argv=None) -> int:
     print(f"{'case':<44} {'median wall':>12} {'peak RSS':>10}  target   (RSS: the largest single process)")
     for name, w, r, target in rows:
         print(f"{name:<44} {w:>10.3f} s {r:>7.1f} MiB  {target}")
+    print(f"CPU per document on the corpus (all processes): {cpu_doc:.1f} ms")
     print(f"growth: ×10 input → ×{times[10] / times[1]:.2f} time; ×100 input → ×{times[100] / times[1]:.2f} time "
           f"(per-notice cost ×10: {(times[10] - times[1]) / 9:.3f} s)")
     if not args.no_textlint and shutil.which("npm"):

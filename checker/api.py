@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .diagnostics import Diagnostic, SEVERITY_RANK
-from .document import Document, Options, load_path, load_text
+from .document import Document, Options
 from .engine import Rule, run_rules, select_rules
 from .errors import InputError
 
@@ -25,7 +25,8 @@ class FileResult:
     document: Document | None = None
     failed: bool = False  # the file could not be read or a rule crashed (exit code 2)
     not_evaluated: list[str] = field(default_factory=list)
-    selection: tuple = ((), ())  # (select, ignore) the file was checked with (for --fix re-checks)
+    plan: Any = None  # the pipeline.Plan the file was checked with (for --fix re-checks)
+    structure_found: bool = True  # some component of a document (Quốc hiệu, title, Nơi nhận …) was found
     subtype: str = ""  # "conclusion" | "announcement" for a notice; the document type otherwise
 
     def counts(self) -> dict[str, int]:
@@ -90,23 +91,39 @@ def check_document(doc: Document, rules: Iterable[Rule] | None = None, debug: bo
 
     nk = notice_kind(doc)
     res = FileResult(path=doc.path, kind=nk.kind, diagnostics=diags, document=doc, subtype=nk.subtype)
+    res.structure_found = bool(doc.structure.components)
     res.failed = any(d.code in ("E999", "E906") for d in diags)
     if doc.source.kind != "docx" and any(r.category == "layout" for r in rules):
         res.not_evaluated.append("layout")
     return res
 
 
+def _settings(options: Options | None, select, ignore, config: str | None, debug: bool = False):
+    from .pipeline import RunSettings
+
+    o = options
+    return RunSettings(select=list(select or []), ignore=list(ignore or []), config=config, debug=debug,
+                       stage=o.stage if o else None, lang=o.lang if o else None, today=o.today if o else None,
+                       settings=dict(o.settings) if o and o.settings else None)
+
+
 def check_text(text: str, path: str = "<text>", options: Options | None = None,
-               select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> FileResult:
-    """Check a draft given as text (Markdown marks allowed)."""
-    return check_document(load_text(text, path, options), select_rules(select, ignore))
+               select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+               config: str | None = None) -> FileResult:
+    """Check a draft given as text (Markdown marks allowed), exactly as `rasoat check` checks a
+    file at `path`: its configuration (nearest rasoat.toml, or `config`), per-file ignores and
+    inline suppressions apply. Raises errors.ConfigError for a bad configuration."""
+    from .pipeline import check_text as run
+
+    return run(text, path, _settings(options, select, ignore, config))
 
 
 def check_file(path: str | Path, options: Options | None = None, select: Iterable[str] | None = None,
-               ignore: Iterable[str] | None = None, data: bytes | None = None, debug: bool = False) -> FileResult:
-    """Check one file (.txt, .md, .docx). Unreadable input gives an E9xx finding, not an exception."""
-    try:
-        doc = load_path(path, options, data)
-    except InputError as exc:
-        return input_error_result(str(path), exc)
-    return check_document(doc, select_rules(select, ignore), debug=debug)
+               ignore: Iterable[str] | None = None, data: bytes | None = None, debug: bool = False,
+               config: str | None = None) -> FileResult:
+    """Check one file (.txt, .md, .docx) as `rasoat check` does (configuration, per-file ignores,
+    inline suppressions). Unreadable input gives an E9xx finding, not an exception; a bad
+    configuration raises errors.ConfigError."""
+    from .pipeline import check_path
+
+    return check_path(str(path), _settings(options, select, ignore, config, debug), data=data)

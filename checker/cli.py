@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import io
 import os
 import pkgutil
 import sys
@@ -22,7 +23,8 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, messages
+from .cli_help import H_CONFIG, H_IGNORE, H_SELECT, H_STAGE
 from .errors import ConfigError
 
 app = typer.Typer(
@@ -42,8 +44,10 @@ def _split(values: Optional[List[str]]) -> list[str]:
     return out
 
 
-def _die(message: str) -> None:
-    typer.echo(f"rasoat: {message}", err=True)
+def _die(vi: str, en: str | None = None) -> None:
+    from .messages import say
+
+    typer.echo(f"rasoat: {say(vi, en)}", err=True)
     raise typer.Exit(2)
 
 
@@ -57,7 +61,14 @@ def _today(value: Optional[str]) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        _die(f"--today phải có dạng YYYY-MM-DD (got {value!r})")
+        _die(f"--today phải có dạng YYYY-MM-DD (nhận được {value!r})", f"--today must be YYYY-MM-DD (got {value!r})")
+
+
+def _check_codes(codes: list[str]) -> None:
+    from .engine import unknown_codes
+
+    for code in unknown_codes(codes):
+        _die(f"không có quy tắc nào có mã hoặc tiền tố '{code}' (xem 'rasoat rules')", f"no rule has the code or prefix '{code}' (see 'rasoat rules')")
 
 
 FORMATS = ["text", "json", "sarif", "github", "junit"]
@@ -67,15 +78,15 @@ FORMATS = ["text", "json", "sarif", "github", "junit"]
 def check(
     paths: List[str] = typer.Argument(..., help="Tệp hoặc thư mục (.docx, .txt, .md); '-' để đọc stdin."),
     format: str = typer.Option("text", "--format", "-f", help="text | json | sarif | github | junit"),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Chỉ chạy các quy tắc này (mã hoặc tiền tố, ví dụ S,D201)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Bỏ qua các quy tắc này (mã hoặc tiền tố)."),
-    stage: Optional[str] = typer.Option(None, "--stage", help="draft (mặc định: cho phép số, ngày để trống) | issued"),
+    select: Optional[List[str]] = typer.Option(None, "--select", help=H_SELECT),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=H_IGNORE),
+    stage: Optional[str] = typer.Option(None, "--stage", help=H_STAGE),
     lang: Optional[str] = typer.Option(None, "--lang", help="vi (mặc định) | en"),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Mức nghiêm trọng làm thoát mã 1: error (mặc định) | warning | info"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Mức nghiêm trọng làm thoát mã 1: error | warning | info (mặc định: error)"),
     include: Optional[List[str]] = typer.Option(None, "--include", help="Mẫu tên tệp cần rà soát trong thư mục (mặc định *.docx, *.txt, *.md)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Mẫu tên tệp bỏ qua."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Tên tệp dùng cho nội dung đọc từ stdin."),
-    config: Optional[str] = typer.Option(None, "--config", help="Tệp cấu hình (mặc định: rasoat.toml / pyproject.toml gần nhất)."),
+    config: Optional[str] = typer.Option(None, "--config", help=H_CONFIG),
     today: Optional[str] = typer.Option(None, "--today", help="Ngày tham chiếu YYYY-MM-DD (thời hạn đã qua)."),
     fix: bool = typer.Option(False, "--fix", help="Sửa các lỗi sửa được một cách an toàn, ghi đè tệp (ghi nguyên tử)."),
     diff: bool = typer.Option(False, "--diff", help="Chỉ in các thay đổi mà --fix sẽ làm, không ghi tệp."),
@@ -89,31 +100,29 @@ def check(
 ):
     """Rà soát các dự thảo và in các phát hiện."""
     from .report import get_reporter
-    from .runner import RunSettings, check_many, check_one, discover, exit_code
+    from .runner import RunSettings, check_many, check_one, discover, exit_code, skip_notes
 
     if format not in FORMATS:
-        _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})")
+        _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})", f"invalid --format: {format!r} (one of {', '.join(FORMATS)})")
     if stage not in (None, "draft", "issued"):
-        _die(f"--stage không hợp lệ: {stage!r} (draft | issued)")
+        _die(f"--stage không hợp lệ: {stage!r} (draft | issued)", f"invalid --stage: {stage!r} (draft | issued)")
     if lang not in (None, "vi", "en"):
-        _die(f"--lang không hợp lệ: {lang!r} (vi | en)")
+        _die(f"--lang không hợp lệ: {lang!r} (vi | en)", f"invalid --lang: {lang!r} (vi | en)")
     if fail_on not in (None, "error", "warning", "info"):
-        _die(f"--fail-on không hợp lệ: {fail_on!r} (error | warning | info)")
+        _die(f"--fail-on không hợp lệ: {fail_on!r} (error | warning | info)", f"invalid --fail-on: {fail_on!r} (error | warning | info)")
     if jobs is not None and jobs < 1:
-        _die("--jobs phải ≥ 1")
+        _die("--jobs phải ≥ 1", "--jobs must be ≥ 1")
     settings = RunSettings(
         select=_split(select), ignore=_split(ignore), stage=stage, lang=lang, fail_on=fail_on,
         include=_split(include), exclude=_split(exclude), today=_today(today), config=config, debug=debug,
     )
     from .config import clear_cache, config_for
-    from .engine import load_rules
-
     clear_cache()  # configuration files are read afresh on every run
-    known = load_rules()
-    for code in settings.select + settings.ignore:
-        if code.upper() != "ALL" and not any(c.startswith(code.upper()) for c in known):
-            _die(f"không có quy tắc nào có mã hoặc tiền tố '{code}' (xem 'rasoat rules')")
+    _check_codes(settings.select + settings.ignore)
     try:
+        from .ruledata import validate_all
+
+        validate_all()  # a bad file of rules/: one clear error before any file is read
         files, problems = discover(paths, settings.include, settings.exclude)
         first = files[0] if files and files[0] != "-" else "<stdin>"
         cfg0 = config_for(first, config)
@@ -126,7 +135,9 @@ def check(
             results.append(check_one(stdin_filename or "<stdin>.txt", settings, data=data,
                                      display=stdin_filename or "<stdin>"))
         want_docs = fix or diff
-        results.extend(check_many(disk, settings, jobs=1 if want_docs else (jobs or cfg0.get("jobs"))))
+        results.extend(check_many(disk, settings, jobs=1 if want_docs else (jobs or cfg0.get("jobs")),
+                                  keep_documents=want_docs))
+        results, notes = skip_notes(results, {p for p in paths if os.path.isfile(p)})
         if fix or diff:
             from .fixer import fix_results
 
@@ -134,17 +145,23 @@ def check(
         if baseline:
             from . import baseline as bl
 
-            bl.filter_results(results, bl.load(baseline))
+            bl.filter_results(results, bl.load(baseline), bl.base_of(baseline))
     except ConfigError as exc:
         _die(str(exc))
     if statistics:
         sys.stdout.write(_statistics(results, out_lang))
     elif not diff:
         render = get_reporter(format)
-        sys.stdout.write(render(results, lang=out_lang, color=_color(no_color), quiet=quiet))
+        sys.stdout.write(render(results, lang=out_lang, color=_color(no_color), quiet=quiet, fail_on=fail_on))
     sys.stdout.flush()
     for p in problems:
         typer.echo(f"rasoat: {p.get(out_lang)}", err=True)
+    if notes and not quiet:
+        shown = ", ".join(notes[:5]) + (", …" if len(notes) > 5 else "")
+        typer.echo(f"rasoat: bỏ qua {len(notes)} tệp Markdown không phải dự thảo (không có thành phần nào của văn bản): "
+                   f"{shown}. Nêu tên tệp để rà soát nó." if out_lang == "vi" else
+                   f"rasoat: skipped {len(notes)} Markdown file(s) that are not drafts (no component of a document): "
+                   f"{shown}. Name a file to check it.", err=True)
     for r in results:
         if r.failed:
             for d in r.diagnostics:
@@ -160,7 +177,7 @@ def _statistics(results, lang: str) -> str:
 
     reg = load_rules()
     counts = Counter(d.code for r in results for d in r.diagnostics)
-    fixable = Counter(d.code for r in results for d in r.diagnostics if d.fix is not None)
+    fixable = Counter(d.code for r in results for d in r.diagnostics if d.fixable)
     lines = []
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         rule = reg.get(code)
@@ -176,10 +193,10 @@ def _statistics(results, lang: str) -> str:
 def baseline(
     paths: List[str] = typer.Argument(..., help="Tệp hoặc thư mục."),
     output: str = typer.Option(".rasoat-baseline.json", "--output", "-o", help="Tệp baseline cần ghi."),
-    select: Optional[List[str]] = typer.Option(None, "--select"),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore"),
-    stage: Optional[str] = typer.Option(None, "--stage"),
-    config: Optional[str] = typer.Option(None, "--config"),
+    select: Optional[List[str]] = typer.Option(None, "--select", help=H_SELECT),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=H_IGNORE),
+    stage: Optional[str] = typer.Option(None, "--stage", help=H_STAGE),
+    config: Optional[str] = typer.Option(None, "--config", help=H_CONFIG),
 ):
     """Ghi các phát hiện hiện có vào tệp baseline (để 'check --baseline' chỉ báo phát hiện mới)."""
     from . import baseline as bl
@@ -187,7 +204,10 @@ def baseline(
     from .runner import RunSettings, check_many, discover
 
     clear_cache()
+    if stage not in (None, "draft", "issued"):
+        _die(f"--stage không hợp lệ: {stage!r} (draft | issued)", f"invalid --stage: {stage!r} (draft | issued)")
     settings = RunSettings(select=_split(select), ignore=_split(ignore), stage=stage, config=config)
+    _check_codes(settings.select + settings.ignore)
     try:
         files, problems = discover(paths, [], [])
         results = check_many([f for f in files if f != "-"], settings)
@@ -195,10 +215,11 @@ def baseline(
     except ConfigError as exc:
         _die(str(exc))
     except OSError as exc:
-        _die(f"không ghi được {output}: {exc.strerror}")
+        _die(f"không ghi được {output}: {exc.strerror}", f"cannot write {output}: {exc.strerror}")
     for p in problems:
-        typer.echo(f"rasoat: {p.get('vi')}", err=True)
-    typer.echo(f"Đã ghi {n} phát hiện của {len(results)} tệp vào {output}.")
+        typer.echo(f"rasoat: {p.get(messages.LANG)}", err=True)
+    typer.echo(messages.say(f"Đã ghi {n} phát hiện của {len(results)} tệp vào {output}.",
+                            f"Wrote {n} finding(s) of {len(results)} file(s) to {output}."))
     raise typer.Exit(2 if problems else 0)
 
 
@@ -216,6 +237,8 @@ def rules(
     rows = [reg[c] for c in sorted(reg)]
     if format == "json":
         typer.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+                                "other_severities": list(r.other),
+                                "severity_varies": r.varies.get(lang) if r.varies else None,
                                 "title": r.title.get(lang), "fixable": r.fixable} for r in rows],
                               ensure_ascii=False, indent=2))
         return
@@ -223,11 +246,16 @@ def rules(
         head = "| mã | tên | nhóm | mức | sửa tự động |" if lang == "vi" else "| code | name | category | severity | fixable |"
         typer.echo(head + "\n|---|---|---|---|---|")
         for r in rows:
-            typer.echo(f"| {r.code} | {r.title.get(lang)} | {r.category} | {r.severity} | {'✓' if r.fixable else ''} |")
+            typer.echo(f"| {r.code} | {r.title.get(lang)} | {r.category} | {r.severity_label()} | {'✓' if r.fixable else ''} |")
+        typer.echo("")
+        typer.echo("Mức ghi \"error / warning\": mức của phát hiện tùy trường hợp; `rasoat explain MÃ` nói khi nào và vì sao."
+                   if lang == "vi" else
+                   "A level written \"error / warning\": the finding's level depends on the case; `rasoat explain CODE` "
+                   "says when and why.")
         return
     for r in rows:
-        fix = " (fix)" if r.fixable else ""
-        typer.echo(f"{r.code}  {r.severity:<7}  {r.category:<10}  {r.title.get(lang)}{fix}")
+        fix = (" (sửa tự động)" if lang == "vi" else " (fixable)") if r.fixable else ""
+        typer.echo(f"{r.code}  {r.severity_label():<15}  {r.category:<10}  {r.title.get(lang)}{fix}")
 
 
 @app.command()
@@ -241,9 +269,14 @@ def explain(
     reg = load_rules()
     r = reg.get(code.upper())
     if r is None:
-        _die(f"không có quy tắc '{code}' (xem 'rasoat rules')")
-    sev = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}[r.severity] if lang == "vi" else r.severity
+        _die(f"không có quy tắc '{code}' (xem 'rasoat rules')", f"no rule '{code}' (see 'rasoat rules')")
+    names = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+    sev = names[r.severity] if lang == "vi" else r.severity
     typer.echo(f"{r.code} ({r.name}) — {r.category}, {sev}{', sửa tự động được' if r.fixable and lang == 'vi' else (', fixable' if r.fixable else '')}")
+    if r.varies is not None:
+        others = ", ".join(names.get(o, o) if lang == "vi" else o for o in r.other)
+        typer.echo((f"Mức có thể khác ({others}): " if lang == "vi" else f"The level may differ ({others}): ")
+                   + r.varies.get(lang))
     typer.echo("")
     typer.echo(r.doc_for(lang))
 
@@ -273,21 +306,57 @@ def _register_commands() -> None:
 
 _register_commands()
 
+from .serve.command import register as _register_serve  # noqa: E402 - `rasoat serve` (extra "serve")
+
+_register_serve(app)
+
+
+def _usage_error_type():
+    """The command-line parser's UsageError class (typer vendors click in recent versions)."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def _run_app(argv: list[str]) -> int:
+    """Run the typer app; in Vietnamese (the default) its help screens and usage errors are
+    given in Vietnamese too (checker.messages)."""
+    if messages.LANG == "en":
+        app()
+        return 0
+    wants_help = len(argv) <= 1 or "--help" in argv[1:]
+    real = sys.stdout
+    buf = io.StringIO() if wants_help else None
+    try:
+        if buf is not None:
+            sys.stdout = buf
+        try:
+            code = app(standalone_mode=False)
+        finally:
+            sys.stdout = real
+    except _usage_error_type() as exc:
+        typer.echo(messages.usage_error(exc), err=True)
+        return 2
+    finally:
+        if buf is not None:
+            sys.stdout.write(messages.localize_help(buf.getvalue()))
+    return code if isinstance(code, int) else 0
+
 
 def main() -> None:
+    messages.set_lang(sys.argv[1:])
     debug = "--debug" in sys.argv
     try:
-        app()
+        sys.exit(_run_app(sys.argv))
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        typer.echo("rasoat: dừng theo yêu cầu (interrupted)", err=True)
+        typer.echo(messages.say("rasoat: dừng theo yêu cầu (Ctrl-C).", "rasoat: interrupted (Ctrl-C)."), err=True)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - never a traceback unless --debug
         if debug:
             raise
-        typer.echo(f"rasoat: lỗi nội bộ (internal error): {type(exc).__name__}: {exc}. "
-                   "Chạy lại với --debug để xem chi tiết.", err=True)
+        typer.echo(messages.say(f"rasoat: lỗi nội bộ: {type(exc).__name__}: {exc}. Chạy lại với --debug để xem chi tiết.",
+                                f"rasoat: internal error: {type(exc).__name__}: {exc}. Run again with --debug for details."),
+                   err=True)
         sys.exit(2)
 
 

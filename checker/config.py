@@ -20,23 +20,24 @@ except ModuleNotFoundError:  # Python 3.10
 
 from .errors import ConfigError
 
-# key → (type description, validator)
-_LIST = "list of strings"
-KNOWN_KEYS: dict[str, str] = {
+# key → what its value must be (Vietnamese, English)
+_LIST = ("danh sách chuỗi", "a list of strings")
+KNOWN_KEYS: dict[str, tuple[str, str]] = {
     "select": _LIST,
     "ignore": _LIST,
     "extend-select": _LIST,
-    "stage": "'draft' or 'issued'",
-    "lang": "'vi' or 'en'",
-    "fail-on": "'error', 'warning' or 'info'",
+    "stage": ("'draft' hoặc 'issued'", "'draft' or 'issued'"),
+    "lang": ("'vi' hoặc 'en'", "'vi' or 'en'"),
+    "fail-on": ("'error', 'warning' hoặc 'info'", "'error', 'warning' or 'info'"),
     "include": _LIST,
     "exclude": _LIST,
-    "per-file-ignores": "table of glob → list of codes",
-    "today": "date YYYY-MM-DD",
-    "registries": "list of TOML files (paths relative to the configuration file)",
-    "tone-style": "'consistent', 'òa' or 'oà'",
-    "limits": "table",
-    "jobs": "integer",
+    "per-file-ignores": ("bảng mẫu tên tệp → danh sách mã", "a table of glob → list of codes"),
+    "today": ("ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD"),
+    "registries": ("danh sách tệp TOML (đường dẫn tính từ tệp cấu hình)",
+                   "a list of TOML files (paths relative to the configuration file)"),
+    "tone-style": ("'consistent', 'òa' hoặc 'oà'", "'consistent', 'òa' or 'oà'"),
+    "limits": ("bảng", "a table"),
+    "jobs": ("số nguyên", "an integer"),
 }
 LIMIT_KEYS = {"rule-seconds", "max-file-bytes", "max-docx-bytes", "max-docx-part-bytes", "max-docx-ratio", "max-paragraphs", "max-line-chars"}
 
@@ -81,10 +82,11 @@ def validate(values: dict[str, Any], source: str) -> dict[str, Any]:
         key = _norm_key(raw_key)
         if key not in KNOWN_KEYS:
             known = ", ".join(sorted(KNOWN_KEYS))
-            raise ConfigError(f"{source}: khóa cấu hình không hợp lệ '{raw_key}' (unknown key). Các khóa hợp lệ: {known}")
+            raise ConfigError(f"{source}: khóa cấu hình không hợp lệ '{raw_key}'. Các khóa hợp lệ: {known}",
+                              f"{source}: unknown configuration key '{raw_key}'. Valid keys: {known}")
         want = KNOWN_KEYS[key]
         ok = True
-        if want == _LIST:
+        if want is _LIST:
             ok = isinstance(val, list) and all(isinstance(x, str) for x in val)
         elif key == "stage":
             ok = val in ("draft", "issued")
@@ -113,12 +115,22 @@ def validate(values: dict[str, Any], source: str) -> dict[str, Any]:
             if ok:
                 for lk, lv in val.items():
                     if _norm_key(lk) not in LIMIT_KEYS:
-                        raise ConfigError(f"{source}: khóa không hợp lệ 'limits.{lk}' (unknown key); hợp lệ: {', '.join(sorted(LIMIT_KEYS))}")
+                        raise ConfigError(f"{source}: khóa không hợp lệ 'limits.{lk}'; hợp lệ: {', '.join(sorted(LIMIT_KEYS))}",
+                                          f"{source}: unknown key 'limits.{lk}'; valid: {', '.join(sorted(LIMIT_KEYS))}")
                     if not isinstance(lv, (int, float)) or lv <= 0:
-                        raise ConfigError(f"{source}: 'limits.{lk}' phải là số dương (must be a positive number)")
+                        raise ConfigError(f"{source}: 'limits.{lk}' phải là số dương", f"{source}: 'limits.{lk}' must be a positive number")
                 val = {_norm_key(k): v for k, v in val.items()}
         if not ok:
-            raise ConfigError(f"{source}: giá trị không hợp lệ cho '{raw_key}' (invalid value): cần {want}, có {val!r}")
+            raise ConfigError(f"{source}: giá trị không hợp lệ cho '{raw_key}': cần {want[0]}, có {val!r}",
+                              f"{source}: invalid value for '{raw_key}': expected {want[1]}, got {val!r}")
+        if key in ("select", "ignore", "extend-select", "per-file-ignores"):
+            from .engine import unknown_codes
+
+            codes = [c for v in val.values() for c in v] if key == "per-file-ignores" else val
+            bad = unknown_codes(codes)
+            if bad:
+                raise ConfigError(f"{source}: '{raw_key}' có mã không tồn tại: {', '.join(bad)} (xem 'rasoat rules')",
+                                  f"{source}: '{raw_key}' names no rule: {', '.join(bad)} (see 'rasoat rules')")
         out[key] = val
     return out
 
@@ -128,9 +140,9 @@ def load_file(path: Path) -> Config | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML không hợp lệ (invalid TOML): {exc}") from None
+        raise ConfigError(f"{path}: TOML không hợp lệ: {exc}", f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: không đọc được (cannot read): {exc.strerror}") from None
+        raise ConfigError(f"{path}: không đọc được: {exc.strerror}", f"{path}: cannot read: {exc.strerror}") from None
     if path.name == "pyproject.toml":
         section = data.get("tool", {}).get("rasoat")
         if section is None:
@@ -164,10 +176,10 @@ def config_for(file_path: str, explicit: str | None = None) -> Config:
 def _explicit(path: str) -> Config:
     p = Path(path)
     if not p.is_file():
-        raise ConfigError(f"{path}: không tìm thấy tệp cấu hình (configuration file not found)")
+        raise ConfigError(f"{path}: không tìm thấy tệp cấu hình", f"{path}: configuration file not found")
     cfg = load_file(p)
     if cfg is None:
-        raise ConfigError(f"{path}: không có mục [tool.rasoat] (no [tool.rasoat] section)")
+        raise ConfigError(f"{path}: không có mục [tool.rasoat]", f"{path}: no [tool.rasoat] section")
     return cfg
 
 

@@ -75,6 +75,11 @@ class Diagnostic:
     def sort_key(self):
         return (self.line, self.column, self.code)
 
+    @property
+    def fixable(self) -> bool:
+        """--fix can mend it: a text edit, or a formatting change of a .docx (data "fixed_by")."""
+        return self.fix is not None or bool(self.data.get("fixed_by"))
+
     def to_json(self, lang: str = "vi") -> dict:
         d = {
             "code": self.code,

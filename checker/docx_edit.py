@@ -107,22 +107,34 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
     """`check --fix` for a .docx: text fixes, then layout fixes, re-checked until stable."""
     import sys
 
-    from .api import check_document
     from .document import Document
-    from .engine import select_rules
     from .fix import atomic_write, unified_diff
     from .layout.fix import format_docx
+    from .pipeline import plan_for, recheck, RunSettings
     from .readers.docx import read_docx
 
     doc = res.document
-    select, ignore = res.selection
-    rules = select_rules(select, ignore)
-    layout_codes = [r.code for r in rules if r.category == "layout"]
+    plan = res.plan or plan_for(res.path, RunSettings())
+    layout_codes = [r.code for r in plan.rules if r.category == "layout"]
     raw = doc.source.raw
     original_text = doc.source.text
     total = 0
     diags = res.diagnostics
     source = doc.source
+    if unsafe and any(d.data.get("fixed_by") == "convert" for d in diags):
+        # runs typed in TCVN3/VNI fonts: converted to Unicode as `rasoat convert` does (unsafe:
+        # the font changes to Times New Roman)
+        from .commands.convert import ConvertError, convert_docx_bytes
+
+        try:
+            conv = convert_docx_bytes(raw)
+        except ConvertError:
+            conv = None
+        if conv is not None and conv.changed:
+            raw = conv.data
+            total += 1
+            source, paras = read_docx(doc.source.path, raw, doc.options.settings.get("limits"))
+            diags = recheck(res, Document(source, paras, doc.options))
     for _ in range(5):
         new, n = apply_text_fixes(raw, source, diags, unsafe)
         if layout_codes and any(d.category == "layout" for d in diags):
@@ -133,15 +145,15 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
         total += n
         raw = new
         source, paras = read_docx(doc.source.path, raw, doc.options.settings.get("limits"))
-        diags = check_document(Document(source, paras, doc.options), rules).diagnostics
+        diags = recheck(res, Document(source, paras, doc.options))
     if not total:
         return 0, None
-    if show_diff:
+    if show_diff:  # exactly what --fix writes: the text, then the formatting
         sys.stdout.write(unified_diff(res.path, original_text, source.text))
+        sys.stdout.write(unified_diff(f"{res.path} (trình bày / formatting)", formatting_view(doc.source.raw),
+                                      formatting_view(raw)))
     if write:
         atomic_write(doc.source.path, raw)
-        for d in diags:
-            d.path = res.path
         return total, diags
     return total, None
 
@@ -232,11 +244,45 @@ def comment_text(d: Diagnostic, lang: str) -> str:
     return "\n".join(parts)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def remove_own_comments(document) -> int:
+    """Remove the comments an earlier `rasoat annotate` wrote (author "rasoat", initials "RS"),
+    with their anchors in the body, so that annotating a reviewed copy again replaces them
+    instead of doubling them. Comments written by people are kept. Returns how many went."""
+    comments = document.comments
+    own = [c for c in comments if c.author == AUTHOR and (c.initials or "") == "RS"]
+    if not own:
+        return 0
+    ids = set()
+    for c in own:
+        el = c._comment_elm
+        ids.add(el.get(_W + "id"))
+        el.getparent().remove(el)
+    body = document.element.body
+    for tag in ("commentRangeStart", "commentRangeEnd"):
+        for el in list(body.iter(_W + tag)):
+            if el.get(_W + "id") in ids:
+                el.getparent().remove(el)
+    for ref in list(body.iter(_W + "commentReference")):
+        if ref.get(_W + "id") in ids:
+            run = ref.getparent()
+            if run is not None and run.tag == _W + "r" and all(
+                    ch.tag in (_W + "rPr", _W + "commentReference") for ch in run):
+                run.getparent().remove(run)  # the reference's own run
+            else:
+                run.remove(ref)
+    return len(own)
+
+
 def annotate_docx(raw: bytes, diagnostics: list[Diagnostic], lang: str = "vi") -> tuple[bytes, int]:
-    """A copy of the .docx with one Word comment per finding; returns (bytes, comments added)."""
+    """A copy of the .docx with one Word comment per finding; returns (bytes, comments added).
+    Comments of an earlier run of rasoat on the same copy are replaced, not repeated."""
     from docx.text.run import Run
 
     document = open_document(raw)
+    remove_own_comments(document)
     ann = _Annotator(document)
     added = 0
     # last findings first, so that splitting runs never moves an earlier finding's characters
@@ -252,3 +298,67 @@ def annotate_docx(raw: bytes, diagnostics: list[Diagnostic], lang: str = "vi") -
         document.add_comment([Run(r, None) for r in runs_el], text=comment_text(d, lang), author=AUTHOR, initials="RS")
         added += 1
     return _save(document), added
+
+
+# ------------------------------------------------------------------------------ --diff of a .docx
+
+_VIEW_PARTS = ("word/document.xml", "word/styles.xml")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _props(el) -> str:
+    """A property element's children (w:rPr, w:pPr, w:sectPr) as one line: 'sz(val=28) b()'."""
+    if el is None:
+        return ""
+    out = []
+    for ch in el:
+        if not isinstance(ch.tag, str):
+            continue
+        attrs = ",".join(f"{_local(k)}={v}" for k, v in sorted(ch.attrib.items()))
+        inner = _props(ch) if len(ch) else ""
+        out.append(f"{_local(ch.tag)}({attrs}{(' ' + inner) if inner else ''})")
+    return " ".join(out)
+
+
+def formatting_view(raw: bytes) -> str:
+    """The formatting of a .docx as lines of text (paragraphs with their properties, their runs'
+    text with the run properties, sections, styles), so that `check --diff` shows every change
+    `--fix` makes to the formatting, not only to the text."""
+    import zipfile
+
+    from .layout.package import _parser
+    from lxml import etree
+
+    try:
+        z = zipfile.ZipFile(io.BytesIO(raw))
+        names = [n for n in z.namelist() if n in _VIEW_PARTS or
+                 (n.startswith("word/") and n.rsplit("/", 1)[-1].startswith(("header", "footer")) and n.endswith(".xml"))]
+    except zipfile.BadZipFile:
+        return ""
+    lines: list[str] = []
+    for name in sorted(names):
+        try:
+            root = etree.fromstring(z.read(name), _parser())
+        except (etree.XMLSyntaxError, ValueError, KeyError):
+            continue
+        lines.append(f"== {name}")
+        if name == "word/styles.xml":
+            for dd in root.iter(_W + "docDefaults"):
+                lines.append(f"defaults: {_props(dd)}")
+            for st in root.iter(_W + "style"):
+                lines.append(f"style {st.get(_W + 'styleId')}: {_props(st.find(_W + 'pPr'))} | {_props(st.find(_W + 'rPr'))}")
+            continue
+        for el in root.iter(_W + "p", _W + "sectPr"):
+            if el.tag == _W + "sectPr":
+                lines.append(f"section: {_props(el)}")
+                continue
+            text = "".join(t.text or "" for t in el.iter(_W + "t"))
+            lines.append(f"¶ {text[:70]!r} {_props(el.find(_W + 'pPr'))}")
+            for r in el.iter(_W + "r"):
+                rt = "".join(t.text or "" for t in r.iter(_W + "t"))
+                if rt:
+                    lines.append(f"    {rt[:50]!r} {_props(r.find(_W + 'rPr'))}")
+    return "\n".join(lines) + "\n"

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .diagnostics import CATEGORY_OF_PREFIX, Diagnostic, Edit, Fix, Msg
 from .document import Document
+from .errors import RuleDataError
 from .model import Paragraph
 
 
@@ -50,6 +51,14 @@ class Rule:
     kinds: tuple[str, ...] = ("thong-bao", "other")  # document kinds it runs on
     fixable: bool = False
     module: str = ""
+    # when a finding of the rule has another severity than `severity`, and why ("other": the
+    # other level(s) it may take)
+    varies: Msg | None = None
+    other: tuple[str, ...] = ()
+
+    def severity_label(self, lang: str = "vi") -> str:
+        """'error' or, for a rule whose findings can take other levels, 'error / warning'."""
+        return " / ".join((self.severity, *self.other))
 
     def doc_for(self, lang: str) -> str:
         """The rule's documentation in one language: the docstring holds Vietnamese, then a
@@ -65,18 +74,22 @@ _loaded = False
 
 
 def rule(code: str, *, name: str, severity: str, title: Msg, category: str | None = None,
-         kinds: tuple[str, ...] = ("thong-bao", "other"), fixable: bool = False):
+         kinds: tuple[str, ...] = ("thong-bao", "other"), fixable: bool = False,
+         varies: tuple[tuple[str, ...], Msg] | None = None):
     """Register a rule. Its documentation is the function's docstring or, if it has none, the
-    docstring of its module."""
+    docstring of its module. `varies`: ((other levels…), why) for a rule whose findings are not
+    all at `severity` (rasoat rules and explain say so)."""
     if severity not in ("error", "warning", "info"):
         raise ValueError(f"{code}: bad severity {severity!r}")
+    other, why = varies if varies else ((), None)
 
     def deco(func):
         doc = func.__doc__ or (sys.modules[func.__module__].__doc__ or "")
         cat = category or CATEGORY_OF_PREFIX[code[0]]
         if code in REGISTRY and REGISTRY[code].module != func.__module__:
             raise ValueError(f"rule {code} registered twice ({REGISTRY[code].module}, {func.__module__})")
-        REGISTRY[code] = Rule(code, name, cat, severity, title, doc, func, kinds, fixable, func.__module__)
+        REGISTRY[code] = Rule(code, name, cat, severity, title, doc, func, kinds, fixable, func.__module__,
+                              why, tuple(other))
         return func
 
     return deco
@@ -98,6 +111,13 @@ def load_rules() -> dict[str, Rule]:
             importlib.import_module(mod.name)
         _loaded = True
     return REGISTRY
+
+
+def unknown_codes(codes: Iterable[str]) -> list[str]:
+    """The codes or prefixes among `codes` that name no rule ("ALL" names them all). The command
+    line and the configuration files reject the same ones."""
+    rules = load_rules()
+    return [c for c in codes if c.upper() != "ALL" and not any(k.startswith(c.upper()) for k in rules)]
 
 
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
@@ -202,6 +222,8 @@ def run_rules(doc: Document, rules: Iterable[Rule], debug: bool = False) -> Iter
             continue
         try:
             hits = _with_timeout(lambda: list(r.func(doc)), limit)
+        except RuleDataError:
+            raise  # bad rules/ data is the run's problem (exit 2, one message), not this file's
         except RuleTimeout:
             yield Diagnostic(
                 code="E906", category="input", severity="error",

@@ -9,29 +9,42 @@ from __future__ import annotations
 
 import sys
 
-from .api import FileResult, check_document
+from .api import FileResult
 from .document import Document
-from .engine import select_rules
 from .fix import atomic_write, encode_like, fix_text, unified_diff
+from .pipeline import recheck, recheck_bytes
 from .readers.text import paragraphs_from_source
 from .source import Source
-from .suppress import apply as apply_suppressions
 
 
 def _checker_for(res: FileResult):
+    """The findings of an edited text, judged by the same pipeline and plan as the original."""
     doc = res.document
-    select, ignore = res.selection
-    rules = select_rules(select, ignore)
-    selected = {r.code for r in rules}
 
     def check(text: str):
         src = Source(path=doc.source.path, text=text, kind=doc.source.kind, encoding=doc.source.encoding,
                      bom=doc.source.bom, newline=doc.source.newline, raw=doc.source.raw)
-        d = Document(src, paragraphs_from_source(src), doc.options)
-        diags = check_document(d, rules).diagnostics
-        return apply_suppressions(text, diags, selected, res.path)
+        return recheck(res, Document(src, paragraphs_from_source(src), doc.options))
 
     return check
+
+
+def _convert_legacy(res: FileResult, write: bool, show_diff: bool) -> int:
+    from .commands.convert import ConvertError, convert_text_bytes
+    from .encodings import decode_8bit
+
+    src = res.document.source
+    try:
+        conv = convert_text_bytes(src.raw)
+    except ConvertError:
+        return 0
+    if show_diff:
+        old = src.raw.decode("utf-8") if src.encoding == "utf-8" else decode_8bit(src.raw)
+        sys.stdout.write(unified_diff(res.path, old, conv.data.decode("utf-8-sig")))
+    if write:
+        atomic_write(src.path, conv.data)
+        res.diagnostics = recheck_bytes(res, conv.data)
+    return 1
 
 
 def fix_results(results: list[FileResult], settings, unsafe: bool, write: bool, show_diff: bool, lang: str) -> int:
@@ -40,8 +53,12 @@ def fix_results(results: list[FileResult], settings, unsafe: bool, write: bool, 
     total = 0
     for i, res in enumerate(results):
         doc = res.document
-        if doc is None or res.failed or res.path == "<stdin>" or doc.source.legacy:
-            continue  # (a TCVN3/VNI file is checked in a Unicode conversion: `rasoat convert` first)
+        if doc is None or res.failed or res.path == "<stdin>":
+            continue
+        if doc.source.legacy:  # a TCVN3/VNI text file: converted as `rasoat convert` does (unsafe)
+            if unsafe:
+                total += _convert_legacy(res, write, show_diff)
+            continue
         if doc.source.kind == "docx":
             from .docx_edit import fix_docx
 
@@ -61,6 +78,4 @@ def fix_results(results: list[FileResult], settings, unsafe: bool, write: bool, 
         if write:
             atomic_write(doc.source.path, encode_like(new, doc.source))
             res.diagnostics = check(new)
-            for d in res.diagnostics:
-                d.path = res.path
     return total

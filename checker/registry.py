@@ -25,7 +25,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-from .errors import ConfigError
+from .errors import ConfigError, RuleDataError
 from .resources import data_dir
 from .textnorm import fold, nfc, tone_neutral
 
@@ -51,7 +51,7 @@ _REQUIRED = {"agency": ("name", "level", "source"), "province": ("name", "kind",
 UNIT_PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Huyện ", "Quận ", "Thị xã ", "Thành phố ")
 
 
-class RegistryError(ConfigError):
+class RegistryError(RuleDataError):
     """Bad registry data: names the file and the key."""
 
 

@@ -12,12 +12,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .api import FileResult, check_file, input_error_result
-from .config import Config, config_for
+from .api import FileResult
 from .diagnostics import SEVERITY_RANK
-from .document import Options
-from .errors import InputError
-from .readers import SUPPORTED
+from .pipeline import RunSettings, check_path, options_for, plan_for  # noqa: F401 - the front ends' names
 
 DEFAULT_INCLUDE = ["*.docx", "*.txt", "*.md"]
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"}
@@ -31,20 +28,6 @@ class RunProblem:
 
     def get(self, lang: str) -> str:
         return f"{self.path}: {self.message_en if lang == 'en' else self.message_vi}"
-
-
-@dataclass
-class RunSettings:
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    stage: str | None = None
-    lang: str | None = None
-    fail_on: str | None = None
-    include: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    today: dt.date | None = None
-    config: str | None = None
-    debug: bool = False
 
 
 def _matches(name: str, rel: str, patterns: list[str]) -> bool:
@@ -94,50 +77,9 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[
     return files, problems
 
 
-def options_for(cfg: Config, s: RunSettings) -> Options:
-    settings = dict(cfg.values)
-    if settings.get("registries"):
-        # local agency registries: paths relative to the configuration file, checked now so that
-        # a bad file stops the run with a clear message (RegistryError is a ConfigError)
-        from .registry import load
-
-        settings["registries"] = [str(cfg.resolve_path(p)) for p in settings["registries"]]
-        load(settings["registries"])
-    return Options(
-        stage=s.stage or cfg.get("stage", "draft"),
-        lang=s.lang or cfg.get("lang", "vi"),
-        today=s.today or cfg.get("today"),
-        settings=settings,
-    )
-
-
 def check_one(path: str, s: RunSettings, data: bytes | None = None, display: str | None = None) -> FileResult:
-    shown = display or path
-    cfg = config_for(path if path != "-" else "<stdin>", s.config)
-    opts = options_for(cfg, s)
-    select = s.select or (cfg.get("select", []) + cfg.get("extend-select", []))
-    ignore = list(s.ignore) + cfg.get("ignore", []) + cfg.ignored_for(path)
-    suffix = os.path.splitext(shown)[1].lower()
-    if data is None and suffix not in SUPPORTED:
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(8)
-        except OSError:
-            head = b""
-        if head.startswith(b"\xd0\xcf\x11\xe0"):
-            return input_error_result(shown, InputError("E903", _msg_old_doc()))
-    res = check_file(path if data is None else shown, opts, select=select, ignore=ignore, data=data, debug=s.debug)
-    res.path = shown
-    if res.document is not None and res.document.source.kind != "docx":
-        from .engine import select_rules
-        from .suppress import apply
-
-        selected = {r.code for r in select_rules(select, ignore)}
-        res.diagnostics = apply(res.document.source.text, res.diagnostics, selected, shown)
-    for d in res.diagnostics:
-        d.path = shown
-    res.selection = (select, ignore)
-    return res
+    """One file through the check pipeline (kept under this name for the front ends)."""
+    return check_path(path, s, data, display)
 
 
 def _init_worker():
@@ -146,32 +88,49 @@ def _init_worker():
     rx.save_in_worker()
 
 
-def _worker(args):
-    path, settings = args
-    res = check_one(path, settings)
-    res.document = None  # documents stay in the worker: only findings cross the process boundary
+def _light(res: FileResult) -> FileResult:
+    """A result without its document: what the reporters and the baseline need (memory stays
+    bounded by the largest document, not by the number of files)."""
+    res.document = None
+    res.plan = None
     return res
 
 
-def check_many(files: list[str], s: RunSettings, jobs: int | None = None) -> list[FileResult]:
-    """Check files in a stable order, in parallel when there are many."""
+def _worker(args):
+    path, settings = args
+    return _light(check_one(path, settings))  # only findings cross the process boundary
+
+
+def check_many(files: list[str], s: RunSettings, jobs: int | None = None,
+               keep_documents: bool = False) -> list[FileResult]:
+    """Check files in a stable order, in parallel when there are many. Documents are kept only
+    when asked (--fix, --diff: jobs=1), and dropped as soon as a file's findings are known."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(files) < 4:
+    if keep_documents:
         return [check_one(f, s) for f in files]
+    if jobs <= 1 or len(files) < 4:
+        return [_light(check_one(f, s)) for f in files]
     from concurrent.futures import ProcessPoolExecutor
 
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
             return list(pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4))))
     except (OSError, RuntimeError):  # no process pool here (sandbox, frozen app): run in-process
-        return [check_one(f, s) for f in files]
+        return [_light(check_one(f, s)) for f in files]
 
 
-def _msg_old_doc():
-    from .diagnostics import Msg
+def is_note(res: FileResult) -> bool:
+    """A Markdown file with no component of an administrative document at all (a README, notes,
+    a list of sources): not a draft. Found while walking a folder, it is skipped, not judged."""
+    return res.path.lower().endswith(".md") and res.kind == "other" and not res.structure_found
 
-    return Msg("Tệp Word 97-2003 (.doc) không được hỗ trợ: hãy lưu lại thành .docx.",
-               "Word 97-2003 files (.doc) are not supported: save the file as .docx.")
+
+def skip_notes(results: list[FileResult], explicit: set[str]) -> tuple[list[FileResult], list[str]]:
+    """(results to report, paths skipped as notes); files named on the command line are kept."""
+    kept, skipped = [], []
+    for r in results:
+        (skipped if r.path not in explicit and is_note(r) else kept).append(r)
+    return kept, [r.path for r in skipped]
 
 
 def exit_code(results: list[FileResult], problems: list[RunProblem], fail_on: str) -> int:

@@ -14,8 +14,17 @@ from . import rx as re
 
 from .diagnostics import Diagnostic, Msg
 
-DIRECTIVE = re.compile(r"<!--\s*rasoat\s*:\s*(?P<kind>ignore-file|ignore)\b(?P<codes>[^>]*?)-->", re.I)
+# Anything that looks meant for rasoat is a directive: one that is not well formed ("ignroe",
+# a missing colon) is reported, never silently dropped.
+ANY = re.compile(r"<!--\s*rasoat\b[^>]*?-->", re.I)
+DIRECTIVE = re.compile(r"<!--\s*rasoat\s*:\s*(?P<kind>ignore-file|ignore)(?![\w-])(?P<codes>[^>]*?)-->", re.I)
 CODE = re.compile(r"^[A-Z]\d{0,3}$")
+
+
+def _known(code: str) -> bool:
+    from .engine import load_rules
+
+    return any(c.startswith(code) for c in load_rules())
 
 
 @dataclass
@@ -30,26 +39,27 @@ class Directive:
 
 
 def parse_directives(text: str) -> tuple[list[Directive], list[tuple[int, int, str]]]:
-    """Directives in a text, and malformed ones as (line, column, raw)."""
+    """Directives in a text, and malformed ones (or ones naming no known rule) as (line, column, raw)."""
     lines = text.splitlines()
     out: list[Directive] = []
     bad: list[tuple[int, int, str]] = []
     for no, line in enumerate(lines, start=1):
-        for m in DIRECTIVE.finditer(line):
-            codes = [c.strip().upper() for c in re.split(r"[,\s]+", m.group("codes")) if c.strip()]
-            if not codes or not all(CODE.match(c) for c in codes):
-                bad.append((no, m.start() + 1, m.group(0)))
+        for loose in ANY.finditer(line):
+            m = DIRECTIVE.fullmatch(loose.group(0))
+            codes = [c.strip().upper() for c in re.split(r"[,\s]+", m.group("codes")) if c.strip()] if m else []
+            if not m or not codes or not all(CODE.match(c) and _known(c) for c in codes):
+                bad.append((no, loose.start() + 1, loose.group(0)))
                 continue
             kind = m.group("kind").lower()
             target = None
             if kind == "ignore":
-                rest = DIRECTIVE.sub("", line).strip()
+                rest = ANY.sub("", line).strip()
                 if rest:
                     target = no
                 else:
                     target = next((k for k in range(no + 1, len(lines) + 1)
-                                   if DIRECTIVE.sub("", lines[k - 1]).strip()), no)
-            out.append(Directive(no, m.start() + 1, m.end() + 1, kind, codes, target))
+                                   if ANY.sub("", lines[k - 1]).strip()), no)
+            out.append(Directive(no, loose.start() + 1, loose.end() + 1, kind, codes, target))
     return out, bad
 
 
@@ -62,8 +72,10 @@ def _covers(codes: list[str], code: str) -> str | None:
 
 UNUSED = Msg("Chỉ thị bỏ qua \"{codes}\" không bỏ qua phát hiện nào: hãy xóa nó.",
              "The suppression \"{codes}\" suppresses nothing: remove it.")
-MALFORMED = Msg("Chỉ thị rasoat không hợp lệ: {raw}. Dạng đúng: <!-- rasoat: ignore N401 -->.",
-                "Malformed rasoat directive: {raw}. Use <!-- rasoat: ignore N401 -->.")
+MALFORMED = Msg("Chỉ thị rasoat không hợp lệ hoặc ghi mã quy tắc không có: {raw}. Dạng đúng: "
+                "<!-- rasoat: ignore N401 --> hoặc <!-- rasoat: ignore-file S101 --> (xem 'rasoat rules').",
+                "Malformed rasoat directive, or one naming no known rule: {raw}. Use "
+                "<!-- rasoat: ignore N401 --> or <!-- rasoat: ignore-file S101 --> (see 'rasoat rules').")
 
 
 def apply(text: str, diagnostics: list[Diagnostic], selected: set[str], path: str) -> list[Diagnostic]:

@@ -61,7 +61,13 @@ def test_csv_is_utf8_with_bom(tmp_path):
     raw = out_file.read_bytes()
     assert raw.startswith("\ufeff".encode("utf-8"))
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert len(rows) == 3 and rows[1]["symbol"] == "12/2020/NQ-HĐND" and rows[0]["findings"] == "C505"
+    # Vietnamese headers for a clerk's Excel (English field names with --lang en)
+    assert len(rows) == 3 and rows[1]["ký hiệu"] == "12/2020/NQ-HĐND" and rows[0]["phát hiện"] == "C505"
+    assert not any("_" in h for h in rows[0])
+    res = subprocess.run([sys.executable, "-m", "checker", "citations", str(p), "--format", "csv", "--lang", "en"],
+                         capture_output=True, timeout=120)
+    rows = list(csv.DictReader(io.StringIO(res.stdout.decode("utf-8-sig"))))
+    assert rows[1]["symbol"] == "12/2020/NQ-HĐND" and rows[0]["findings"] == "C505"
 
 
 def test_bad_input_exits_2_with_a_message(tmp_path):

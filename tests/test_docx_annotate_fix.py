@@ -99,3 +99,36 @@ def test_annotated_copy_renders_in_libreoffice(tmp_path):
     p = subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "r.docx")],
                        capture_output=True, timeout=180)
     assert p.returncode == 0 and (tmp_path / "r.pdf").stat().st_size > 1000
+
+
+def test_annotating_a_reviewed_copy_replaces_its_own_comments(tmp_path):
+    """Running annotate on a copy it already reviewed gives the same comments, not twice as
+    many; a comment written by a person is kept."""
+    src = build(tmp_path / "d.docx")
+    first = tmp_path / "r1.docx"
+    assert run_cli("annotate", src, "-o", first)[0] == 0
+    n = len(comments_of(first))
+    assert n >= 1
+    d = docx.Document(str(first))
+    d.add_comment(d.paragraphs[-1].runs[0] if d.paragraphs[-1].runs else d.paragraphs[0].runs[0],
+                  text="Anh xem lại đoạn này.", author="Nguyễn Thị B", initials="NB")
+    d.save(str(first))
+    second = tmp_path / "r2.docx"
+    code, out, err = run_cli("annotate", first, "-o", second)
+    assert code == 0, err
+    cs = comments_of(second)
+    assert sorted(c.author for c in cs) == sorted(["rasoat"] * n + ["Nguyễn Thị B"])
+    xml = docx.Document(str(second)).element.body.xml
+    assert xml.count("commentRangeStart") == n + 1 and xml.count("commentReference") == n + 1
+    assert [p.text for p in docx.Document(str(second)).paragraphs] == [p.text for p in docx.Document(str(src)).paragraphs]
+
+
+def test_a_missing_so_comment_is_anchored_on_the_citation(tmp_path):
+    src = build(tmp_path / "c.docx", agency_line="1. Thực hiện Nghị quyết 21/NQ-HĐND ngày 09 tháng 7 năm 2021 của "
+                "Hội đồng nhân dân tỉnh, Sở Y tế báo cáo trước ngày 30/9/2021.")
+    out = tmp_path / "r.docx"
+    assert run_cli("annotate", src, "-o", out, "--select", "C505")[0] == 0
+    xml = docx.Document(str(out)).element.body.xml
+    start, end = xml.index("commentRangeStart"), xml.index("commentRangeEnd")
+    anchored = "".join(t.split("<")[0] for t in xml[start:end].split("<w:t")[1:] for t in [t.split(">", 1)[1]])
+    assert "Nghị quyết 21/NQ-HĐND" in anchored

@@ -24,3 +24,18 @@ def test_wheel_contains_grammar_and_rules(tmp_path):
     on_disk = {f"checker/_data/rules/{p.relative_to(ROOT / 'rules').as_posix()}" for p in (ROOT / "rules").rglob("*") if p.is_file()}
     assert on_disk <= rules
     assert "checker/cli.py" in names and "checker/checks/structure/s108_noi_nhan.py" in names
+    # `rasoat serve` serves its page from the installed package
+    assert {"checker/serve/templates/index.html", "checker/serve/static/app.js", "checker/serve/static/app.css"} <= names
+
+
+def test_supported_python_versions_are_the_tested_ones():
+    """pyproject.toml allows exactly the versions CI tests: 3.11 (the README's command) and the
+    others .ci/run runs the suite on; an interpreter rasoat was never tested on is refused by pip."""
+    import tomllib
+
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert meta["requires-python"].split("#")[0].strip() == ">=3.11"
+    listed = sorted(c.rsplit(":: ", 1)[1] for c in meta["classifiers"] if c.startswith("Programming Language :: Python :: 3."))
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    tested = ["3.11"] + [v for v in ("3.12", "3.13", "3.14") if f"{v}" in ci.split("for v in", 1)[1].split(";", 1)[0]]
+    assert listed == tested == ["3.11", "3.12", "3.13"]

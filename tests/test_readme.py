@@ -30,3 +30,29 @@ def test_readme_states_the_two_commands_and_privacy():
     assert "Không văn bản nào rời khỏi máy" in readme and "No document ever leaves" in readme
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'pip install -q -e ".[test]" && python -m pytest' in ci
+
+
+def test_readme_names_the_release_it_documents():
+    """The pre-commit `rev:` and the CI install line name the version being released (tagged
+    v<version> on the repository), and nothing tells users to install rasoat from PyPI, where it
+    is not published."""
+    import tomllib
+
+    from checker import __version__
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert version == __version__
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    revs = re.findall(r"rev: (\S+)", readme) + re.findall(r"git\+\S+@(v[\d.]+)", readme)
+    assert revs and set(revs) == {f"v{version}"}
+    assert not re.search(r"pip install rasoat\b", readme)
+
+
+def test_sarif_points_at_no_page_that_does_not_exist(tmp_path):
+    import json
+
+    f = tmp_path / "x.txt"
+    f.write_text("THÔNG BÁO\n", encoding="utf-8")
+    code, out, _ = run_cli("check", f, "--format", "sarif")
+    driver = json.loads(out)["runs"][0]["tool"]["driver"]
+    assert "pypi.org" not in out and "informationUri" not in driver

@@ -24,19 +24,24 @@ CSV_COLUMNS = ["file", "line", "column", "end_line", "end_column", "text", "type
                "issuer", "trich_yeu", "name", "law_year", "first", "first_line", "findings"]
 
 
-def _die(message: str) -> None:
-    typer.echo(f"rasoat: {message}", err=True)
+def _die(vi: str, en: str | None = None) -> None:
+    from ..messages import say
+
+    typer.echo(f"rasoat: {say(vi, en)}", err=True)
     raise typer.Exit(2)
 
 
-def rows_for(doc, lang: str = "vi") -> list[dict]:
-    """The citation rows of one document, with the C5xx findings attached to each."""
+def rows_for(doc, lang: str = "vi", diagnostics=None) -> list[dict]:
+    """The citation rows of one document, with the C5xx findings attached to each (the findings
+    of the check pipeline when given, so configuration and suppressions apply)."""
     from ..engine import run_rules, select_rules
     from ..extract.citations import citations
 
     cits = citations(doc)
     findings: dict[int, list] = {}
-    for d in run_rules(doc, select_rules(["C5"])):
+    if diagnostics is None:
+        diagnostics = run_rules(doc, select_rules(["C5"]))
+    for d in diagnostics:
         i = d.data.get("citation") if d.data else None
         if i is not None:
             findings.setdefault(i, []).append(d)
@@ -107,10 +112,22 @@ def render_json(files: list[tuple[str, list[dict]]]) -> str:
                       ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(files: list[tuple[str, list[dict]]]) -> str:
+# column headers of the CSV a clerk opens in Excel (the JSON keeps the field names)
+CSV_HEADERS_VI = {
+    "file": "tệp", "line": "dòng", "column": "cột", "end_line": "dòng cuối", "end_column": "cột cuối",
+    "text": "đoạn viện dẫn", "type": "loại văn bản", "type_written": "tên loại như đã viết",
+    "type_from": "loại suy ra từ", "so": "có chữ \"số\"", "number": "số", "symbol": "ký hiệu", "year": "năm",
+    "type_code": "mã loại", "issuer_codes": "mã cơ quan ban hành", "style": "kiểu (Đảng/Nhà nước)",
+    "date": "ngày ban hành", "date_valid": "ngày hợp lệ", "issuer": "cơ quan ban hành", "trich_yeu": "trích yếu",
+    "name": "tên gọi", "law_year": "năm của luật", "first": "lần viện dẫn đầu", "first_line": "dòng viện dẫn đầu",
+    "findings": "phát hiện",
+}
+
+
+def render_csv(files: list[tuple[str, list[dict]]], lang: str = "vi") -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
+    w.writerow([CSV_HEADERS_VI[k] for k in CSV_COLUMNS] if lang == "vi" else CSV_COLUMNS)
     for path, rows in files:
         for r in rows:
             w.writerow([path if k == "file" else _cell(r.get(k)) for k in CSV_COLUMNS])
@@ -141,19 +158,18 @@ def register(app: typer.Typer) -> None:
         stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Tên tệp cho nội dung stdin."),
     ):
         """Liệt kê mọi văn bản được viện dẫn (trích dẫn) và các phát hiện C5xx về chúng."""
-        from ..config import config_for
-        from ..document import load_path
-        from ..errors import ConfigError, InputError
-        from ..runner import RunSettings, discover, options_for
+        from ..errors import ConfigError
+        from ..runner import RunSettings, check_one, discover
 
         if format not in FORMATS:
-            _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})")
+            _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})", f"invalid --format: {format!r} (one of {', '.join(FORMATS)})")
         if stage not in (None, "draft", "issued"):
-            _die(f"--stage không hợp lệ: {stage!r} (draft | issued)")
+            _die(f"--stage không hợp lệ: {stage!r} (draft | issued)", f"invalid --stage: {stage!r} (draft | issued)")
         if lang not in ("vi", "en"):
-            _die(f"--lang không hợp lệ: {lang!r} (vi | en)")
+            _die(f"--lang không hợp lệ: {lang!r} (vi | en)", f"invalid --lang: {lang!r} (vi | en)")
         split = lambda vs: [x.strip() for v in vs or [] for x in v.split(",") if x.strip()]  # noqa: E731
-        settings = RunSettings(stage=stage, lang=lang, config=config, include=split(include), exclude=split(exclude))
+        settings = RunSettings(select=["C5"], stage=stage, lang=lang, config=config, include=split(include),
+                               exclude=split(exclude))
         files, problems = discover(paths, settings.include, settings.exclude)
         results: list[tuple[str, list[dict]]] = []
         failed = False
@@ -162,20 +178,19 @@ def register(app: typer.Typer) -> None:
                 shown = (stdin_filename or "<stdin>") if f == "-" else f
                 data = sys.stdin.buffer.read() if f == "-" else None
                 name = (stdin_filename or "<stdin>.txt") if f == "-" else f
-                opts = options_for(config_for(name if f != "-" else "<stdin>", config), settings)
-                try:
-                    doc = load_path(name, opts, data)
-                except InputError as exc:
-                    typer.echo(f"rasoat: {shown}: {exc.message.get(lang)}", err=True)
+                res = check_one(name, settings, data=data, display=shown)
+                if res.document is None:
+                    for d in res.diagnostics:
+                        typer.echo(f"rasoat: {shown}: {d.message.get(lang)}", err=True)
                     failed = True
                     continue
-                results.append((shown, rows_for(doc, lang)))
+                results.append((shown, rows_for(res.document, lang, res.diagnostics)))
         except ConfigError as exc:
             _die(str(exc))
         if format == "json":
             _write(render_json(results))
         elif format == "csv":
-            _write(render_csv(results))
+            _write(render_csv(results, lang))
         else:
             _write(render_table(results, lang))
         for p in problems:

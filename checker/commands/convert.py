@@ -36,7 +36,14 @@ UNICODE_FONT = "Times New Roman"
 
 
 class ConvertError(Exception):
-    pass
+    def __init__(self, vi: str, en: str):
+        super().__init__(vi)
+        self.vi, self.en = vi, en
+
+    def __str__(self) -> str:
+        from ..messages import say
+
+        return say(self.vi, self.en)
 
 
 @dataclass
@@ -68,8 +75,8 @@ def convert_text_bytes(raw: bytes, force: str | None = None) -> Converted:
         else:
             found = decode_legacy_bytes(body)
             if found is None:
-                raise ConvertError("không phải văn bản UTF-8, TCVN3 hay VNI; dùng --from tcvn3|vni nếu biết bảng mã "
-                                   "(not UTF-8, TCVN3 or VNI text; use --from tcvn3|vni if you know the encoding)") from None
+                raise ConvertError("không phải văn bản UTF-8, TCVN3 hay VNI; dùng --from tcvn3|vni nếu biết bảng mã",
+                                   "not UTF-8, TCVN3 or VNI text; use --from tcvn3|vni if you know the encoding") from None
             text, enc = found
     else:
         enc = force or detect_legacy(text, min_words=3)
@@ -135,20 +142,22 @@ def convert_docx_bytes(raw: bytes, force: str | None = None) -> Converted:
     try:
         import docx
     except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise ConvertError("python-docx không được cài đặt (python-docx is not installed)") from None
+        raise ConvertError("python-docx không được cài đặt", "python-docx is not installed") from None
     try:
         document = docx.Document(io.BytesIO(raw))
     except Exception as exc:  # noqa: BLE001 - any failure to open is a bad input
-        raise ConvertError(f"không mở được tệp .docx (cannot open the .docx): {type(exc).__name__}") from None
+        raise ConvertError(f"không mở được tệp .docx: {type(exc).__name__}", f"cannot open the .docx: {type(exc).__name__}") from None
     default = _default_font(document)
     changed = 0
     encs: set[str] = set()
     nfd = False
-    seen: set[int] = set()
+    # The elements themselves, not their id(): a freed proxy's id is reused by the next one, which
+    # would then be skipped (and left in the legacy font).
+    seen: set = set()
     for p in _paragraphs(document):
-        if id(p._element) in seen:
+        if p._element in seen:
             continue  # a merged table cell is visited once per grid cell
-        seen.add(id(p._element))
+        seen.add(p._element)
         pfont = _style_font(p.style) or default
         for run in p.runs:
             name = run.font.name or (_style_font(run.style) if run.style is not None else None) or pfont
@@ -175,8 +184,10 @@ def convert_docx_bytes(raw: bytes, force: str | None = None) -> Converted:
 
 # ------------------------------------------------------------------ command
 
-def _die(message: str) -> None:
-    typer.echo(f"rasoat: {message}", err=True)
+def _die(vi: str, en: str | None = None) -> None:
+    from ..messages import say
+
+    typer.echo(f"rasoat: {say(vi, en)}", err=True)
     raise typer.Exit(2)
 
 
@@ -193,24 +204,24 @@ def register(app: typer.Typer) -> None:
         from ..fix import atomic_write
 
         if from_ not in (None, "tcvn3", "vni"):
-            _die(f"--from không hợp lệ: {from_!r} (tcvn3 | vni)")
+            _die(f"--from không hợp lệ: {from_!r} (tcvn3 | vni)", f"invalid --from: {from_!r} (tcvn3 | vni)")
         if in_place and output:
-            _die("dùng --in-place hoặc -o OUT, không dùng cả hai (use either --in-place or -o OUT)")
+            _die("dùng --in-place hoặc -o TỆP_MỚI, không dùng cả hai", "use either --in-place or -o OUT, not both")
         if not in_place and not output:
-            _die("cần -o OUT (tệp kết quả) hoặc --in-place (give -o OUT, or --in-place to replace the file)")
+            _die("cần -o TỆP_MỚI (tệp kết quả) hoặc --in-place (ghi đè tệp gốc)", "give -o OUT, or --in-place to replace the file")
         if not os.path.isfile(path):
-            _die(f"{path}: không tìm thấy tệp (no such file)")
+            _die(f"{path}: không tìm thấy tệp", f"{path}: no such file")
         target = path if in_place else output
         if not in_place and output != "-" and os.path.exists(output) and os.path.samefile(output, path):
-            _die(f"{output}: là chính tệp gốc; dùng --in-place để ghi đè (is the input itself; use --in-place)")
+            _die(f"{output}: là chính tệp gốc; dùng --in-place để ghi đè", f"{output}: is the input itself; use --in-place")
         docx_file = path.lower().endswith(".docx")
         if docx_file and output == "-":
-            _die("không in .docx ra stdout; dùng -o OUT (a .docx cannot go to stdout; use -o OUT)")
+            _die("không in .docx ra stdout; dùng -o TỆP_MỚI", "a .docx cannot go to stdout; use -o OUT")
         try:
             with open(path, "rb") as fh:
                 raw = fh.read()
         except OSError as exc:
-            _die(f"{path}: không đọc được (cannot read): {exc.strerror}")
+            _die(f"{path}: không đọc được: {exc.strerror}", f"{path}: cannot read: {exc.strerror}")
         try:
             result = convert_docx_bytes(raw, from_) if docx_file else convert_text_bytes(raw, from_)
         except ConvertError as exc:
@@ -226,15 +237,19 @@ def register(app: typer.Typer) -> None:
             try:
                 atomic_write(target, result.data)
             except OSError as exc:
-                _die(f"{target}: không ghi được (cannot write): {exc.strerror}")
+                _die(f"{target}: không ghi được: {exc.strerror}", f"{target}: cannot write: {exc.strerror}")
+        from ..messages import say
+
+        dest = target if output != "-" else "stdout"
         if result.encoding:
             what = ", ".join(NAMES.get(e, e) for e in result.encoding.split(","))
-            unit = "run" if docx_file else "dòng"
-            typer.echo(f"rasoat: {path}: đã chuyển từ {what} sang Unicode ({result.changed} {unit} thay đổi) → {target if output != '-' else 'stdout'}"
-                       f" (converted from {what} to Unicode)", err=True)
-        elif result.nfd:
-            typer.echo(f"rasoat: {path}: đã đưa Unicode tổ hợp về dạng dựng sẵn (NFC) → {target if output != '-' else 'stdout'}"
-                       " (recomposed to NFC)", err=True)
-        else:
-            typer.echo(f"rasoat: {path}: đã là Unicode dựng sẵn, không có gì để chuyển (already Unicode NFC; copied)",
+            unit = ("run", "runs") if docx_file else ("dòng", "lines")
+            typer.echo(say(f"rasoat: {path}: đã chuyển từ {what} sang Unicode ({result.changed} {unit[0]} thay đổi) → {dest}",
+                           f"rasoat: {path}: converted from {what} to Unicode ({result.changed} {unit[1]} changed) → {dest}"),
                        err=True)
+        elif result.nfd:
+            typer.echo(say(f"rasoat: {path}: đã đưa Unicode tổ hợp về dạng dựng sẵn (NFC) → {dest}",
+                           f"rasoat: {path}: recomposed to NFC → {dest}"), err=True)
+        else:
+            typer.echo(say(f"rasoat: {path}: đã là Unicode dựng sẵn, không có gì để chuyển; đã chép → {dest}",
+                           f"rasoat: {path}: already Unicode NFC; copied → {dest}"), err=True)

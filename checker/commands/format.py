@@ -17,8 +17,10 @@ from typing import List, Optional
 import typer
 
 
-def _die(message: str) -> None:
-    typer.echo(f"rasoat: {message}", err=True)
+def _die(vi: str, en: str | None = None) -> None:
+    from ..messages import say
+
+    typer.echo(f"rasoat: {say(vi, en)}", err=True)
     raise typer.Exit(2)
 
 
@@ -42,21 +44,21 @@ def register(app: typer.Typer) -> None:
         from ..layout.fix import fixable_rules, format_docx
 
         if lang not in ("vi", "en"):
-            _die(f"--lang không hợp lệ: {lang!r} (vi | en)")
+            _die(f"--lang không hợp lệ: {lang!r} (vi | en)", f"invalid --lang: {lang!r} (vi | en)")
         if not path.lower().endswith(".docx"):
-            _die(f"{path}: 'rasoat format' chỉ sửa tệp .docx (trình bày của .txt, .md không kiểm tra được) / "
-                 "only .docx files can be formatted")
+            _die(f"{path}: 'rasoat format' chỉ sửa tệp .docx (trình bày của .txt, .md không kiểm tra được)",
+                 f"{path}: only .docx files can be formatted")
         if output is None and not in_place and not check_only:
-            _die("cần -o TỆP_MỚI để ghi bản đã sửa, hoặc --in-place để ghi đè tệp gốc / "
+            _die("cần -o TỆP_MỚI để ghi bản đã sửa, hoặc --in-place để ghi đè tệp gốc",
                  "give -o NEW_FILE, or --in-place to overwrite the original")
         if output is not None and in_place:
-            _die("-o và --in-place không dùng cùng nhau / -o and --in-place exclude each other")
+            _die("-o và --in-place không dùng cùng nhau", "-o and --in-place exclude each other")
         codes = [c.strip() for v in (select or []) for c in v.split(",") if c.strip()]
         skip = [c.strip().upper() for v in (ignore or []) for c in v.split(",") if c.strip()]
         known = load_rules()
         for code in codes + skip:
             if code.upper() != "ALL" and not any(c.startswith(code.upper()) for c in known):
-                _die(f"không có quy tắc nào có mã hoặc tiền tố '{code}' (xem 'rasoat rules')")
+                _die(f"không có quy tắc nào có mã hoặc tiền tố '{code}' (xem 'rasoat rules')", f"no rule has the code or prefix '{code}' (see 'rasoat rules')")
         chosen = [r.code for r, _m in fixable_rules(codes or None) if not any(r.code.startswith(s) for s in skip)]
         try:
             doc = load_path(path, Options(lang=lang))
@@ -72,7 +74,7 @@ def register(app: typer.Typer) -> None:
             try:
                 atomic_write(target, new)
             except OSError as exc:
-                _die(f"không ghi được {target}: {exc.strerror}")
+                _die(f"không ghi được {target}: {exc.strerror}", f"cannot write {target}: {exc.strerror}")
         if lang == "vi":
             typer.echo(f"{path}: đã sửa {n} chỗ trình bày" + (f", ghi vào {target}." if n or output else "."))
         else:

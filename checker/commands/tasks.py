@@ -29,8 +29,10 @@ NATURE = {"vi": {"deliverable": "sản phẩm", "ongoing": "thường xuyên", "
           "en": {"deliverable": "deliverable", "ongoing": "ongoing", "other": "other"}}
 
 
-def _die(message: str) -> None:
-    typer.echo(f"rasoat: {message}", err=True)
+def _die(vi: str, en: str | None = None) -> None:
+    from ..messages import say
+
+    typer.echo(f"rasoat: {say(vi, en)}", err=True)
     raise typer.Exit(2)
 
 
@@ -153,15 +155,15 @@ def register(app: typer.Typer) -> None:
         from ..runner import RunSettings, check_one, discover
 
         if format not in FORMATS:
-            _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})")
+            _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})", f"invalid --format: {format!r} (one of {', '.join(FORMATS)})")
         if lang not in (None, "vi", "en"):
-            _die(f"--lang không hợp lệ: {lang!r} (vi | en)")
+            _die(f"--lang không hợp lệ: {lang!r} (vi | en)", f"invalid --lang: {lang!r} (vi | en)")
         day = None
         if today is not None:
             try:
                 day = dt.date.fromisoformat(today)
             except ValueError:
-                _die(f"--today phải có dạng YYYY-MM-DD (got {today!r})")
+                _die(f"--today phải có dạng YYYY-MM-DD (nhận được {today!r})", f"--today must be YYYY-MM-DD (got {today!r})")
         split = lambda vs: [x.strip() for v in (vs or []) for x in v.split(",") if x.strip()]  # noqa: E731
         settings = RunSettings(select=["D", "A"], lang=lang, today=day, include=split(include),
                                exclude=split(exclude), config=config)

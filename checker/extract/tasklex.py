@@ -12,6 +12,7 @@ from functools import lru_cache
 from .. import rx as re
 
 from ..cache import load_toml
+from ..errors import RuleDataError
 from ..resources import rules_path
 
 try:
@@ -36,7 +37,7 @@ SECTIONS = {
 KEYS = {"source", "patterns"}
 
 
-class LexiconError(ValueError):
+class LexiconError(RuleDataError, ValueError):
     """A rule-data file that cannot be used (names the file and the key)."""
 
 

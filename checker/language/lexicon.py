@@ -12,6 +12,7 @@ from functools import lru_cache
 from .. import rx as re
 
 from ..cache import load_toml
+from ..errors import RuleDataError
 from ..resources import rules_path
 from ..textnorm import nfc, tone_neutral
 from .syllables import tone_style
@@ -22,7 +23,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 
-class LanguageDataError(ValueError):
+class LanguageDataError(RuleDataError, ValueError):
     """A language data file that cannot be used (names the file and the entry)."""
 
 

@@ -91,7 +91,9 @@ class Layout:
         return [(r, 0, len(line)) for r in runs[:1]], False
 
     def run_props(self, r_el, p_el, tbl=None) -> RunProps:
-        key = id(r_el) if r_el is not None else -id(p_el)
+        # keyed by the elements themselves (kept alive by the dict): an id() of a freed lxml proxy
+        # is reused by the next one, which would get the wrong run's properties
+        key = r_el if r_el is not None else ("p", p_el)
         if key not in self._rprops:
             self._rprops[key] = self.sheet.run_props(r_el, self.sheet.para_style(p_el), self.sheet.table_style(tbl))
         return self._rprops[key]

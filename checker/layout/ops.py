@@ -50,8 +50,13 @@ class Problem:
     def hit(self) -> Hit:
         if self.para is not None:
             return Hit(self.message, para=self.para, start=self.start, end=self.end, hint=self.hint,
-                       severity=self.severity, suggestion=self.suggestion, replacement=self.replacement)
-        return Hit(self.message, offset=self.offset or 0, hint=self.hint, severity=self.severity)
+                       severity=self.severity, suggestion=self.suggestion, replacement=self.replacement,
+                       data=self._data())
+        return Hit(self.message, offset=self.offset or 0, hint=self.hint, severity=self.severity, data=self._data())
+
+    def _data(self) -> dict:
+        # a formatting fix is applied by --fix / `rasoat format`, not by a text edit
+        return {"fixed_by": "format"} if self.ops else {}
 
 
 # ---------------------------------------------------------------------- run properties

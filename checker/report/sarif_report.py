@@ -70,7 +70,7 @@ def render(results, lang: str = "vi", **_) -> str:
                 notifications.append({"level": "error", "message": {"text": f"{r.path}: {d.message.get(lang)}"}})
     run = {
         "tool": {"driver": {"name": "rasoat", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": "https://pypi.org/project/rasoat/", "rules": rules}},
+                            "rules": rules}},
         "results": out_results,
         "invocations": [{"executionSuccessful": not any(r.failed for r in results),
                          "toolExecutionNotifications": notifications}],

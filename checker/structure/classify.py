@@ -75,7 +75,8 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
             if P.PLACE_DATE.match(t) and len(t) < 90:
                 toks.append(Tok("PLACE_DATE", p.index)); seen_number = True
                 date_open = bool(re.search(r"năm\s*$", t)); continue
-            if P.DOC_TITLE.match(t):
+            if P.DOC_TITLE.match(t) or (len(t) < 40 and P.DOC_TITLE.match(t.upper())):
+                # the title, also when typed in lower case ("Thông báo": S105 asks for capitals)
                 toks.append(Tok("TITLE", p.index)); state = "title"; continue
             if seen_number and P.title_type(t) and is_upper_text(t):
                 # "THÔNG BÁO KẾT LUẬN CỦA …": the title and the summary joined on one line (a Party

@@ -28,7 +28,8 @@ from ...engine import Hit, rule
 from ...extract.agencies import mentions
 
 
-@rule("N402", name="name-capitals", severity="warning", fixable=True,
+@rule("N402", varies=(('info',), Msg('Mức thông tin khi tên viết hoa thừa chữ (vẫn nhận ra được); cảnh báo khi thiếu chữ viết hoa của tên riêng.',
+                        'Info for extra capitals (the name is still recognisable); a warning for missing capitals of a proper name.')), name="name-capitals", severity="warning", fixable=True,
       title=Msg("Viết hoa tên cơ quan, địa danh", "Capitals in a name"))
 def check(doc):
     for m in mentions(doc):

@@ -37,7 +37,8 @@ from ...engine import rule
 from ..deadlines._task_hit import excerpt, extract_tasks, task_hit, where
 
 
-@rule("A301", name="no-owner", severity="warning", kinds=("thong-bao",),
+@rule("A301", varies=(('info',), Msg('Mức thông tin khi nhiệm vụ không tự nêu người thực hiện nhưng đầu mối suy ra được (từ trích yếu, hoặc chỉ có đối tượng chung của đoạn mở đầu); cảnh báo khi không ai thực hiện cả.',
+                        'Info when the task names nobody itself but its owner can be inferred (from the title, or only the general addressees of the opening); a warning when nobody does it at all.')), name="no-owner", severity="warning", kinds=("thong-bao",),
       title=Msg("Nhiệm vụ không có đơn vị chủ trì", "Task without an owner"))
 def check(doc):
     for t in extract_tasks(doc):

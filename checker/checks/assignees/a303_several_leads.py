@@ -22,7 +22,8 @@ from ...engine import rule
 from ..deadlines._task_hit import excerpt, extract_tasks, task_hit, where
 
 
-@rule("A303", name="several-leads", severity="warning", kinds=("thong-bao",),
+@rule("A303", varies=(('info',), Msg('Mức thông tin khi các đơn vị cùng chủ trì được giao theo chức năng, nhiệm vụ của mình (mỗi đơn vị chủ trì phần của mình); cảnh báo khi nhiều đơn vị cùng chủ trì một việc.',
+                        'Info when the co-leads act each within its own remit; a warning when several bodies lead one piece of work.')), name="several-leads", severity="warning", kinds=("thong-bao",),
       title=Msg("Nhiều đơn vị cùng chủ trì", "Several leads for one task"))
 def check(doc):
     from ...extract.owners import several_leads

@@ -46,7 +46,8 @@ WHAT = {
 SAFE = {"space", "case", "script", "spelling"}
 
 
-@rule("C501", name="symbol-form", severity="error",
+@rule("C501", varies=(('warning',), Msg('Cảnh báo khi ký hiệu của văn bản liên tịch thiếu chữ viết tắt cơ quan sau loại văn bản (có thể do cách viết của cơ quan ban hành); lỗi khi ký hiệu sai dạng.',
+                        "A warning when a joint document's symbol lacks the bodies' abbreviation after its type (it may be the issuer's own style); an error when the symbol is malformed.")), name="symbol-form", severity="error",
       title=Msg("Số, ký hiệu văn bản viết sai hình thức", "Malformed document number and symbol"), fixable=True)
 def check(doc):
     for c in citations(doc):

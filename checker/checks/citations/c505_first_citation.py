@@ -49,7 +49,8 @@ def _outside_words(c, by_para) -> int:
     return len(" ".join(rest).split())
 
 
-@rule("C505", name="first-citation", severity="error",
+@rule("C505", varies=(('warning',), Msg('Cảnh báo khi có đủ số, ký hiệu và ngày ban hành nhưng thiếu tên loại văn bản hoặc chữ "số"; lỗi khi thiếu số, ký hiệu hoặc ngày ban hành.',
+                        'A warning when the number-symbol and the date are there but the type name or the word "số" is missing; an error when the number-symbol or the date is missing.')), name="first-citation", severity="error",
       title=Msg("Viện dẫn lần đầu chưa đầy đủ", "Incomplete first citation"), fixable=True)
 def check(doc):
     cits = citations(doc)
@@ -82,11 +83,15 @@ def check(doc):
         s0, s1 = head_span(c)
         lab = label(c)
         if not missing_vi:
-            a = c.type_span[1]
-            b = (c.symbol_span or c.number_span)[0]
+            # the finding covers the type and the symbol (what a reader sees, and where a Word
+            # comment is anchored), the fix inserts "số" between them
+            t0, a = c.type_span
+            b, e = c.symbol_span or c.number_span
+            text = c.para.text
             yield Hit(Msg(f"\"{lab}\": thiếu chữ \"số\" trước số, ký hiệu của văn bản.",
                           f"\"{lab}\": the word \"số\" is missing before the number and symbol."),
-                      para=c.para, start=a, end=b, replacement=" số ", suggestion=f"{c.type_name} số {c.symbol or c.number}",
+                      para=c.para, start=t0, end=e, replacement=text[t0:a] + " số " + text[b:e],
+                      suggestion=f"{c.type_name} số {c.symbol or c.number}",
                       severity="warning", data=data(c),
                       hint=Msg("Viết \"<tên loại> số <số, ký hiệu>\".", "Write \"<type> số <number-symbol>\"."))
             continue

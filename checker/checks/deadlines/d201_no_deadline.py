@@ -38,7 +38,8 @@ from ...engine import rule
 from ._task_hit import excerpt, extract_tasks, task_hit, where
 
 
-@rule("D201", name="no-deadline", severity="warning", kinds=("thong-bao",),
+@rule("D201", varies=(('info',), Msg('Mức thông tin cho nhiệm vụ thường xuyên ("tiếp tục", "thường xuyên" …), vốn không bắt buộc có thời hạn; cảnh báo cho việc phải hoàn thành mà không có thời hạn.',
+                        'Info for an ongoing duty ("tiếp tục", "thường xuyên" …), which needs no deadline; a warning for work to be completed with no deadline.')), name="no-deadline", severity="warning", kinds=("thong-bao",),
       title=Msg("Nhiệm vụ không có thời hạn", "Task without a deadline"))
 def check(doc):
     for t in extract_tasks(doc):

@@ -22,7 +22,8 @@ from ...engine import rule
 from ._task_hit import excerpt, extract_tasks, task_hit, where
 
 
-@rule("D202", name="vague-deadline", severity="warning", kinds=("thong-bao",),
+@rule("D202", varies=(('info',), Msg('Mức thông tin khi thời hạn chung chung nằm trong một nhiệm vụ thường xuyên; cảnh báo khi đó là thời hạn duy nhất của việc phải hoàn thành.',
+                        'Info when the vague timing belongs to an ongoing duty; a warning when it is the only deadline of work to be completed.')), name="vague-deadline", severity="warning", kinds=("thong-bao",),
       title=Msg("Thời hạn chung chung", "Vague deadline only"))
 def check(doc):
     for t in extract_tasks(doc):

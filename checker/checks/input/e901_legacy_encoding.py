@@ -49,7 +49,8 @@ def check(doc):
                       "rasoat đã tạm chuyển sang Unicode để rà soát.",
                       f"{n} paragraph(s) use a legacy-encoded font, {', '.join(encs)} ({', '.join(fonts)}), not Unicode; "
                       "rasoat converted them in memory to check them."),
-                  para=p, start=first.get("start", 0), end=first.get("end", len(p.text)), hint=HINT)
+                  para=p, start=first.get("start", 0), end=first.get("end", len(p.text)), hint=HINT,
+                  data={"fixed_by": "convert"})
         return
     # Unicode text with paragraphs pasted from a legacy-encoded document
     for p in doc.paragraphs:
@@ -77,7 +78,10 @@ def _whole_file(doc) -> Hit:
                   "\"Thoâng baùo\"), không phải Unicode; rasoat đã tạm chuyển sang Unicode để rà soát.",
                   f"The text was typed in the {name} encoding and saved as UTF-8 (it shows as \"Th«ng b¸o\", "
                   "\"Thoâng baùo\"), not Unicode; rasoat converted it in memory to check it.")
+    # --fix --unsafe-fixes converts the file as `rasoat convert` does (unsafe: the file's bytes and
+    # encoding change for every tool that reads it)
+    data = {"fixed_by": "convert"}
     for start, line in src.lines():
         if any(ord(c) > 127 for c in line):
-            return Hit(msg, offset=start, hint=HINT)
-    return Hit(msg, offset=0, hint=HINT)
+            return Hit(msg, offset=start, hint=HINT, data=data)
+    return Hit(msg, offset=0, hint=HINT, data=data)

@@ -38,7 +38,8 @@ from ...engine import Hit, rule
 from ._shared import paragraph_confusions
 
 
-@rule("L701", name="confusion", severity="warning", fixable=True,
+@rule("L701", varies=(('info',), Msg('Mức của từng cặp từ dễ nhầm ghi trong rules/confusions.toml: mức thông tin cho cặp chỉ có thể sai tùy ngữ cảnh, cảnh báo cho lỗi chắc chắn.',
+                        'The level of each confusion pair in rules/confusions.toml: info for pairs that are wrong only in some contexts, a warning for sure errors.')), name="confusion", severity="warning", fixable=True,
       title=Msg("Dùng sai từ, sai chính tả thường gặp", "Common confusion or misspelling"))
 def check(doc):
     for index, found in paragraph_confusions(doc).items():

@@ -52,7 +52,8 @@ STRAIGHT = re.compile('"')
 LABEL = re.compile(r"(?:^|(?<=[\s(;:,]))(?:[\dA-Za-zđ]{1,3}|[ivxIVX]{1,5})$")
 
 
-@rule("L704", name="typography", severity="info", fixable=True,
+@rule("L704", varies=(('warning',), Msg('Cảnh báo khi dấu ngoặc, dấu ngoặc kép mở mà không đóng (hoặc ngược lại), vì người đọc hiểu sai phạm vi câu; mức thông tin cho các lỗi trình bày dấu câu khác.',
+                        'A warning for a bracket or quotation mark opened and never closed (or the reverse), which misleads the reader; info for other punctuation spacing.')), name="typography", severity="info", fixable=True,
       title=Msg("Dấu câu và khoảng trắng", "Punctuation and spacing"))
 def check(doc):
     joined = joined_punctuation()

@@ -56,9 +56,9 @@ def problems(doc, lay):
     pn = page_numbers(lay.pkg)
     done = set()
     for f in pn.in_headers:
-        if f.p_el is None or id(f.p_el) in done:
+        if f.p_el is None or f.p_el in done:
             continue
-        done.add(id(f.p_el))
+        done.add(f.p_el)
         props = sheet.para_props(f.p_el)
         first_run = (f.code or f.runs or [None])[0]
         if props.jc.value != "center" and not _centred_by_tab(f.p_el, first_run, props.tabs):

@@ -33,7 +33,8 @@ from ...extract.numbering import numbering, written
 from ._common import line_of, marker_hit, q
 
 
-@rule("F601", name="numbering-gap", severity="warning", kinds=("thong-bao",),
+@rule("F601", varies=(('info',), Msg('Mức thông tin khi "d)" nối tiếp bằng "e)" (bỏ "đ)" của bảng chữ cái tiếng Việt: có thể văn bản dùng thứ tự chữ Latinh); cảnh báo cho các chỗ nhảy số khác.',
+                        'Info when "d)" is followed by "e)" (skipping the Vietnamese "đ)": the document may follow the Latin order); a warning for other gaps.')), name="numbering-gap", severity="warning", kinds=("thong-bao",),
       title=Msg("Số thứ tự bị nhảy cóc", "Gap in the numbering"))
 def check(doc):
     for issue in numbering(doc).of_kind("gap", "start", "order"):

@@ -29,7 +29,8 @@ QH = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TN = "Độc lập - Tự do - Hạnh phúc"
 
 
-@rule("S101", name="quoc-hieu-tieu-ngu", severity="error", kinds=("thong-bao",),
+@rule("S101", varies=(('warning',), Msg('Cảnh báo khi Quốc hiệu, Tiêu ngữ có nhưng viết chưa đúng (chữ, gạch nối); lỗi khi thiếu.',
+                        'A warning when the national title or motto is there but miswritten (letters, hyphens); an error when it is missing.')), name="quoc-hieu-tieu-ngu", severity="error", kinds=("thong-bao",),
       title=Msg("Quốc hiệu và Tiêu ngữ", "National title and motto"), fixable=True)
 def check(doc):
     st = doc.structure

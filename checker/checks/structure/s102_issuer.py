@@ -28,7 +28,8 @@ from ._place import at_start_of, header_anchor
 SUBORDINATE = re.compile(r"^(?:SỞ|PHÒNG|BAN|CHI\s+CỤC|TRUNG\s+TÂM|VĂN\s+PHÒNG(?!\s+CHÍNH\s+PHỦ|\s+QUỐC\s+HỘI|\s+CHỦ\s+TỊCH))\b")
 
 
-@rule("S102", name="issuing-body", severity="error", kinds=("thong-bao",),
+@rule("S102", varies=(('warning',), Msg('Cảnh báo khi cơ quan cấp dưới thiếu tên cơ quan chủ quản ở dòng trên; lỗi khi thiếu tên cơ quan ban hành.',
+                        'A warning when a subordinate body lacks its parent body above it; an error when the issuing body is missing.')), name="issuing-body", severity="error", kinds=("thong-bao",),
       title=Msg("Tên cơ quan ban hành", "Issuing body"))
 def check(doc):
     issuers = doc.component("issuer")

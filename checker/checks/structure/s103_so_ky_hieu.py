@@ -31,7 +31,8 @@ from ._place import at_start_of, header_anchor
 SYMBOL_OK = re.compile(r"^[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&.]+)+$")
 
 
-@rule("S103", name="so-ky-hieu", severity="error", kinds=("thong-bao",),
+@rule("S103", varies=(('warning',), Msg('Cảnh báo cho lỗi cách viết (thiếu dấu hai chấm sau "Số", thiếu số 0 trước số nhỏ hơn 10); lỗi khi thiếu hoặc sai số, ký hiệu.',
+                        'A warning for the way it is written (no colon after "Số", no leading zero below 10); an error when the number-symbol is missing or wrong.')), name="so-ky-hieu", severity="error", kinds=("thong-bao",),
       title=Msg("Số, ký hiệu của văn bản", "Number and symbol"), fixable=True)
 def check(doc):
     if notice_kind(doc).kind == "party-notice":

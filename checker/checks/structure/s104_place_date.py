@@ -29,7 +29,8 @@ from ...extract.header import parse_place_date
 from ._place import at_start_of, header_anchor
 
 
-@rule("S104", name="place-date", severity="error", kinds=("thong-bao",),
+@rule("S104", varies=(('warning',), Msg('Cảnh báo khi địa danh chưa viết hoa chữ cái đầu; lỗi khi thiếu hoặc sai địa danh, ngày tháng.',
+                        'A warning when the place name is not capitalised; an error when the place or date is missing or wrong.')), name="place-date", severity="error", kinds=("thong-bao",),
       title=Msg("Địa danh và thời gian ban hành", "Place and date of issue"), fixable=True)
 def check(doc):
     pds = doc.component("place_date")

@@ -26,7 +26,8 @@ from ._place import at_start_of
 OK = "Nơi nhận:"
 
 
-@rule("S108", name="noi-nhan", severity="error", kinds=("thong-bao",),
+@rule("S108", varies=(('warning',), Msg('Cảnh báo khi chỉ thiếu dấu hai chấm sau "Nơi nhận"; lỗi khi thiếu hoặc viết sai "Nơi nhận".',
+                        'A warning when only the colon after "Nơi nhận" is missing; an error when "Nơi nhận" is missing or misspelt.')), name="noi-nhan", severity="error", kinds=("thong-bao",),
       title=Msg("Nơi nhận", "Recipients heading"), fixable=True)
 def check(doc):
     st = doc.structure

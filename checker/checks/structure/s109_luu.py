@@ -33,7 +33,8 @@ CLOSED = re.compile(r"\.\s*$|\)\s*\.|\.\s+[^\s,;:]{1,12}\.?\s*$")
 LUU = re.compile(r"^[-–+]?\s*Lưu\b(?P<colon>\s*:)?\s*(?P<rest>.*)$", re.I)
 
 
-@rule("S109", name="luu-vt", severity="error", kinds=("thong-bao",),
+@rule("S109", varies=(('warning',), Msg('Cảnh báo cho cách viết dòng Lưu (dấu hai chấm, chữ viết tắt "VT", đơn vị soạn thảo, dấu chấm cuối); lỗi khi thiếu dòng Lưu.',
+                        'A warning for how the filing line is written (colon, "VT", the drafting unit, the final full stop); an error when it is missing.')), name="luu-vt", severity="error", kinds=("thong-bao",),
       title=Msg("Dòng Lưu: VT", "Filing line Lưu: VT"), fixable=True)
 def check(doc):
     if notice_kind(doc).kind == "party-notice":

@@ -39,7 +39,8 @@ COLLECTIVE = re.compile(r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|B
 NO_DOT = re.compile(r"^(TM|KT|TL|TUQ)\s+(?=[A-ZĐ])")
 
 
-@rule("S110", name="signature-authority", severity="error", kinds=("thong-bao",),
+@rule("S110", varies=(('warning',), Msg('Cảnh báo khi "TL." đứng trên chức vụ cấp phó (nên thêm "KT."), một cách ký có thể đúng theo quy chế của cơ quan; lỗi khi thiếu hoặc dùng sai quyền hạn.',
+                        'A warning when "TL." stands above a deputy\'s title (a "KT." line is expected), which an office\'s own rules may allow; an error when the authority is missing or wrong.')), name="signature-authority", severity="error", kinds=("thong-bao",), fixable=True,
       title=Msg("Quyền hạn, chức vụ người ký", "Signing authority and title"))
 def check(doc):
     st = doc.structure

@@ -1,0 +1,183 @@
+"""The one check pipeline: every front end (the CLI's check, tasks, citations, annotate, baseline,
+the library API, the fixer's re-checks) goes through these steps, so a file is judged the same
+way whichever door it came in by.
+
+    configure  the nearest rasoat.toml / [tool.rasoat] (or --config), merged with what the caller
+               asked (select/ignore, stage, lang, today): one Plan per file
+    load       read the file (or the given bytes / text) into a Document   (errors.InputError)
+    evaluate   run the selected rules, keep one finding per problem, apply the inline
+               suppressions (<!-- rasoat: ignore … -->) of text drafts
+    label      every finding carries the path the user gave
+
+    res = check_path("du-thao.txt", RunSettings(select=["D"]))
+    res = check_text(text, "du-thao.txt", RunSettings())
+    diags = recheck(res, new_document)          # --fix: the same plan on the edited text
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from .api import FileResult, check_document, input_error_result
+from .config import Config, config_for
+from .diagnostics import Diagnostic
+from .document import Document, Options, load_path, load_text
+from .engine import Rule, select_rules
+from .errors import InputError
+from .readers import SUPPORTED
+
+
+@dataclass
+class RunSettings:
+    """What the caller asked for; the configuration file fills in what it did not."""
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    stage: str | None = None
+    lang: str | None = None
+    fail_on: str | None = None
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    today: dt.date | None = None
+    config: str | None = None
+    debug: bool = False
+    settings: dict | None = None  # rule settings given by an API caller (override the config's)
+    # a configuration already read (the server's, for uploads that have no folder of their own);
+    # None: the nearest to each file, or `config`
+    config_obj: Config | None = None
+
+
+@dataclass
+class Plan:
+    """What the configuration and the caller decided for one file."""
+
+    options: Options
+    select: list[str]
+    ignore: list[str]
+    rules: list[Rule]
+
+    @property
+    def codes(self) -> set[str]:
+        return {r.code for r in self.rules}
+
+
+# ------------------------------------------------------------------ configure
+
+def options_for(cfg: Config, s: RunSettings) -> Options:
+    settings = dict(cfg.values)
+    if settings.get("registries"):  # local agency registries: relative to the configuration file
+        settings["registries"] = [str(cfg.resolve_path(p)) for p in settings["registries"]]
+    if s.settings:
+        settings.update(s.settings)
+    if settings.get("registries"):
+        # checked now, so that a bad file stops the run with a clear message (RegistryError is a
+        # ConfigError)
+        from .registry import load
+
+        load(settings["registries"])
+    return Options(
+        stage=s.stage or cfg.get("stage", "draft"),
+        lang=s.lang or cfg.get("lang", "vi"),
+        today=s.today or cfg.get("today"),
+        settings=settings,
+    )
+
+
+def plan_for(path: str, s: RunSettings) -> Plan:
+    """The configuration step: raises errors.ConfigError for a bad configuration file (or a bad
+    file of rules/: checked once per process)."""
+    from .ruledata import validate_all
+
+    validate_all()
+    if s.config_obj is not None:
+        cfg = s.config_obj
+    else:
+        cfg = config_for(path if path not in ("-", "<stdin>") else "<stdin>", s.config)
+    select = list(s.select) or (cfg.get("select", []) + cfg.get("extend-select", []))
+    ignore = list(s.ignore) + cfg.get("ignore", []) + cfg.ignored_for(path)
+    return Plan(options_for(cfg, s), select, ignore, select_rules(select, ignore))
+
+
+# ------------------------------------------------------------------ load
+
+def _msg_old_doc():
+    from .diagnostics import Msg
+
+    return Msg("Tệp Word 97-2003 (.doc) không được hỗ trợ: hãy lưu lại thành .docx.",
+               "Word 97-2003 files (.doc) are not supported: save the file as .docx.")
+
+
+def load(path: str, plan: Plan, data: bytes | None = None, display: str | None = None) -> Document:
+    """Read one file (or `data` under the name `display`/`path`); raises InputError."""
+    shown = display or path
+    if data is None and os.path.splitext(shown)[1].lower() not in SUPPORTED:
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(8)
+        except OSError:
+            head = b""
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            raise InputError("E903", _msg_old_doc())
+    return load_path(path if data is None else shown, plan.options, data)
+
+
+# ------------------------------------------------------------------ evaluate
+
+def suppress(doc: Document, diags: list[Diagnostic], plan: Plan, shown: str) -> list[Diagnostic]:
+    """Inline suppressions of text drafts (a .docx has no place for them)."""
+    if doc.source.kind == "docx":
+        return diags
+    from .suppress import apply
+
+    return apply(doc.source.text, diags, plan.codes, shown)
+
+
+def evaluate(doc: Document, plan: Plan, shown: str, debug: bool = False) -> FileResult:
+    res = check_document(doc, plan.rules, debug=debug)
+    res.diagnostics = suppress(doc, res.diagnostics, plan, shown)
+    return res
+
+
+def _label(res: FileResult, shown: str, plan: Plan | None) -> FileResult:
+    res.path = shown
+    for d in res.diagnostics:
+        d.path = shown
+    res.plan = plan
+    return res
+
+
+# ------------------------------------------------------------------ front doors
+
+def check_path(path: str, s: RunSettings, data: bytes | None = None, display: str | None = None) -> FileResult:
+    """Check one file (or bytes read elsewhere, e.g. stdin, under the name `display`).
+    Unreadable input gives an E9xx finding; a bad configuration raises ConfigError."""
+    shown = display or path
+    plan = plan_for(path, s)
+    try:
+        doc = load(path, plan, data, display)
+    except InputError as exc:
+        return _label(input_error_result(shown, exc), shown, plan)
+    return _label(evaluate(doc, plan, shown, s.debug), shown, plan)
+
+
+def check_text(text: str, path: str, s: RunSettings) -> FileResult:
+    """Check a draft given as text, configured as a file at `path` would be."""
+    plan = plan_for(path, s)
+    return _label(evaluate(load_text(text, path, plan.options), plan, path, s.debug), path, plan)
+
+
+def recheck_bytes(res: FileResult, data: bytes) -> list[Diagnostic]:
+    """The findings of new bytes for a checked file (--fix after a conversion), same plan."""
+    plan = res.plan or plan_for(res.path, RunSettings())
+    try:
+        doc = load(res.document.source.path, plan, data, res.document.source.path)
+    except InputError as exc:
+        return _label(input_error_result(res.path, exc), res.path, plan).diagnostics
+    return _label(evaluate(doc, plan, res.path), res.path, plan).diagnostics
+
+
+def recheck(res: FileResult, doc: Document) -> list[Diagnostic]:
+    """The findings of an edited version of a checked file (--fix), under the same plan."""
+    plan = res.plan or plan_for(res.path, RunSettings())
+    return _label(evaluate(doc, plan, res.path), res.path, plan).diagnostics
