@@ -20,13 +20,14 @@ from .errors import InputError
 @dataclass
 class FileResult:
     path: str
-    kind: str  # "thong-bao" | "other" | "unreadable"
+    kind: str  # "thong-bao" | "party-notice" | "joint-notice" | "other" | "unreadable" (checker.structure.kind)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: Document | None = None
     failed: bool = False  # the file could not be read or a rule crashed (exit code 2)
     not_evaluated: list[str] = field(default_factory=list)
     plan: Any = None  # the pipeline.Plan the file was checked with (for --fix re-checks)
     structure_found: bool = True  # some component of a document (Quốc hiệu, title, Nơi nhận …) was found
+    subtype: str = ""  # "conclusion" | "announcement" for a notice; the document type otherwise
 
     def counts(self) -> dict[str, int]:
         c = {"error": 0, "warning": 0, "info": 0}
@@ -86,7 +87,10 @@ def _one_per_problem(diags: list[Diagnostic]) -> list[Diagnostic]:
 def check_document(doc: Document, rules: Iterable[Rule] | None = None, debug: bool = False) -> FileResult:
     rules = list(rules) if rules is not None else select_rules()
     diags = _one_per_problem(sorted(run_rules(doc, rules, debug=debug), key=Diagnostic.sort_key))
-    res = FileResult(path=doc.path, kind=doc.kind, diagnostics=diags, document=doc)
+    from .structure.kind import notice_kind
+
+    nk = notice_kind(doc)
+    res = FileResult(path=doc.path, kind=nk.kind, diagnostics=diags, document=doc, subtype=nk.subtype)
     res.structure_found = bool(doc.structure.components)
     res.failed = any(d.code in ("E999", "E906") for d in diags)
     if doc.source.kind != "docx" and any(r.category == "layout" for r in rules):

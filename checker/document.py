@@ -45,6 +45,8 @@ class Document:
 
     @property
     def kind(self) -> str:
+        """"thong-bao" when the notice rules apply (a State, Party or joint notice), else "other";
+        which notice it is: checker.structure.kind.notice_kind(doc)."""
         return self.structure.kind
 
     @cached_property

@@ -101,7 +101,7 @@ class _Scheme:
 
 def written(doc, it: Item) -> str:
     """The marker as written: "(7)", "e)", "3.1.", "II."."""
-    return doc.paragraphs[it.para].text[: it.marker_end].strip()
+    return doc.paragraphs[it.para].text[it.marker_start: it.marker_end].strip()
 
 
 def relabel(doc, it: Item, label: str) -> str:
@@ -155,6 +155,18 @@ def _inline(doc, paras, marker: str) -> bool:
     return any(pat.search(p.text, 1) for p in paras)
 
 
+MAX_MISSING = 5  # more missing items than this between two labels: one of them is no list label
+
+
+def _spaced(doc, it: Item, value: int) -> bool:
+    """The item before it written with a space inside its marker ("1 . Hàng hóa …"), which is not
+    read as a marker: the list does start at its first number."""
+    if it.style != "arabic":
+        return False
+    pat = re.compile(r"^" + str(value) + r"\s+[.)]\s")
+    return any(pat.match(p.text) for p in doc.paragraphs[max(0, it.para - 40): it.para])
+
+
 def _analyse(doc) -> Numbering:
     ol = outline(doc)
     order = letter_order(ol)
@@ -164,7 +176,8 @@ def _analyse(doc) -> Numbering:
     explained = _mixed_styles(doc, ol, sc, issues, skip) | _dotted_prefixes(doc, ol, issues)
     for run in _items(doc, ol):
         prev = None
-        for it in run:
+        eff: dict[int, int] = {}  # value an item stands for when it is misnumbered ("4.2, 4.2, 4.4")
+        for k, it in enumerate(run):
             if it.index in skip:
                 continue
             v = sc.value(it)
@@ -177,17 +190,25 @@ def _analyse(doc) -> Numbering:
             if prev is not None and _new_scope(doc, prev, it):
                 prev = None
             if prev is None:
+                if v > 1 + MAX_MISSING:
+                    prev = None  # "1.82 inch" at the start of a wrapped line: a number, not a list item
+                    continue
                 if v > 1:
                     missing = [relabel(doc, it, m) for m in (sc.label(it, k) for k in range(1, v)) if m]
                     before = doc.paragraphs[max(0, it.para - 3): it.para]
-                    if missing and not _inline(doc, before, missing[-1]):
+                    if missing and not _inline(doc, before, missing[-1]) and not _spaced(doc, it, v - 1):
                         issues.append(Issue("start", it, None, missing))
                 prev = it
                 continue
-            pv = sc.value(prev)
+            pv = eff.get(prev.index, sc.value(prev))
             if v == pv:
                 nxt = sc.label(it, pv + 1)
                 issues.append(Issue("duplicate", it, prev, [relabel(doc, it, nxt)] if nxt else []))
+                after = run[k + 1] if k + 1 < len(run) else None
+                if after is not None and sc.value(after) == v + 2:
+                    eff[it.index] = v + 1  # the duplicate is the missing number: one finding, not two
+            elif v > pv + 1 + MAX_MISSING:
+                pass  # "… 3. … 45." is a number at the start of a wrapped line, not a gap of 41 items
             elif v > pv + 1:
                 missing = [relabel(doc, it, m) for m in (sc.label(it, k) for k in range(pv + 1, v)) if m]
                 if not (it.style in PAREN and _inline(doc, _between(doc, prev, it), missing[0])):
@@ -197,11 +218,106 @@ def _analyse(doc) -> Numbering:
                         sev = "info"  # "d) → e)": a Latin-order list, or a missing "đ)"
                     issues.append(Issue("gap", it, prev, missing, severity=sev,
                                         data={"latin_possible": sev == "info"}))
+                    after = run[k + 1] if k + 1 < len(run) else None
+                    if sev is None and v == pv + 2 and after is not None and sc.value(after) == v:
+                        # "1. 3. 3. 4.": the first "3." is the missing "2."; the second "3." is then
+                        # right, not a duplicate (one finding for one misnumbered item)
+                        eff[it.index] = pv + 1
             elif v < pv and not (it.style in PAREN and v == 1):
                 issues.append(Issue("restart", it, prev, [relabel(doc, it, sc.label(it, pv + 1) or "")]))
             prev = it
+    issues.extend(_table_rows(doc))
     issues.sort(key=lambda i: (i.item.para, i.kind))
     return Numbering(ol, order, issues)
+
+
+# A row number of a flattened table: a paragraph that is only a number ("19"), after the body
+# (annexes of task tables) or in a table cell of a .docx.
+ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+NUMERIC_CELL = re.compile(r"^[\d\s.,/%()+-]*$")
+MIN_ROWS = 6  # a run this long, numbered mostly 1, 2, 3 …, is a column of row numbers
+
+
+def _cells(doc):
+    """(paragraph, start, end) of every cell of the tables after the body: a source line of a
+    text file (a flattened table puts each cell on its own line, which the reader may join into
+    one paragraph), a table paragraph of a .docx."""
+    st = doc.structure
+    after = set(st.components.get("annex", []))
+    src = doc.source.text
+    for p in doc.body_paragraphs:
+        if p.container.startswith("table"):
+            yield p, 0, len(p.text)
+            continue
+        if p.index not in after or not p.text:
+            continue
+        start = 0
+        for i in range(1, len(p.text) + 1):
+            if i == len(p.text) or (p.text[i - 1] == " " and src[p.offsets[i] - 1: p.offsets[i]] == "\n"):
+                yield p, start, i if i == len(p.text) else i - 1
+                start = i
+
+
+def _row_candidates(doc) -> list[Item]:
+    """Cells that open a table row: a bare number followed by a text cell (a number followed by
+    another number is a value of a numeric column, not a row number)."""
+    cells = [(p, a, b, p.text[a:b].strip()) for p, a, b in _cells(doc)]
+    cells = [c for c in cells if c[3]]
+    out: list[Item] = []
+    for k, (p, a, b, t) in enumerate(cells):
+        if not ROW_NUMBER.match(t):
+            continue
+        nxt = cells[k + 1][3] if k + 1 < len(cells) else ""
+        if not nxt or NUMERIC_CELL.match(nxt):
+            continue
+        lab = t.rstrip(".")
+        out.append(Item(index=-1 - len(out), para=p.index, style="row", label=lab,
+                        marker_end=a + len(p.text[a:b].rstrip()), marker_start=a + len(p.text[a:b]) - len(p.text[a:b].lstrip()),
+                        level=0, parent=None))
+    return out
+
+
+def _table_rows(doc) -> list[Issue]:
+    """Gaps, duplicates and strays in the row numbers of task tables (annexes): "19, 22, 20, 21"
+    (a row numbered out of sequence), "37, 37, 39" (a number used twice, the next one skipped)."""
+    rows = _row_candidates(doc)
+    runs: list[list[Item]] = []
+    for it in rows:
+        if int(it.label) == 1 or not runs:
+            runs.append([])
+        runs[-1].append(it)
+    issues: list[Issue] = []
+    for run in runs:
+        vals = [int(it.label) for it in run]
+        steps = [b - a for a, b in zip(vals, vals[1:])]
+        # only a column numbered mostly in steps of one is read as row numbers
+        # (one misnumbered row breaks two or three steps)
+        if len(run) < MIN_ROWS or sum(s != 1 for s in steps) > max(3, 0.2 * len(steps)):
+            continue
+        # a label with a leading zero among labels without one is a value of another column
+        zero = sum(it.label.startswith("0") and len(it.label) > 1 for it in run) > len(run) // 2
+        k = 1
+        while k < len(run):
+            a, b = vals[k - 1], vals[k]
+            c = vals[k + 1] if k + 1 < len(run) else None
+            it, prev = run[k], run[k - 1]
+            if (it.label.startswith("0") and len(it.label) > 1) != zero:
+                k += 1
+                continue
+            if b == a + 1:
+                k += 1
+                continue
+            if b == a:  # "37, 37": the second is the next number (and "39" after it is then right)
+                issues.append(Issue("duplicate", it, prev, [str(a + 1)]))
+                if c == a + 2:
+                    vals[k] = a + 1
+            elif c == a + 1:  # "19, 22, 20": a stray number where the next one was due
+                issues.append(Issue("order", it, prev, [str(a + 1)], data={"next": run[k + 1]}))
+                vals[k] = a
+            elif b > a + 1 and (c is None or c == b + 1):
+                issues.append(Issue("gap", it, prev, [str(v) for v in range(a + 1, b)]))
+            k += 1
+    return issues
 
 
 def _mixed_styles(doc, ol: Outline, sc: _Scheme, issues: list[Issue], skip: set[int]) -> set[int]:

@@ -1,7 +1,8 @@
 """JSON output: the stable contract (see README, "Định dạng JSON").
 
 {"version": 1,
- "files": [{"path", "kind": "thong-bao"|"other"|"unreadable", "verdict", "counts",
+ "files": [{"path", "kind": "thong-bao"|"party-notice"|"joint-notice"|"other"|"unreadable",
+            "subtype": "conclusion"|"announcement"|<document type>|"", "verdict", "counts",
             "not_evaluated": [...], "diagnostics": [{"code", "category", "severity", "message",
             "line", "column", "end_line", "end_column", "hint"?, "suggestion"?, "fix"?}]}],
  "summary": {"files", "errors", "warnings", "info", "by_category", "by_code", "verdicts"}}
@@ -22,6 +23,7 @@ def file_entry(r, lang: str) -> dict:
     return {
         "path": r.path,
         "kind": r.kind,
+        "subtype": r.subtype,
         "verdict": verdict_of(r),
         "counts": r.counts(),
         "not_evaluated": r.not_evaluated,

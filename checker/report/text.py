@@ -16,6 +16,25 @@ def _c(color: bool, key: str, text: str) -> str:
     return f"{COLORS[key]}{text}{COLORS['end']}" if color else text
 
 
+KIND_VI = {"thong-bao": "thông báo", "party-notice": "thông báo của Đảng", "joint-notice": "thông báo liên tịch",
+           "other": "không phải thông báo"}
+KIND_EN = {"thong-bao": "notice", "party-notice": "Party notice", "joint-notice": "joint notice", "other": "not a notice"}
+SUBTYPE_VI = {"conclusion": "kết luận cuộc họp", "announcement": "thông báo sự việc, không phải kết luận"}
+SUBTYPE_EN = {"conclusion": "conclusions of a meeting", "announcement": "announcement, not conclusions"}
+
+
+def kind_label(r, lang: str) -> str:
+    """"thông báo: kết luận cuộc họp", "thông báo của Đảng: kết luận cuộc họp", "không phải thông báo: quyet-dinh"."""
+    kinds, subs = (KIND_EN, SUBTYPE_EN) if lang == "en" else (KIND_VI, SUBTYPE_VI)
+    if r.kind not in kinds:
+        return ""
+    label = kinds[r.kind]
+    sub = getattr(r, "subtype", "")
+    if not sub:
+        return label
+    return f"{label}: {subs.get(sub, sub)}"
+
+
 def counts_line(counts: dict, by_cat: dict, lang: str) -> str:
     if lang == "en":
         head = f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
@@ -48,7 +67,9 @@ def render(results, lang: str = "vi", color: bool = False, quiet: bool = False, 
                 by_cat[d.category] = by_cat.get(d.category, 0) + 1
             v = VERDICT[verdict_of(r)][1 if lang == "en" else 0]
             vcol = {"Đạt": "info", "Pass": "info", "Cần sửa": "warning", "Needs changes": "warning"}.get(v, "error")
-            out.append(f"{r.path}: {_c(color, vcol, v)} — {counts_line(r.counts(), by_cat, lang)}")
+            kind = kind_label(r, lang)
+            kind = f" [{kind}]" if kind else ""
+            out.append(f"{r.path}: {_c(color, vcol, v)} — {counts_line(r.counts(), by_cat, lang)}{kind}")
             out.append("")
     s = summary(results)
     not_eval = [r for r in results if "layout" in r.not_evaluated]

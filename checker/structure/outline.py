@@ -31,6 +31,7 @@ class Item:
     parent: int | None  # Item.index of the parent, None at top level
     children: list[int] = field(default_factory=list)
     continuation: list[int] = field(default_factory=list)  # paragraph indexes of unmarked paragraphs
+    marker_start: int = 0  # where the marker starts (not 0 only for a table row's number inside a paragraph)
 
     @property
     def ordinal(self) -> int | None:

@@ -27,6 +27,7 @@ finally:
     if _hide_regex and sys.modules.get("regex", 0) is None:
         del sys.modules["regex"]
 
+from .. import rx as re
 from ..model import Paragraph
 from ..resources import grammar_path
 from . import patterns as P
@@ -92,6 +93,37 @@ class Structure:
     tree: Tree | None
     components: dict[str, list[int]] = field(default_factory=dict)
     order_errors: list[OrderError] = field(default_factory=list)
+    # paragraph index → where the signature column's text starts in a Nơi nhận line that a PDF
+    # extraction put side by side with it ("Nơi nhận: KT. GIÁM ĐỐC", "- Như trên; PHÓ GIÁM ĐỐC")
+    side: dict[int, int] = field(default_factory=dict)
+    # paragraphs of the Nơi nhận column read in turn with the signature column's lines
+    interleaved: list[int] = field(default_factory=list)
+
+    def own_text(self, p) -> str:
+        """The paragraph's text without the signature column's text beside it."""
+        k = self.side.get(p.index)
+        return p.text if k is None else p.text[:k].rstrip()
+
+    def own_part(self, p):
+        """The paragraph without the signing column's text beside it (the paragraph itself when
+        there is none)."""
+        k = self.side.get(p.index)
+        if k is None:
+            return p
+        from dataclasses import replace
+
+        own = p.text[:k].rstrip()
+        return replace(p, text=own, offsets=p.offsets[: len(own)] + [p.offsets[len(own) - 1] + 1])
+
+    def side_part(self, p):
+        """The signature column's part of a side-by-side line, as a paragraph of its own (its
+        offsets still point into the source), or None."""
+        k = self.side.get(p.index)
+        if k is None:
+            return None
+        from dataclasses import replace
+
+        return replace(p, text=p.text[k:], offsets=p.offsets[k:])
 
     def first(self, name: str) -> int | None:
         c = self.components.get(name)
@@ -123,13 +155,15 @@ def document_kind(paras: list[Paragraph], toks: list[Tok]) -> tuple[str, str]:
     title_type = ""
     for t in toks:
         if t.type == "TITLE":
-            title_type = P.DOC_TYPE_TITLES.get(by_index[t.para].text.rstrip(": ").upper(), "")
+            text = by_index[t.para].text.rstrip(": ")
+            title_type = P.DOC_TYPE_TITLES.get(text.upper(), "") or P.title_type(text)
             break
     if title_type == "thong-bao":
         return "thong-bao", title_type
     if not title_type:
         for t in toks:
-            if t.type == "SO" and "/TB" in by_index[t.para].text.upper():
+            so = by_index[t.para].text.upper()  # (also "37698/TB-CHQ" cut from its "Số:")
+            if t.type == "SO" and ("/TB" in so or "-TB/" in so):
                 return "thong-bao", ""
     return "other", title_type
 
@@ -144,6 +178,9 @@ def parse_structure(paras: list[Paragraph]) -> Structure:
     accepted: list[Tok] = []
     ps = ip.parser_state
     for t in toks:
+        if t.interleaved:  # its place among the signature lines is the extraction's, not the document's
+            st.interleaved.append(t.para)
+            continue
         # Reductions never mutate earlier values, so shallow copies of the two stacks are enough
         # to undo a token the grammar rejects (a deep copy per token would make this quadratic).
         saved = (list(ps.state_stack), list(ps.value_stack))
@@ -161,4 +198,17 @@ def parse_structure(paras: list[Paragraph]) -> Structure:
     # a misplaced component is still present: rules check its content, S112 its place
     for t in toks:
         st.components.setdefault(COMPONENT[t.type], []).append(t.para)
+    by_index = {p.index: p for p in paras}
+    for t in toks:
+        if t.type in ("NOI_NHAN", "RECIPIENT", "LUU"):
+            m = SIDE_TAIL.search(by_index[t.para].text)
+            if m:
+                st.side[t.para] = m.start("side")
     return st
+
+
+# The start of a signing column beside a recipients line: an authority ("KT. GIÁM ĐỐC") or an
+# upper-case title ("PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG") after the end of the recipients entry.
+SIDE_TAIL = re.compile(
+    r"(?<=[;:.,])\s+(?P<side>(?:(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÀ-Ỹ]|(?:PHÓ|CHỦ|CHÁNH|GIÁM|TRƯỞNG|BỘ|THỨ|CỤC|TỔNG|VỤ|BÍ|ỦY|UỶ)\s)"
+    r"[A-ZĐÀ-Ỹ ,]*)\s*$")

@@ -36,7 +36,8 @@ TIEU_NGU = re.compile(r"^Độc\s+lập\s*[-–—]+\s*Tự\s+do\s*[-–—]+\s*
 SO_KY_HIEU = re.compile(r"^Số\s*[:.]?\s*(?P<value>.*)$")
 NOI_NHAN = re.compile(r"^(?:N[oơôó]i|Nơi)\s+nh[aâậạ]n\s*[:.]?\s*$|^Nơi\s+nhận\s*:", re.I)
 LUU = re.compile(r"^[-–+]?\s*Lưu\b\s*:?", re.I)
-AUTHORITY = re.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
+# State "TM." "KT." "TL." "TUQ." "Q."; Party (Hướng dẫn 36-HD/VPTW) "T/M", "K/T", "T/L"
+AUTHORITY = re.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)(?:\s*\.|(?<=/[MTL])(?=\s))\s*(?P<rest>.*)$")
 APPENDIX = re.compile(r"^PH[UỤ]\s+L[UỤ]C\b")
 CAN_CU = re.compile(r"^Căn\s+cứ\b")
 CLOSING_END = re.compile(r"\./\.\s*$")
@@ -73,6 +74,22 @@ DOC_TYPE_TITLES = {
 }
 DOC_TITLE = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, DOC_TYPE_TITLES), key=lambda s: (-len(s), s))) + r")\s*:?\s*$")
 
+_TITLE_PREFIX = re.compile(r"^(?P<t>" + "|".join(sorted(map(re.escape, DOC_TYPE_TITLES), key=lambda s: (-len(s), s))) + r")(?:\s|$)")
+
+
+def title_type_words(text: str) -> list[str]:
+    """The words of the type that opens a title line ("THÔNG BÁO KẾT LUẬN …" → ["THÔNG", "BÁO"])."""
+    m = _TITLE_PREFIX.match(text.strip())
+    return m.group("t").split() if m else []
+
+
+def title_type(text: str) -> str:
+    """The document type of a title line, also when the summary follows on the same line
+    ("THÔNG BÁO KẾT LUẬN CỦA …" → "thong-bao"); "" when the line does not open with a type."""
+    m = _TITLE_PREFIX.match(text.strip())
+    return DOC_TYPE_TITLES[m.group("t")] if m else ""
+
+
 # Words that open the name of an issuing body in the header (a new header line starts with one).
 ISSUER_START = re.compile(
     r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|SỞ|VĂN\s+PHÒNG|BAN|PHÒNG|BỘ|CỤC|CHI\s+CỤC|TRUNG\s+TÂM|"
@@ -102,7 +119,7 @@ SHAPE_START = re.compile(
       | [-–—•+*∙·▪►_=.\s]                      # MARKER bullet; RULE_LINE; LUU's leading dash or space
       | [¹²³⁴⁵⁶⁷⁸⁹⁰\[]                          # FOOTNOTE_START
       | Số | Căn\s | PH[UỤ]\s                    # SO_KY_HIEU, CAN_CU, APPENDIX
-      | (?:TM|KT|TL|TUQ|Q)\s*\.                 # AUTHORITY
+      | (?:TM|KT|TL|TUQ|Q)\s*\. | [TK]/[MTL]\s   # AUTHORITY
       | (?i:n[oơôó]i\s | độc\s | c[oộ]ng\s | lưu)  # NOI_NHAN, TIEU_NGU, QUOC_HIEU, LUU (all re.I)
       | (?:""" + "|".join(map(re.escape, DOC_TYPE_TITLES)) + r""")  # DOC_TITLE
     )""",

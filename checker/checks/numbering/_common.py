@@ -6,14 +6,14 @@ from ...extract.numbering import written
 
 
 def line_of(doc, item) -> int:
-    return doc.source.position(doc.paragraphs[item.para].start_offset(0)).line
+    return doc.source.position(doc.paragraphs[item.para].start_offset(item.marker_start)).line
 
 
 def marker_hit(doc, item, message, hint=None, suggestion=None, fix: bool = False, severity=None, **data) -> Hit:
     """A hit on the item's marker ("(7)", "e)") at the start of its paragraph."""
     p = doc.paragraphs[item.para]
     w = written(doc, item)
-    start = max(0, p.text.find(w))
+    start = item.marker_start if item.marker_start else max(0, p.text.find(w))
     return Hit(message, para=p, start=start, end=start + len(w), hint=hint, suggestion=suggestion,
                replacement=suggestion if fix and suggestion else None, safe=False, severity=severity, data=data)
 

@@ -1,7 +1,8 @@
 """F601 — Số thứ tự bị nhảy cóc (thiếu mục)
 
 Cái gì: trong một danh sách cùng cấp, số thứ tự bỏ qua một hoặc nhiều số: "(5)" rồi "(7)",
-"II." rồi "IV.", "b)" rồi "d)"; hoặc danh sách không bắt đầu từ số đầu tiên ("2." là mục đầu).
+"II." rồi "IV.", "b)" rồi "d)"; hoặc danh sách không bắt đầu từ số đầu tiên ("2." là mục đầu); hoặc một dòng của
+bảng nhiệm vụ (phụ lục) mang số lạc chỗ ("19", "22", "20", "21").
 Chữ cái theo thứ tự bảng chữ cái tiếng Việt: a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r,
 s, t, u, v, x, y. Văn bản dùng nhất quán thứ tự chữ cái Latin (có f, không có đ) được chấp
 nhận. "d) → e)" trong văn bản không cho thấy thứ tự nào được báo ở mức thông tin: hoặc thiếu
@@ -15,7 +16,8 @@ Ví dụ đúng: "(4) …", "(5) …", "(6) …"; "c) …", "d) …", "đ) …",
 Cách sửa: đánh số lại liên tục, hoặc bổ sung mục còn thiếu.
 ---
 What: in a list of one level the numbers skip one or more: "(5)" then "(7)", "II." then "IV.",
-"b)" then "d)"; or the list does not start at its first number ("2." comes first). Letters
+"b)" then "d)"; or the list does not start at its first number ("2." comes first); or a row of
+a task table (annex) carries a stray number ("19", "22", "20", "21"). Letters
 follow the Vietnamese alphabet: a b c d đ e g h i k l m n o p q r s t u v x y. A document that
 consistently uses the Latin order (has f, never đ) is accepted. "d) → e)" in a document that
 shows neither order is reported at info level: either "đ)" is missing or the list is Latin.
@@ -35,9 +37,20 @@ from ._common import line_of, marker_hit, q
                         'Info when "d)" is followed by "e)" (skipping the Vietnamese "đ)": the document may follow the Latin order); a warning for other gaps.')), name="numbering-gap", severity="warning", kinds=("thong-bao",),
       title=Msg("Số thứ tự bị nhảy cóc", "Gap in the numbering"))
 def check(doc):
-    for issue in numbering(doc).of_kind("gap", "start"):
+    for issue in numbering(doc).of_kind("gap", "start", "order"):
         it = issue.item
         here = q(written(doc, it))
+        if issue.kind == "order":  # a table row numbered out of sequence: "19, 22, 20"
+            before, want, nxt = q(written(doc, issue.prev)), q(issue.expected[0]), issue.data["next"]
+            after = q(written(doc, nxt))
+            yield marker_hit(doc, it, Msg(f"Số thứ tự không liên tục: sau {before} (dòng {line_of(doc, issue.prev)}) là "
+                                          f"{here}, rồi {after} (dòng {line_of(doc, nxt)}); ở chỗ này phải là {want}.",
+                                          f"The numbering is out of sequence: {before} (line {line_of(doc, issue.prev)}) "
+                                          f"is followed by {here}, then {after} (line {line_of(doc, nxt)}); this one "
+                                          f"should be {want}."),
+                             Msg("Đánh số lại các dòng của bảng cho liên tục.", "Renumber the table's rows in sequence."),
+                             suggestion=issue.expected[0])
+            continue
         missing = ", ".join(map(q, issue.expected))
         if issue.kind == "start":
             yield marker_hit(doc, it, Msg(f"Danh sách bắt đầu từ {here}: thiếu {missing}.",

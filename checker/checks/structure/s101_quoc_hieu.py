@@ -21,6 +21,7 @@ spaced hyphens.
 from ... import rx as re
 
 from ...diagnostics import Msg
+from ...structure.kind import notice_kind
 from ...engine import Hit, rule
 from ._place import at_start_of, header_anchor
 
@@ -33,6 +34,8 @@ TN = "Độc lập - Tự do - Hạnh phúc"
       title=Msg("Quốc hiệu và Tiêu ngữ", "National title and motto"), fixable=True)
 def check(doc):
     st = doc.structure
+    if notice_kind(doc).kind == "party-notice":
+        return  # Hướng dẫn 36-HD/VPTW has its own form (ĐẢNG CỘNG SẢN VIỆT NAM, "Số 432-TB/VPTW", "Lưu Văn phòng …")
     anchor = header_anchor(doc)
     has_qh, has_tn = st.has("quoc_hieu"), st.has("tieu_ngu")
     hint = Msg(f"Thêm \"{QH}\" và \"{TN}\" ở đầu văn bản, bên phải.",

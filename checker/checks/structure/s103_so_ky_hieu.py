@@ -23,6 +23,7 @@ Fix: write "Số:", the number, "/", "TB", "-" and the body's code, without spac
 from ... import rx as re
 
 from ...diagnostics import Msg
+from ...structure.kind import notice_kind
 from ...engine import Hit, rule
 from ...extract.header import parse_so
 from ._place import at_start_of, header_anchor
@@ -34,6 +35,8 @@ SYMBOL_OK = re.compile(r"^[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&.]+)+$")
                         'A warning for the way it is written (no colon after "Số", no leading zero below 10); an error when the number-symbol is missing or wrong.')), name="so-ky-hieu", severity="error", kinds=("thong-bao",),
       title=Msg("Số, ký hiệu của văn bản", "Number and symbol"), fixable=True)
 def check(doc):
+    if notice_kind(doc).kind == "party-notice":
+        return  # Hướng dẫn 36-HD/VPTW has its own form (ĐẢNG CỘNG SẢN VIỆT NAM, "Số 432-TB/VPTW", "Lưu Văn phòng …")
     sos = doc.component("so_ky_hieu")
     if not sos:
         yield at_start_of(doc, header_anchor(doc),
@@ -43,6 +46,8 @@ def check(doc):
                               "Add the line \"Số:   /TB-…\" under the issuing body."))
         return
     p = sos[0]
+    if not p.text.strip()[3:].strip(" :.") and len(sos) > 1:
+        return  # "Số:" / "37698/TB-CHQ": the value cut onto the next line by the extraction; not judged
     ns = parse_so(p.text)
     if ns is None:
         return

@@ -17,6 +17,7 @@ Rule: Decree 30/2020/NĐ-CP, Article 8(2)(đ); Annex I, Part I, Section II.5; An
 Fix: add the summary (bold, centred) right under the title.
 """
 from ...diagnostics import Msg
+from ...structure import patterns as P
 from ...engine import rule
 from ._place import at_start_of
 
@@ -28,6 +29,8 @@ def check(doc):
     if st.has("trich_yeu"):
         return
     title = st.first("title")
+    if title is not None and len(doc.paragraphs[title].text.split()) > len(P.title_type_words(doc.paragraphs[title].text)) + 2:
+        return  # "THÔNG BÁO KẾT LUẬN CỦA …": the summary is on the title's line
     nxt = None
     if title is not None:
         later = [p.index for p in doc.body_paragraphs if p.index > title]

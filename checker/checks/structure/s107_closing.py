@@ -18,6 +18,7 @@ Fix: end the text with the closing sentence and "./.".
 from ... import rx as re
 
 from ...diagnostics import Msg
+from ...structure.kind import notice_kind
 from ...engine import Hit, rule
 from ._place import at_start_of
 
@@ -44,7 +45,7 @@ def check(doc):
                               "Add a closing sentence ending with \"./.\"."))
         return
     p = closings[0]
-    if not p.text.rstrip().endswith("./."):
+    if not p.text.rstrip().endswith("./.") and notice_kind(doc).kind != "party-notice":
         m = END.search(p.text)
         start = m.start() if m else len(p.text)
         yield Hit(Msg("Câu kết thúc phải kết thúc bằng dấu \"./.\".", "The closing sentence must end with \"./.\"."),

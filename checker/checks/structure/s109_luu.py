@@ -1,19 +1,21 @@
 """S109 — Dòng "Lưu: VT, …"
 
 Cái gì: Nơi nhận không có dòng lưu "- Lưu: VT, <đơn vị soạn thảo>.", hoặc dòng đó sai: thiếu dấu
-hai chấm, viết "Văn thư" thay cho "VT", thiếu chữ viết tắt đơn vị soạn thảo, thiếu dấu chấm cuối,
-hoặc không phải là dòng cuối cùng của Nơi nhận.
+hai chấm, viết đầy đủ "Văn thư" thay vì chữ viết tắt "VT", thiếu chữ viết tắt đơn vị soạn thảo,
+thiếu dấu chấm kết thúc (sau dấu chấm có thể ghi số bản lưu và chữ viết tắt tên người soạn
+thảo: "- Lưu: VT, TCCV (02). CMP" là đúng), hoặc không phải là dòng cuối cùng của Nơi nhận.
 Tại sao: bản lưu tại Văn thư và đơn vị soạn thảo là căn cứ quản lý văn bản đi.
 Căn cứ: Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục II.9 (ô 9b): "dòng cuối cùng bao gồm chữ
 'Lưu' sau có dấu hai chấm (:), tiếp theo là chữ viết tắt 'VT', dấu phẩy (,), chữ viết tắt tên
 đơn vị (hoặc bộ phận) soạn thảo văn bản và số lượng bản lưu, cuối cùng là dấu chấm (.)".
 Ví dụ sai: "- Lưu VT, NN (03).", "- Lưu: Văn thư, QHĐP", "- Lưu: VT."
-Ví dụ đúng: "- Lưu: VT, TH."; "- Lưu: VT, KSTT (2)."
+Ví dụ đúng: "- Lưu: VT, TH."; "- Lưu: VT, KSTT (2)."; "- Lưu: VT, TCCV (02). CMP"
 Cách sửa: viết "- Lưu: VT, <chữ viết tắt đơn vị soạn thảo>." ở dòng cuối của Nơi nhận.
 ---
 What: the recipients block has no filing line "- Lưu: VT, <drafting unit>.", or it is wrong:
-no colon, "Văn thư" instead of "VT", no drafting unit, no final full stop, or it is not the
-last line of the block.
+no colon, "Văn thư" spelt out instead of "VT", no drafting unit, no closing full stop (the
+drafter's initials may follow it: "- Lưu: VT, TCCV (02). CMP" is right), or it is not the last
+line of the block.
 Why: the copies kept by the registry and the drafting unit are how outgoing documents are managed.
 Rule: Decree 30/2020/NĐ-CP, Annex I, Part I, Section II.9 (cell 9b).
 Fix: write "- Lưu: VT, <drafting unit code>." as the last line of the recipients block.
@@ -21,9 +23,13 @@ Fix: write "- Lưu: VT, <drafting unit code>." as the last line of the recipient
 from ... import rx as re
 
 from ...diagnostics import Msg
+from ...structure.kind import notice_kind
 from ...engine import Hit, rule
 from ._place import at_start_of
 
+# the unit list closed by a full stop, which the count of copies and the drafter's initials may
+# follow: "- Lưu: VT, TCCV (02). CMP", "- Lưu: VT, CN (2). nvv", "- Lưu: VT, QHĐP (2b)Q.Cường."
+CLOSED = re.compile(r"\.\s*$|\)\s*\.|\.\s+[^\s,;:]{1,12}\.?\s*$")
 LUU = re.compile(r"^[-–+]?\s*Lưu\b(?P<colon>\s*:)?\s*(?P<rest>.*)$", re.I)
 
 
@@ -31,6 +37,8 @@ LUU = re.compile(r"^[-–+]?\s*Lưu\b(?P<colon>\s*:)?\s*(?P<rest>.*)$", re.I)
                         'A warning for how the filing line is written (colon, "VT", the drafting unit, the final full stop); an error when it is missing.')), name="luu-vt", severity="error", kinds=("thong-bao",),
       title=Msg("Dòng Lưu: VT", "Filing line Lưu: VT"), fixable=True)
 def check(doc):
+    if notice_kind(doc).kind == "party-notice":
+        return  # Hướng dẫn 36-HD/VPTW has its own form (ĐẢNG CỘNG SẢN VIỆT NAM, "Số 432-TB/VPTW", "Lưu Văn phòng …")
     st = doc.structure
     luus = doc.component("luu")
     if not luus:
@@ -44,7 +52,7 @@ def check(doc):
                   hint=Msg("Thêm dòng \"- Lưu: VT, <đơn vị soạn thảo>.\" ở cuối Nơi nhận.",
                            "Add \"- Lưu: VT, <drafting unit>.\" as the last recipient line."))
         return
-    p = luus[-1]
+    p = st.own_part(luus[-1])  # "- Lưu: VT, KTTH. PHÓ CHỦ TỊCH": the signing column beside it is not part of it
     m = LUU.match(p.text.strip())
     if not m:
         return
@@ -56,7 +64,8 @@ def check(doc):
                   para=p, start=0, end=len(p.text), suggestion=fixed, replacement=fixed, severity="warning")
     items = [x.strip() for x in re.split(r"[,;]", rest.rstrip(". "))]
     if items and items[0].lower() in ("văn thư", "vt văn thư"):
-        yield Hit(Msg("Dùng chữ viết tắt \"VT\" thay cho \"Văn thư\".", "Use the abbreviation \"VT\" for \"Văn thư\"."),
+        yield Hit(Msg(f"Dòng lưu viết đầy đủ \"{items[0]}\"; theo mẫu phải viết tắt là \"VT\".",
+                      f"The filing line spells out \"{items[0]}\"; the form abbreviates it to \"VT\"."),
                   para=p, start=body_start, end=body_start + len(items[0]), suggestion="VT", replacement="VT",
                   severity="warning")
     elif not items or not items[0].upper().startswith("VT"):
@@ -67,7 +76,7 @@ def check(doc):
         yield Hit(Msg("Dòng lưu thiếu chữ viết tắt đơn vị soạn thảo sau \"VT,\".",
                       "The filing line lacks the drafting unit's code after \"VT,\"."),
                   para=p, start=0, end=len(p.text), severity="warning")
-    if not p.text.rstrip().endswith("."):
+    if not CLOSED.search(p.text):
         yield Hit(Msg("Dòng lưu (dòng cuối của Nơi nhận) kết thúc bằng dấu chấm (.).",
                       "The filing line (last recipient line) ends with a full stop (.)."),
                   para=p, start=len(p.text), end=len(p.text), suggestion=".", replacement=".", severity="warning")

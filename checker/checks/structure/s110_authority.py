@@ -1,7 +1,8 @@
 """S110 — Quyền hạn và chức vụ của người ký
 
-Cái gì: thiếu quyền hạn, chức vụ của người ký; hoặc quyền hạn không khớp với chức vụ ghi bên
-dưới: "KT." (ký thay người đứng đầu) phải đi với chức vụ cấp phó; "TL." (thừa lệnh) với chức vụ
+Cái gì: thiếu quyền hạn, chức vụ của người ký; chức vụ cấp phó ("PHÓ …", "THỨ TRƯỞNG") không có
+dòng "KT." ngay trên; văn bản của tập thể (Ủy ban nhân dân, Hội đồng nhân dân) do Chủ tịch ký mà
+không có dòng "TM. <tập thể>"; hoặc quyền hạn không khớp với chức vụ ghi bên dưới: "KT." (ký thay người đứng đầu) phải đi với chức vụ cấp phó; "TL." (thừa lệnh) với chức vụ
 người đứng đầu đơn vị (Chánh Văn phòng, Trưởng phòng…) hoặc một "KT." của người đó; "TM." (thay
 mặt) đứng trước tên tập thể (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ), không trước chức vụ một người;
 chữ viết tắt quyền hạn thiếu dấu chấm.
@@ -13,7 +14,9 @@ Ví dụ đúng: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN P
 "KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM"; "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH".
 Cách sửa: chọn quyền hạn đúng với người thực ký và ghi chức vụ của họ ngay dưới.
 ---
-What: the signer's authority and title are missing, or they disagree: "KT." (signing for the
+What: the signer's authority and title are missing; a deputy's title ("PHÓ …", "THỨ TRƯỞNG") has
+no "KT." line right above it; a collegial body's notice (People's Committee or Council) is signed
+by its chair with no "TM. <body>" line; or authority and title disagree: "KT." (signing for the
 head) goes with a deputy's title; "TL." (by order) with a unit head's title (Chánh Văn phòng,
 Trưởng phòng…) or a "KT." of that head; "TM." (on behalf of) stands before a collective body,
 not a person's title; an authority abbreviation lacks its full stop.
@@ -28,7 +31,9 @@ from ...engine import Hit, rule
 from ...structure import patterns as P
 from ._place import at_start_of
 
-DEPUTY = re.compile(r"^PHÓ\b")
+DEPUTY = re.compile(r"^(?:PHÓ|THỨ\s+TRƯỞNG)\b")
+HEAD_OF_COLLEGIAL = re.compile(r"^(?:CHỦ\s+TỊCH|Q\.\s*CHỦ\s+TỊCH)\b")
+COLLEGIAL_ISSUER = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND)\b")
 UNIT_HEAD = re.compile(r"^(?:CHÁNH|TRƯỞNG|GIÁM\s+ĐỐC|VỤ\s+TRƯỞNG|CỤC\s+TRƯỞNG|CHI\s+CỤC\s+TRƯỞNG|THỦ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|CHỦ\s+NHIỆM)\b")
 COLLECTIVE = re.compile(r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|BAN\b|THƯỜNG\s+TRỰC|ĐOÀN|TẬP\s+THỂ|CHÍNH\s+PHỦ|BỘ\s+CHÍNH\s+TRỊ|TỈNH\s+ỦY|HUYỆN\s+ỦY|ĐẢNG\s+ỦY)")
 NO_DOT = re.compile(r"^(TM|KT|TL|TUQ)\s+(?=[A-ZĐ])")
@@ -41,6 +46,10 @@ def check(doc):
     st = doc.structure
     auths = doc.component("authority")
     titles = doc.component("sig_title")
+    # the signing column put beside the Nơi nhận lines by a PDF extraction ("Nơi nhận: KT. GIÁM ĐỐC")
+    for i in sorted(st.side):
+        part = st.side_part(doc.paragraphs[i])
+        (auths if P.AUTHORITY.match(part.text) else titles).append(part)
     if not auths and not titles:
         anchor = st.first("signer")
         if anchor is None:
@@ -52,7 +61,7 @@ def check(doc):
         return
     seq = []
     continued = False
-    for p in sorted(auths + titles, key=lambda p: p.index):
+    for p in sorted(auths + titles, key=lambda p: (p.index, p.offsets[0])):
         # "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM": a title broken after a comma continues on the next line
         if continued and not P.AUTHORITY.match(p.text):
             continued = p.text.rstrip().endswith(",")
@@ -66,11 +75,20 @@ def check(doc):
             yield Hit(Msg(f"Chữ viết tắt quyền hạn \"{m.group(1)}\" phải có dấu chấm: \"{m.group(1)}.\".",
                           f"The authority abbreviation \"{m.group(1)}\" takes a full stop: \"{m.group(1)}.\"."),
                       para=p, start=0, end=m.end(), suggestion=fixed, replacement=fixed)
+    seq = _join_wrapped(seq)
+    hits = list(_pairs(seq))
+    # one finding per block: a wrong pair of lines is the finding; only a block whose lines agree
+    # is then checked for the line it lacks (KT. over a deputy, TM. of a collegial body, TL.)
+    yield from hits or _deputy_and_collegial(doc, seq)
+
+
+def _pairs(seq):
+    """Each authority line against the line below it."""
     for k, p in enumerate(seq):
         am = P.AUTHORITY.match(p.text)
         if not am:
             continue
-        auth, rest = am.group("auth"), am.group("rest").strip()
+        auth, rest = am.group("auth").replace("/", ""), am.group("rest").strip()  # Party "K/T" is "KT."
         nxt = seq[k + 1] if k + 1 < len(seq) else None
         nxt_auth = P.AUTHORITY.match(nxt.text).group("auth") if nxt is not None and P.AUTHORITY.match(nxt.text) else None
         nxt_title = nxt.text.strip() if nxt is not None and nxt_auth is None else ""
@@ -98,3 +116,89 @@ def check(doc):
             yield Hit(Msg(f"Sau \"{auth}. {rest}\" thiếu chức vụ của người ký.",
                           f"\"{auth}. {rest}\" is not followed by the signer's title."),
                       para=p, start=0, end=len(p.text))
+
+
+def _join_wrapped(seq):
+    """"KT. CHÁNH" / "VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG": a head's title wrapped onto the next line
+    (the deputy's title below repeats it after "PHÓ") is one line, not a title of its own."""
+    out = []
+    k = 0
+    while k < len(seq):
+        p = seq[k]
+        am = P.AUTHORITY.match(p.text)
+        if am and k + 2 < len(seq) and not P.AUTHORITY.match(seq[k + 1].text):
+            head = " ".join((am.group("rest") + " " + seq[k + 1].text).split())
+            deputy = " ".join(seq[k + 2].text.split())
+            if deputy.startswith("PHÓ " + head) or (am.group("auth").replace("/", "") == "KT" and DEPUTY.match(deputy)
+                                                     and not DEPUTY.match(seq[k + 1].text.strip())
+                                                     and not P.AUTHORITY.match(seq[k + 2].text)):
+                # "KT. TRƯỞNG BAN NGHIỆP VỤ" / "THUẾ HQ" / "PHÓ TRƯỞNG BAN"
+                out.append(p)
+                k += 2
+                continue
+        out.append(p)
+        k += 1
+    return out
+
+
+OFFICE_HEAD = re.compile(r"^(?:CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+PHÒNG|VỤ\s+TRƯỞNG|CHÁNH\s+THANH\s+TRA)\b")
+OFFICE = re.compile(r"^(?:VĂN\s+PHÒNG|PHÒNG|VỤ|THANH\s+TRA)\b")
+
+
+def _issuer(doc) -> str | None:
+    names = [p.text.strip() for p in doc.component("issuer") if P.ISSUER_START.match(p.text.strip())]
+    return names[-1] if names else None
+
+
+def _issuer_is_collegial(doc) -> str | None:
+    """The collegial body that issues the notice ("ỦY BAN NHÂN DÂN"), or None: the last header line
+    that names a body is the issuer ("UBND TỈNH HÀ GIANG / VĂN PHÒNG" is issued by the office)."""
+    names = [p.text.strip() for p in doc.component("issuer") if P.ISSUER_START.match(p.text.strip())]
+    if not names:
+        return None
+    m = COLLEGIAL_ISSUER.match(names[-1])
+    return m.group(0) if m else None
+
+
+def _deputy_and_collegial(doc, seq):
+    """A deputy's title with no "KT." line right above it; a collegial body's head signing with no
+    "TM." line (ND30 Điều 13; Phụ lục I, mục 7)."""
+    if not seq:
+        return
+    am = [P.AUTHORITY.match(p.text) for p in seq]
+    auth = [m.group("auth").replace("/", "") if m else None for m in am]
+    for k, p in enumerate(seq):
+        if auth[k] is not None or not DEPUTY.match(p.text.strip()):
+            continue
+        above = auth[k - 1] if k > 0 else None
+        if above in ("KT", "TL", "Q"):
+            continue  # KT. is right; TL. over a deputy has its own finding above
+        if above == "TM" and not COLLECTIVE.match(am[k - 1].group("rest").strip()):
+            continue  # "TM. CHỦ TỊCH / PHÓ CHỦ TỊCH": the misused TM. is the finding, one is enough
+        title = " ".join(p.text.split())
+        yield Hit(Msg(f"\"{title}\" là cấp phó ký thay cấp trưởng: thiếu dòng \"KT. <chức vụ cấp trưởng>\" ngay trên.",
+                      f"\"{title}\" is a deputy signing for the head: the line \"KT. <head's title>\" is missing right "
+                      "above it."),
+                  para=p, start=0, end=len(p.text))
+        return
+    first = seq[0]
+    rest = am[0].group("rest").strip() if am[0] else first.text.strip()
+    issuer = _issuer(doc)
+    if (issuer is not None and not OFFICE.match(issuer) and auth[0] in (None, "KT") and OFFICE_HEAD.match(rest)
+            and not any(a in ("TL", "TUQ") for a in auth)):
+        # the head of an office or unit signs a notice of the body above it: by order ("TL.")
+        yield Hit(Msg(f"\"{' '.join(first.text.split())}\" là người đứng đầu đơn vị giúp việc ký văn bản của \"{issuer}\": "
+                      "thiếu dòng \"TL. <chức vụ người đứng đầu cơ quan>\" ở trên.",
+                      f"\"{' '.join(first.text.split())}\" heads a unit and signs a document of \"{issuer}\": the line "
+                      "\"TL. <title of the body's head>\" is missing above it."),
+                  para=first, start=0, end=len(first.text))
+        return
+    body = _issuer_is_collegial(doc)
+    if body is None or any(a == "TM" for a in auth):
+        return
+    if (auth[0] in (None, "KT", "Q")) and HEAD_OF_COLLEGIAL.match(rest):
+        yield Hit(Msg(f"Thông báo của tập thể ({body}) do người đứng đầu ký thay mặt: thiếu dòng \"TM. {body}\" "
+                      f"trên \"{' '.join(first.text.split())}\".",
+                      f"A notice of a collegial body ({body}) signed by its head: the line \"TM. {body}\" is missing "
+                      f"above \"{' '.join(first.text.split())}\"."),
+                  para=first, start=0, end=len(first.text))

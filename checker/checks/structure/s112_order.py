@@ -8,6 +8,9 @@ Tại sao: thứ tự và vị trí các thành phần là thể thức bắt bu
 Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 8 khoản 2; Phụ lục I, Phần I, Mục IV; Phụ lục III, Mẫu 1.4.
 Ví dụ sai: "THÔNG BÁO" / "Số: 12/TB-UBND" / "Kết luận …".
 Ví dụ đúng: "Số: 12/TB-UBND" (phần đầu) / … / "THÔNG BÁO" / "Kết luận …".
+Mỗi thành phần sai chỗ là một phát hiện (các đoạn liền nhau của nó gộp làm một). Khi nhiều thành
+phần cùng lệch (bố cục hai cột bị trộn khi chuyển từ PDF), rasoat nói một lần rằng không xác định
+được thứ tự, tại chỗ bắt đầu lộn xộn.
 Cách sửa: chuyển thành phần về đúng vị trí (xem grammar/thongbao.lark).
 ---
 What: a component stands out of the required order of a notice: header (national title,
@@ -17,6 +20,9 @@ the middle of the body, text after the closing "./.".
 Why: the order and position of the components are part of the mandatory form (layout map in
 Annex I, Section IV).
 Rule: Decree 30/2020/NĐ-CP, Article 8(2); Annex I, Part I, Section IV; Annex III, Form 1.4.
+One finding per misplaced component (its consecutive paragraphs count once). When several
+components are out of place at once (a two-column layout interleaved by a PDF extraction), it
+says once that the order cannot be told, where the disorder begins.
 Fix: move the component to its place (see grammar/thongbao.lark).
 """
 from ...diagnostics import Msg
@@ -51,7 +57,31 @@ PLACE = {
 @rule("S112", name="component-order", severity="error", kinds=("thong-bao",),
       title=Msg("Thành phần đặt sai vị trí", "Component out of order"))
 def check(doc):
-    for err in doc.structure.order_errors:
+    st = doc.structure
+    if st.interleaved:
+        p = doc.paragraphs[st.interleaved[0]]
+        yield Hit(Msg("Cột Nơi nhận và cột chữ ký bị đọc xen kẽ từng dòng (văn bản chuyển từ PDF?): không xác định được "
+                      "thứ tự trình bày; các thành phần vẫn được kiểm tra.",
+                      "The recipients column and the signature column are read line by line in turn (text from a "
+                      "PDF?): their layout cannot be told; the components are still checked."),
+                  para=p, start=0, end=len(p.text), severity="info")
+    groups = _groups(st)
+    if len(groups) >= INTERLEAVED:
+        # several components out of place at once: a layout whose columns were interleaved (a PDF
+        # extraction), not several misplaced components; said once, where the disorder begins
+        first = groups[0][0]
+        p = doc.paragraphs[first.para]
+        n = sum(len(g) for g in groups)
+        yield Hit(Msg(f"Không xác định được thứ tự các thành phần: {n} đoạn ở {len(groups)} chỗ nằm ngoài thứ tự bắt buộc "
+                      "của thông báo, có lẽ do các cột (phần đầu, Nơi nhận, chữ ký) bị trộn khi chuyển từ PDF. Kiểm tra "
+                      "lại bố cục từ dòng này.",
+                      f"The order of the components cannot be told: {n} paragraphs in {len(groups)} places are out of "
+                      "the required order, probably because columns (header, recipients, signature) were interleaved "
+                      "by a PDF extraction. Check the layout from this line on."),
+                  para=p, start=0, end=len(p.text), severity="info")
+        return
+    for group in groups:
+        err = group[0]
         p = doc.paragraphs[err.para]
         name_vi, name_en = NAMES.get(err.token, (err.token, err.token))
         where_vi, where_en = PLACE.get(err.token, ("đứng sai vị trí trong thứ tự bắt buộc của thông báo",
@@ -59,5 +89,24 @@ def check(doc):
         if err.token in ("ITEM", "BULLET", "TEXT"):
             where_vi = "đứng sau câu kết thúc hoặc sau Nơi nhận; nội dung phải ở trước câu kết thúc \"./.\""
             where_en = "comes after the closing or the recipients; the body must come before the closing \"./.\""
-        yield Hit(Msg(f"Thành phần đặt sai vị trí: {name_vi} {where_vi}.", f"Component out of order: {name_en} {where_en}."),
+        more_vi = f" ({len(group)} đoạn liền nhau)" if len(group) > 1 else ""
+        more_en = f" ({len(group)} consecutive paragraphs)" if len(group) > 1 else ""
+        yield Hit(Msg(f"Thành phần đặt sai vị trí: {name_vi} {where_vi}{more_vi}.",
+                      f"Component out of order: {name_en} {where_en}{more_en}."),
                   para=p, start=0, end=len(p.text))
+
+
+INTERLEAVED = 3  # this many separate places out of order: the columns were interleaved
+
+
+def _groups(st) -> list[list]:
+    """Order errors of paragraphs that follow one another in the token stream are one misplaced
+    component (a recipients block of five lines in the body is one finding, not five)."""
+    pos = {t.para: k for k, t in enumerate(st.tokens)}
+    groups: list[list] = []
+    for err in st.order_errors:
+        if groups and pos.get(err.para, -2) == pos.get(groups[-1][-1].para, -9) + 1:
+            groups[-1].append(err)
+        else:
+            groups.append([err])
+    return groups

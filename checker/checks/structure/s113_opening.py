@@ -2,6 +2,8 @@
 
 Cái gì: thông báo không có đoạn mở đầu, hoặc đoạn mở đầu không nêu thời gian cuộc họp, hoặc không
 nêu người chủ trì (người kết luận).
+Chỉ áp dụng cho thông báo kết luận (subtype "conclusion"); thông báo sự việc (tuyển sinh, nghỉ
+lễ, thủ tục…) không có cuộc họp.
 Tại sao: thông báo kết luận phải cho biết cuộc họp nào, ngày nào, ai chủ trì, ai dự, rồi mới
 "kết luận như sau:"; thiếu các thông tin đó thì không xác định được căn cứ và thời điểm tính thời
 hạn của các nhiệm vụ.
@@ -14,6 +16,8 @@ Cách sửa: viết đoạn mở đầu nêu ngày họp, người chủ trì, t
 ---
 What: the notice has no opening paragraph, or the opening does not give the meeting's date, or
 its chair (the person who concludes).
+Only for conclusion notices (subtype "conclusion"); an announcement (enrolment, holidays, a
+procedure) has no meeting.
 Why: a conclusion notice says which meeting, when, who chaired and who attended before "kết
 luận như sau:"; without them the basis and the start of every deadline are unknown.
 Rule: Decree 30/2020/NĐ-CP, Article 8(2)(e); Annex III, Form 1.4; Annex I, Section II.6.c.
@@ -22,6 +26,7 @@ Fix: write an opening paragraph giving the date, the chair and the attendees.
 from ... import rx as re
 
 from ...diagnostics import Msg
+from ...structure.kind import notice_kind
 from ...engine import Hit, rule
 from ...extract.dates import find_dates
 from ._place import at_start_of
@@ -32,6 +37,8 @@ CHAIR = re.compile(r"chủ\s+trì|chủ\s+tọa|kết\s+luận|đồng\s+chí|Ch
 @rule("S113", name="opening", severity="warning", kinds=("thong-bao",),
       title=Msg("Đoạn mở đầu: thời gian họp, người chủ trì", "Opening: meeting date and chair"))
 def check(doc):
+    if notice_kind(doc).subtype != "conclusion":
+        return  # an announcement has no meeting, no chair, no conclusions
     st = doc.structure
     opening = doc.component("opening")
     if not opening:
