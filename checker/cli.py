@@ -273,6 +273,10 @@ def _register_commands() -> None:
 
 _register_commands()
 
+from .audit.cli import register as _register_audit  # noqa: E402 - imports no Dask until it runs
+
+_register_audit(app)
+
 
 def main() -> None:
     debug = "--debug" in sys.argv
