@@ -3,6 +3,7 @@ and tasks as `rasoat check` / `rasoat tasks`, incremental reruns, a worker kille
 unreadable .docx as a row, and report.html rendered in headless Chromium."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -10,6 +11,7 @@ import shutil
 import signal
 import struct
 import subprocess
+import warnings
 import zlib
 from pathlib import Path
 
@@ -28,8 +30,10 @@ CHROMIUM = "/usr/bin/chromium"
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.ERROR)
+    with warnings.catch_warnings():  # "Port 8787 is already in use" (another cluster on this machine)
+        warnings.filterwarnings("ignore", message="Port .* is already in use")
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
     c = Client(cluster)
     yield c
     c.close()
@@ -126,6 +130,15 @@ def test_rerun_checks_only_the_changed_file(client, tmp_path):
     touched = _audit(client, [arch], out)
     assert (touched.checked, touched.reused, touched.unchanged) == (0, 5, 1)
     assert _audit_findings(out) == _check_findings(arch)
+    # --since keeps the notices dated (notice date, else meeting date) from that day, from the store
+    # (else the file's modification date)
+    dated = {f["path"]: f["notice_date"] or f["meeting_date"] or dt.date.fromtimestamp(os.stat(f["path"]).st_mtime)
+             for f in pq.read_table(out / "files.parquet").to_pylist()}
+    since = sorted(dated.values())[len(dated) // 2]
+    recent = _audit(client, [arch], out, since=since)
+    assert recent.checked == 0
+    kept = {f["path"] for f in pq.read_table(out / "files.parquet").to_pylist()}
+    assert kept == {p for p, d in dated.items() if d >= since} and 0 < len(kept) < len(dated)
 
 
 def test_a_worker_killed_mid_run_changes_nothing(client, tmp_path):

@@ -19,6 +19,7 @@ import logging
 import os
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -144,8 +145,10 @@ def _open_client(opts: AuditOptions):
             raise AuditError(f"không kết nối được tới bộ lập lịch Dask {opts.scheduler}: {exc}",
                              f"cannot connect to the Dask scheduler {opts.scheduler}: {exc}") from None
     n = opts.workers or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.ERROR)
+    with warnings.catch_warnings():  # "Port 8787 is already in use": another cluster's; a free port is taken
+        warnings.filterwarnings("ignore", message="Port .* is already in use")
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
 

@@ -187,13 +187,14 @@ def write_outputs(opts, entries, store, run, rules: str) -> tuple[dict, dict]:
             meta = payload["meta"]
             if not _keep(meta, e.mtime, opts.since):
                 continue
-            chash = e.key and _hash_of(store, e)
+            m = store.manifest(e.path)
+            chash, size = (m[2], m[0]) if m else (None, None)  # None: the file could not be read
             head = {"path": e.display, "content_hash": chash, "issuer": meta["issuer"],
                     "notice_number": meta["number"], "notice_symbol": meta["symbol"],
                     "notice_date": _date(meta["notice_date"]), "kind": meta["kind"]}
             counts = Counter(f["severity"] for f in payload["findings"])
             input_diag = next((f for f in payload["findings"] if f["code"].startswith("E9")), None)
-            frow = {"path": e.display, "content_hash": chash, "size_bytes": _size_of(store, e),
+            frow = {"path": e.display, "content_hash": chash, "size_bytes": size,
                     "kind": meta["kind"], "verdict": meta["verdict"], "issuer": meta["issuer"],
                     "notice_number": meta["number"], "notice_symbol": meta["symbol"],
                     "notice_date": head["notice_date"], "meeting_date": _date(meta["meeting_date"]),
@@ -229,12 +230,3 @@ def write_outputs(opts, entries, store, run, rules: str) -> tuple[dict, dict]:
         fh.write(render_report(summary, opts.lang))
     return summary, out
 
-
-def _hash_of(store, e) -> str | None:
-    m = store.manifest(e.path)
-    return m[2] if m else None
-
-
-def _size_of(store, e) -> int | None:
-    m = store.manifest(e.path)
-    return m[0] if m else None
