@@ -54,7 +54,7 @@ def case(workers: int, runs: int) -> dict:
     from checker.audit import AuditOptions, run_audit
 
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.ERROR)
+                           silence_logs=logging.CRITICAL)
     client = Client(cluster)
     try:
         with tempfile.TemporaryDirectory() as warm:  # each worker loads the rules once (as on a standing cluster)

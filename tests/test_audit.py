@@ -33,7 +33,7 @@ def client():
     with warnings.catch_warnings():  # "Port 8787 is already in use" (another cluster on this machine)
         warnings.filterwarnings("ignore", message="Port .* is already in use")
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
+                               silence_logs=logging.CRITICAL)
     c = Client(cluster)
     yield c
     c.close()

@@ -148,7 +148,7 @@ def _open_client(opts: AuditOptions):
     with warnings.catch_warnings():  # "Port 8787 is already in use": another cluster's; a free port is taken
         warnings.filterwarnings("ignore", message="Port .* is already in use")
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
+                               silence_logs=logging.CRITICAL)
     return Client(cluster), cluster
 
 
