@@ -141,6 +141,28 @@ def test_rerun_checks_only_the_changed_file(client, tmp_path):
     assert kept == {p for p, d in dated.items() if d >= since} and 0 < len(kept) < len(dated)
 
 
+class _Stop(Exception):
+    pass
+
+
+def test_an_interrupted_run_keeps_the_finished_batches(client, tmp_path):
+    arch = _small_archive(tmp_path, 6)
+    out = tmp_path / "out"
+    saved = []
+
+    def stop(done, total):
+        saved.append(done)
+        raise _Stop  # as Ctrl-C would, after the first finished batch
+
+    with pytest.raises(_Stop):
+        run_audit(AuditOptions(paths=[str(arch)], out=str(out), progress=False, batch_size=2), client=client,
+                  on_batch=stop)
+    assert saved == [2]
+    resumed = _audit(client, [arch], out)
+    assert (resumed.checked, resumed.reused) == (4, 2)
+    assert _audit_findings(out) == _check_findings(arch)
+
+
 def test_a_worker_killed_mid_run_changes_nothing(client, tmp_path):
     arch = _small_archive(tmp_path, 8)
     client.wait_for_workers(2)
