@@ -139,6 +139,12 @@ def test_rerun_checks_only_the_changed_file(client, tmp_path):
     assert recent.checked == 0
     kept = {f["path"] for f in pq.read_table(out / "files.parquet").to_pylist()}
     assert kept == {p for p, d in dated.items() if d >= since} and 0 < len(kept) < len(dated)
+    # a configuration that applies to the files is part of the key: all are checked again, with it
+    (arch / "rasoat.toml").write_text('ignore = ["L", "N"]\n', encoding="utf-8")
+    configured = _audit(client, [arch], out)
+    assert configured.checked == 6
+    findings = _audit_findings(out)
+    assert findings == _check_findings(arch) and not any(f[1][0] in "LN" for f in findings)
 
 
 class _Stop(Exception):

@@ -99,10 +99,14 @@ def _read(path: str) -> tuple[str, int, int, bytes | None]:
 def check_batch(items: list[tuple[str, str, str | None]], settings) -> dict:
     """items: (path to read, path to show, hash of the stored result or None). For each file:
     {"display", "hash", "size", "payload" (None when the bytes still have the stored hash)}."""
+    from ..readers import SUPPORTED
     from ..runner import check_one
     from .discover import rules_version
 
+    from ..config import clear_cache
+
     _setup()
+    clear_cache()  # a worker lives across runs: configuration files are read afresh for each batch
     out = []
     for path, display, known in items:
         try:
@@ -116,8 +120,11 @@ def check_batch(items: list[tuple[str, str, str | None]], settings) -> dict:
                         "payload": None})
             continue
         # a big file is not held in memory: check_one reads it (and refuses it past the limits) itself
-        res = check_one(path, settings, data=data, display=display) if data is not None else \
-            check_one(path, settings, display=display)
+        # (a file of another type, e.g. --include "*.doc", is read by check_one as `rasoat check` does)
+        if data is not None and os.path.splitext(display)[1].lower() in SUPPORTED:
+            res = check_one(path, settings, data=data, display=display)
+        else:
+            res = check_one(path, settings, display=display)
         out.append({"display": display, "hash": digest, "size": size, "mtime_ns": mtime_ns,
                     "payload": file_payload(res)})
     return {"rules": rules_version(), "pid": os.getpid(), "files": out}
