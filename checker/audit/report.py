@@ -137,7 +137,8 @@ def render_report(s: dict, lang: str = "vi") -> str:
              (t["no_deadline"], s["tasks_without_deadline"], True), (t["overdue"], s["overdue_tasks"], True),
              (t["unreadable"], unread, True)]
     families = sorted(s["by_family"].items(), key=lambda kv: (-kv[1], kv[0]))
-    issuers = [(k, sum(v.values())) for k, v in list(s["by_issuer"].items())[:15]]
+    names = {"(không rõ)": "(unknown)", "(không có đầu mối)": "(no owner)"} if lang == "en" else {}
+    issuers = [(names.get(k, k), sum(v.values())) for k, v in list(s["by_issuer"].items())[:15]]
     parts = [
         "<!DOCTYPE html>", f'<html lang="{"en" if lang == "en" else "vi"}"><head><meta charset="utf-8">',
         f"<title>{escape(t['title'])}</title><style>{CSS}</style></head><body>",
@@ -154,7 +155,7 @@ def render_report(s: dict, lang: str = "vi") -> str:
         _hbars(issuers, GREY, 500, 230) or f"<p>{t['none']}</p>", "</div></div>",
         f"<h2>{escape(t['by_month'])}</h2>", _month_chart(s["tasks_by_month"], t),
         f"<h2>{escape(t['overdue_by_owner'])}</h2>",
-        _hbars([(k, v) for k, v in s["overdue_by_owner"][:15]], RED, 1000, 340) or f"<p>{t['none']}</p>",
+        _hbars([(names.get(k, k), v) for k, v in s["overdue_by_owner"][:15]], RED, 1000, 340) or f"<p>{t['none']}</p>",
         f"<h2>{escape(t['agencies'])}</h2>",
         _table([t["code"], t["written"], t["should"], t["count"]], s["misnamed_agencies"][:20], t),
         f"<h2>{escape(t['citations'])}</h2>",

@@ -98,12 +98,12 @@ def _read(path: str) -> tuple[str, int, int, bytes | None]:
 
 def check_batch(items: list[tuple[str, str, str | None]], settings) -> dict:
     """items: (path to read, path to show, hash of the stored result or None). For each file:
-    {"display", "hash", "size", "payload" (None when the bytes still have the stored hash)}."""
+    {"display", "hash", "size", "mtime_ns", "payload" (None when the bytes still have the stored
+    hash)}; with the worker's rules version, which the client compares with its own."""
+    from ..config import clear_cache
     from ..readers import SUPPORTED
     from ..runner import check_one
     from .discover import rules_version
-
-    from ..config import clear_cache
 
     _setup()
     clear_cache()  # a worker lives across runs: configuration files are read afresh for each batch
