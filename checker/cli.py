@@ -306,6 +306,10 @@ def _register_commands() -> None:
 
 _register_commands()
 
+from .audit.cli import register as _register_audit  # noqa: E402 - imports no Dask until it runs
+
+_register_audit(app)
+
 from .serve.command import register as _register_serve  # noqa: E402 - `rasoat serve` (extra "serve")
 
 _register_serve(app)
