@@ -22,6 +22,7 @@ shared by the D2xx and A3xx rules and `rasoat tasks`.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,8 +33,9 @@ from ..model import Paragraph
 from ..textnorm import is_upper_text
 from ..structure.outline import Item, outline
 from .deadlines import Deadline, find_deadlines, primary
+from .tasktable import table_rows
 from .header import meeting_date, notice_date, notice_year
-from .owners import Owner, clauses, owners_in, several_leads
+from .owners import Owner, clauses, find_mentions, owners_in, several_leads
 from .tasklex import alternation
 
 DIR = "directives.toml"
@@ -50,6 +52,8 @@ class Task:
     owners: list[Owner] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     nature: str = "deliverable"  # "deliverable" (a report, a submission …), "ongoing" (continue, strengthen …) or "other"
+    end_line: int = 0  # last line of the task's text
+    origin: str = "body"  # "body" (the notice's items) or "table" (a row of a task table in an annex)
 
     @property
     def text(self) -> str:
@@ -235,8 +239,38 @@ def extract_tasks(doc) -> list[Task]:
     """The tasks of the document's body, in order (cached per document)."""
     if "tasks" in doc.cache:
         return doc.cache["tasks"]
-    doc.cache["tasks"] = tasks = _extract(doc)
+    doc.cache["tasks"] = tasks = _extract(doc) + _table_tasks(doc)
     return tasks
+
+
+def _table_tasks(doc) -> list[Task]:
+    """The rows of the task tables of the annexes (checker/extract/tasktable.py) that are still
+    to do: the lead is the lead column, the deadline the deadline cell."""
+    rows = [r for r in table_rows(doc) if not r.done]
+    if not rows:
+        return []
+    starts = [p.start_offset(0) for p in doc.paragraphs]
+    ref, ref_year = _reference(doc)
+    out = []
+    for r in rows:
+        k = max(0, bisect.bisect_right(starts, r.task_start) - 1)
+        p = doc.paragraphs[k]
+        i = next((n for n, off in enumerate(p.offsets[:-1]) if off >= r.task_start), 0)
+        j = next((n for n, off in enumerate(p.offsets[:-1]) if off >= r.task_end), len(p.text))
+        ms = find_mentions(r.owner)
+        kind = ms[0].kind if len(ms) == 1 and ms[0].start == 0 else "body"
+        owners = [Owner(r.owner, "lead", kind, k, 0, 0, source="table")]
+        deadlines = []
+        if r.deadline:
+            deadlines = [d for d in find_deadlines("trước " + r.deadline, ref, ref_year) if d.concrete]
+            deadlines = [Deadline(0, len(r.deadline), r.deadline, d.kind, d.date, d.valid, d.mention) for d in deadlines[:1]]
+            if not deadlines:
+                deadlines = [Deadline(0, len(r.deadline), r.deadline, "recurring")]
+        line = doc.source.position(r.task_start).line
+        end_line = doc.source.position(max(r.task_start, r.task_end - 1)).line
+        out.append(Task(p, i, max(j, i + 1), None, r.label, line, owners, deadlines, _nature(p.text[i:j]),
+                        end_line, "table"))
+    return out
 
 
 def _extract(doc) -> list[Task]:
@@ -348,7 +382,8 @@ def _extract(doc) -> list[Task]:
         item = _task_item(ol, paras, a.item)
         number = ol.number(item) if item is not None else ""
         line = doc.source.position(a.p.start_offset(a.start)).line
-        tasks.append(Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:])))
+        end_line = doc.source.position(max(a.p.start_offset(0), a.p.end_offset() - 1)).line
+        tasks.append(Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:]), end_line))
     return tasks
 
 
