@@ -65,6 +65,7 @@ class _Patterns:
     occasion: "re.Pattern"
     past: "re.Pattern"
     completion: "re.Pattern"
+    after_event: "re.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,7 @@ def patterns() -> _Patterns:
         occasion=re.compile(a("occasions") + r"[^.;:()]{0,40}$", re.I),
         past=re.compile(a("past"), re.I),
         completion=re.compile(r"(?<![\w])" + a("completion") + r"(?![\w])", re.I),
+        after_event=re.compile(r"(?<![\w])" + a("after_event") + r"(?![\w])", re.I),
     )
 
 
@@ -216,6 +218,9 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
                 end = max(end, m.end)
                 break
         add(Deadline(start, end, text[start:end], "event", date, True if mention is None else mention.valid, mention))
+    for am in re.fast_finditer(P.after_event, text):  # "Sau khi được Quốc hội thông qua, …"
+        if not _overlaps(am.span(), taken):
+            add(Deadline(am.start(), am.end(), am.group(), "event"))
     for m in mentions:
         if _overlaps((m.start, m.end), taken):
             continue

@@ -35,7 +35,9 @@ from ..structure.outline import Item, outline
 from .deadlines import Deadline, find_deadlines, primary
 from .tasktable import table_rows
 from .header import meeting_date, notice_date, notice_year
-from .owners import Owner, clauses, find_mentions, owners_in, several_leads
+from .owners import Owner, beyond_issuer, clauses, find_mentions, owners_in, several_leads
+from ..structure.kind import notice_kind
+from .segments import inline_list
 from .tasklex import alternation
 
 DIR = "directives.toml"
@@ -68,6 +70,15 @@ class Task:
         return [o for o in self.owners if o.role == "support"]
 
     @property
+    def beyond_issuer(self) -> bool:
+        """Led only by bodies the issuer cannot set a deadline for (the National Assembly's …)."""
+        leads = [o for o in self.leads if not o.inherited] or self.leads
+        text = self.para.text
+        return bool(leads) and all(
+            beyond_issuer(o.name, text[o.end:o.end + 60] if o.para == self.para.index and not o.inherited else "")
+            for o in leads)
+
+    @property
     def deadline(self) -> Deadline | None:
         return primary(self.deadlines)
 
@@ -89,6 +100,9 @@ class _P:
     deliverable: "re.Pattern"
     modal: "re.Pattern"
     heading_end: "re.Pattern"
+    any_verb: "re.Pattern"
+    ongoing_head: "re.Pattern"
+    skip_verb: "re.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +120,10 @@ def patterns() -> _P:
         ongoing=re.compile(r"(?<![\w])" + d("ongoing") + W, re.I),
         deliverable=re.compile(r"(?<![\w])(?<!đã\s)(?<!được\s)(?<!mới\s)(?<!vừa\s)" + d("deliverables") + W, re.I),
         modal=re.compile(r"^(?:" + d("modals") + r"\s*,?\s*)+", re.I),
+        any_verb=re.compile(r"(?<![\w])" + d("directive_verbs") + W, re.I),
+        ongoing_head=re.compile(d("ongoing_heads") + W, re.I),
+        skip_verb=re.compile(r"(?:" + d("modals") + "|" + d("assignment") + "|" + d("lead_marker") + "|" + d("support_marker")
+                             + r"|chỉ\s+đạo)" + W, re.I),
     )
 
 
@@ -208,7 +226,15 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
 
 
 def _nature(text: str) -> str:
+    """"ongoing" when the head verb (the first verb after the owner, skipping modals and the
+    verbs of assignment) is an ongoing duty; else "deliverable" when a deliverable is named;
+    else "ongoing" or "other"."""
     P = patterns()
+    for m in P.any_verb.finditer(text):
+        if P.ongoing_head.match(text, m.start()):
+            return "ongoing"
+        if not P.skip_verb.match(text, m.start()):
+            break
     if P.deliverable.search(text):
         return "deliverable"
     return "ongoing" if P.ongoing.search(text) else "other"
@@ -239,7 +265,14 @@ def extract_tasks(doc) -> list[Task]:
     """The tasks of the document's body, in order (cached per document)."""
     if "tasks" in doc.cache:
         return doc.cache["tasks"]
-    doc.cache["tasks"] = tasks = _extract(doc) + _table_tasks(doc)
+    tasks = _extract(doc) + _table_tasks(doc)
+    if notice_kind(doc).subtype == "announcement":
+        # a notice that announces (enrolment, holidays, a procedure, a warning) has tasks only
+        # where it assigns work to a named body: requests to the public, to "các doanh nghiệp"
+        # or to every organisation are not tasks a clerk follows up
+        tasks = [t for t in tasks if any(o.kind in ("body", "person") and o.source in ("own", "header", "table")
+                                         for o in t.leads)]
+    doc.cache["tasks"] = tasks
     return tasks
 
 
@@ -258,7 +291,8 @@ def _table_tasks(doc) -> list[Task]:
         i = next((n for n, off in enumerate(p.offsets[:-1]) if off >= r.task_start), 0)
         j = next((n for n, off in enumerate(p.offsets[:-1]) if off >= r.task_end), len(p.text))
         ms = find_mentions(r.owner)
-        kind = ms[0].kind if len(ms) == 1 and ms[0].start == 0 else "body"
+        whole = len(ms) == 1 and ms[0].start == 0 and ms[0].end >= len(r.owner.rstrip(" .;"))
+        kind = ms[0].kind if whole else "body"  # "Các địa phương có đảo" says which
         owners = [Owner(r.owner, "lead", kind, k, 0, 0, source="table")]
         deadlines = []
         if r.deadline:
@@ -371,11 +405,8 @@ def _extract(doc) -> list[Task]:
             if not inherited_deadlines and (is_header or b.heading):  # not from a general introduction
                 ds = [d for d in find_deadlines(b.p.text, ref, ref_year) if d.concrete]
                 inherited_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
-        owners = _merge(own, header)
-        if not any(o.role == "lead" for o in owners) and intro:
-            owners = _merge(owners, intro)
-        if not any(o.role == "lead" for o in owners) and implicit:
-            owners = [Owner(implicit, "lead", "body", -1, 0, 0, inherited=True, source="title")] + owners
+        fallback = _Fallback(header, intro, implicit, inherited_deadlines)
+        owners = fallback.owners(own)
         deadlines = find_deadlines(text, ref, ref_year)
         if not any(d.concrete for d in deadlines) and inherited_deadlines:
             deadlines = inherited_deadlines + deadlines
@@ -383,8 +414,185 @@ def _extract(doc) -> list[Task]:
         number = ol.number(item) if item is not None else ""
         line = doc.source.position(a.p.start_offset(a.start)).line
         end_line = doc.source.position(max(a.p.start_offset(0), a.p.end_offset() - 1)).line
-        tasks.append(Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:]), end_line))
+        task = Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:]), end_line)
+        tasks.extend(_split(doc, task, fallback))
     return tasks
+
+
+# ---------------------------------------------------------------------------------------------
+# One paragraph, several tasks: its sub-items ("(1) …; (2) …", "(i) …", "a) …", "Thứ nhất, …")
+# and its clauses that name a new owner ("…; Bộ Công an tổng hợp …", "… . Giao Phòng Y …").
+
+_VERB_TAIL = None
+
+
+def _leadin_assigns(text: str, s: int, e: int, owners: list[Owner]) -> bool:
+    """A lead-in that hands its items to someone: it ends with an owner ("Bộ Khoa học và Công
+    nghệ:"), a verb ("… nghiên cứu, đề xuất:", "… chủ trì:") or is empty."""
+    global _VERB_TAIL
+    if _VERB_TAIL is None:
+        d = lambda x: alternation(DIR, x)  # noqa: E731
+        _VERB_TAIL = re.compile(r"(?<![\w])(?:" + d("directive_verbs") + "|" + d("modals") + "|" + d("lead_marker")
+                                + r")(?:\s+(?:sau|như\s+sau|các\s+nội\s+dung\s+sau|một\s+số\s+nội\s+dung\s+sau))?\W*$", re.I)
+    tail = text[s:e].rstrip(" :\n\t*\"”")
+    tail = _LEAD.sub("", tail) if not tail.strip() else tail
+    if not tail.strip():
+        return True
+    if any(o.role == "lead" and o.end >= len(tail.rstrip()) + s - 1 for o in owners if s <= o.start < e):
+        return True
+    return bool(_VERB_TAIL.search(tail))
+
+
+def _owner_first(owners: list[Owner], body: int, end: int) -> bool:
+    return any(o.role == "lead" and body <= o.start <= body + 4 and o.start < end for o in owners)
+
+
+def _entry_directive(text: str, body: int, end: int, owners: list[Owner]) -> bool:
+    return _owner_first(owners, body, end) or _imperative(text[:end], body, first_only=True)
+
+
+def _parts(text: str, s: int, e: int, owners: list[Owner], depth: int = 0):
+    """Leaves of the sub-item tree of text[s:e]: (start, body, end, labels, lead-in spans)."""
+    lead_end, entries = inline_list(text, s, e)
+    if entries and depth < 3:
+        bodies = [(en.marker.body, en.end) for en in entries]
+        owner_led = sum(_owner_first(owners, b, x) for b, x in bodies)
+        directive = sum(_entry_directive(text, b, x, owners) for b, x in bodies)
+        if 2 * owner_led >= len(entries) or (2 * directive >= len(entries) and _leadin_assigns(text, s, lead_end, owners)):
+            out = []
+            if lead_end > s and not text[s:lead_end].rstrip(" *\"”").endswith(":") and _entry_directive(text, s, lead_end, owners):
+                out.append((s, s, lead_end, [], []))  # a lead-in that is a task of its own
+            for en in entries:
+                for st, bd, x, labels, leads in _parts(text, en.marker.body, en.end, owners, depth + 1):
+                    first = st == en.marker.body
+                    out.append((en.marker.start if first else st, bd, x, [en.marker.label] + labels,
+                                [(s, lead_end)] + leads))
+            return out
+    return [(s, s, e, [], [])]
+
+
+def _clause_splits(text: str, s: int, e: int, owners: list[Owner]) -> list[int]:
+    """Where a clause of text[s:e] hands work to a new owner: it opens (after ". ", ";" or "(")
+    with an owner and its verb, or with "Giao …"/"Yêu cầu …"/"Đề nghị …" and a body."""
+    P = patterns()
+    cuts = []
+    current = {o.name for o in owners if o.role == "lead" and s <= o.start < e and o.start < s + 6}
+    for cs, ce in clauses(text):
+        if cs <= s or cs >= e:
+            continue
+        if text[cs - 1:cs] == ":" or text[max(s, cs - 2):cs].strip() == ":":
+            continue
+        body = _LEAD.sub("", text[cs:ce])
+        off = cs + (ce - cs - len(body))
+        adv = P.adverbial.match(body)  # "Đối với 4 tiêu chí …, giao đồng chí …"
+        reach = off + (adv.end() if adv else 0) + 12
+        leads = [o for o in owners if o.role == "lead" and off <= o.start <= reach and o.start < ce
+                 and o.via in ("subject", "assign")]
+        if not leads:
+            continue
+        names = {o.name for o in leads}
+        if names <= current:
+            continue
+        prev = text[cuts[-1] if cuts else s:cs]
+        if not prev.strip(" .;(-–*\n") or (not any(o.role == "lead" for o in owners if (cuts[-1] if cuts else s) <= o.start < cs)
+                                          and not _imperative(text[:cs], cuts[-1] if cuts else s, first_only=True)):
+            continue  # what comes before is no task ("Quy hoạch: Giao …")
+        cuts.append(off)
+        current = names
+    return cuts
+
+
+_STANDALONE_DEADLINE = re.compile(r"^\W*(?:(?:hoàn\s+thành|thời\s+hạn|báo\s+cáo|xong)\b\W*)*$", re.I)
+
+
+def _group_deadline(text: str, s: int, e: int, deadlines: list[Deadline]) -> Deadline | None:
+    """A deadline that closes a list of sub-items in a clause of its own ("…; (4) …; hoàn
+    thành trước ngày 10/12/2025", "(2) … . Thời hạn trong Quý II/2024."): it covers the
+    entries before it that have none."""
+    for d in deadlines:
+        if not (s <= d.start < e) or not d.concrete:
+            continue
+        cut = max(text.rfind(";", s, d.start), text.rfind(". ", s, d.start))
+        if cut < 0:
+            continue
+        rest = text[cut + 1:d.start] + " " + text[d.end:e]
+        if _STANDALONE_DEADLINE.match(rest):
+            return d
+    return None
+
+
+def _split(doc, task: Task, fallback: "_Fallback") -> list[Task]:
+    text = task.para.text
+    own = [o for o in owners_in(text, task.para.index) if o.start >= task.start]
+    all_deadlines = [d for d in task.deadlines if not d.inherited]
+    pieces = []
+    for st, bd, e, labels, leadins in _parts(text, task.start, task.end, own):
+        cuts = [c for c in _clause_splits(text, bd, e, own)]
+        bounds = [st] + cuts + [e]
+        for k in range(len(bounds) - 1):
+            pieces.append((bounds[k], bounds[k + 1], labels, leadins))
+    if len(pieces) <= 1:
+        return [task]
+    # a deadline closing a list covers the entries before it that have none
+    group: dict[int, Deadline] = {}
+    for k in range(len(pieces) - 1, -1, -1):
+        st, e, labels, leadins = pieces[k]
+        g = _group_deadline(text, st, e, all_deadlines) if labels else None
+        if g is None:
+            continue
+        for j in range(k - 1, -1, -1):
+            sj, ej, lj, lij = pieces[j]
+            if lij != leadins or any(d.concrete for d in all_deadlines if sj <= d.start < ej):
+                break
+            group.setdefault(j, g)
+    out = []
+    for k, (st, e, labels, leadins) in enumerate(pieces):
+        mine = [o for o in own if st <= o.start < e]
+        if not any(o.role == "lead" for o in mine):
+            for ls, le in reversed(leadins):  # the nearest lead-in that names a lead
+                from_leadin = [_inherit(o, "header") for o in own if ls <= o.start < le and o.role == "lead"]
+                if from_leadin:
+                    mine = _merge(mine, from_leadin)
+                    break
+        mine = fallback.owners(mine)
+        dls = [d for d in all_deadlines if st <= d.start < e]
+        if not any(d.concrete for d in dls):
+            lead_dl = []
+            if k in group:
+                g = group[k]
+                lead_dl = [g]
+            for ls, le in reversed(leadins):
+                if lead_dl:
+                    break
+                lead_dl = [d for d in all_deadlines if ls <= d.start < le and d.concrete]
+            if lead_dl:
+                dls = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in lead_dl] + dls
+            else:
+                dls = fallback.deadlines + dls
+        number = ".".join(x for x in [task.number] + labels if x)
+        line = doc.source.position(task.para.start_offset(st)).line
+        end_line = doc.source.position(max(task.para.start_offset(st), task.para.end_offset(e) - 1)).line
+        out.append(Task(task.para, st, e, task.item, number, line, mine, dls, _nature(text[st:e]), end_line))
+    return out
+
+
+@dataclass
+class _Fallback:
+    """What a task takes from above when it does not say it itself: the owners of the heading it
+    is listed under, else those of the list's introduction, else the locality of the title; the
+    deadline of its heading."""
+    header: list[Owner]
+    intro: list[Owner]
+    implicit: str | None
+    deadlines: list[Deadline]
+
+    def owners(self, own: list[Owner]) -> list[Owner]:
+        owners = _merge(own, self.header)
+        if not any(o.role == "lead" for o in owners) and self.intro:
+            owners = _merge(owners, self.intro)
+        if not any(o.role == "lead" for o in owners) and self.implicit:
+            owners = [Owner(self.implicit, "lead", "body", -1, 0, 0, inherited=True, source="title")] + owners
+        return owners
 
 
 def _inherit(o: Owner, source: str) -> Owner:
