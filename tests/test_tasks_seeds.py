@@ -30,11 +30,11 @@ TABLE_000 = [
     (36, "1.3", INTRO_000, [], "none", None),
     (38, "1.4", INTRO_000, [], "none", None),
     (42, "2.1", GROUPS_2, [], "none", None),
-    (44, "2.2", GROUPS_2, [], "none", None),
+    (44, "2.2", GROUPS_2, [], "vague", None),  # "đảm bảo chất lượng, tiến độ": only vague
     (46, "2.3", GROUPS_2, [], "vague", None),
     (50, "3.1", ["Sở Kế hoạch và Đầu tư"], SUPPORT_3, "by-date", "2021-09-30"),
     (52, "3.2", ["Sở Kế hoạch và Đầu tư*"], SUPPORT_3, "vague", None),
-    (58, "4.1", ["Sở Lao động - Thương binh và Xã hội*"], ["các sở, ngành liên quan*"], "none", None),
+    (58, "4.1", ["Sở Lao động - Thương binh và Xã hội*"], ["các sở, ngành liên quan*"], "vague", None),  # "đẩy nhanh tiến độ"
     (60, "4.1", ["Sở Lao động - Thương binh và Xã hội*"], ["các sở, ngành liên quan*"], "none", None),
     (62, "4.2", ["Sở Nội vụ"], ["các sở, ngành liên quan"], "vague", None),
     (66, "I.5", ["Sở Giáo dục và Đào tạo*"], ["UBND các huyện, thành phố*"], "none", None),

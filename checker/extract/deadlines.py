@@ -263,8 +263,8 @@ def primary(deadlines: list[Deadline]) -> Deadline | None:
     """The deadline a clerk follows up: the earliest dated one, else the first concrete one,
     else the first vague one."""
     dated = [d for d in deadlines if d.concrete and d.date]
-    if dated:
-        return min(dated, key=lambda d: d.date)
+    if dated:  # on the same day, a date written out ("trước ngày 31/12/2025") over a month or a year
+        return min(dated, key=lambda d: (d.date, d.kind != "by-date"))
     concrete = [d for d in deadlines if d.concrete]
     if concrete:
         return concrete[0]

@@ -225,16 +225,24 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
                  _header_only(p.text, start, owners), assessment, heading)
 
 
-def _nature(text: str) -> str:
-    """"ongoing" when the head verb (the first verb after the owner, skipping modals and the
-    verbs of assignment) is an ongoing duty; else "deliverable" when a deliverable is named;
-    else "ongoing" or "other"."""
+def _ongoing_head(text: str) -> bool:
+    """The head verb (the first verb after the owner, skipping modals and the verbs of
+    assignment) is an ongoing duty ("tiếp tục", "tăng cường", "đôn đốc" …)."""
     P = patterns()
     for m in P.any_verb.finditer(text):
         if P.ongoing_head.match(text, m.start()):
-            return "ongoing"
+            return True
         if not P.skip_verb.match(text, m.start()):
-            break
+            return False
+    return False
+
+
+def _nature(text: str) -> str:
+    """"ongoing" when the head verb is an ongoing duty; else "deliverable" when a deliverable
+    is named; else "ongoing" (an ongoing word anywhere) or "other"."""
+    P = patterns()
+    if _ongoing_head(text):
+        return "ongoing"
     if P.deliverable.search(text):
         return "deliverable"
     return "ongoing" if P.ongoing.search(text) else "other"
@@ -393,6 +401,7 @@ def _extract(doc) -> list[Task]:
         header: list[Owner] = []
         intro: list[Owner] = []
         inherited_deadlines: list[Deadline] = []
+        intro_deadlines: list[Deadline] = []
         for q in chains[pi]:
             b = paras[q]
             if not (b.colon or b.header_only or b.heading):
@@ -402,14 +411,18 @@ def _extract(doc) -> list[Task]:
                 header = [_inherit(o, "header") for o in b.owners]
             elif not is_header and not intro and any(o.role == "lead" for o in b.owners):
                 intro = [_inherit(o, "intro") for o in b.owners if o.role == "lead"]
-            if not inherited_deadlines and (is_header or b.heading):  # not from a general introduction
+            if not inherited_deadlines and (is_header or b.heading):
                 ds = [d for d in find_deadlines(b.p.text, ref, ref_year) if d.concrete]
                 inherited_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
-        fallback = _Fallback(header, intro, implicit, inherited_deadlines)
+            elif not intro_deadlines and not is_header and b.colon and not b.own_para:
+                # the lead-in of the list: "… tập trung thực hiện … trong 02 tháng cuối năm 2025 …: "
+                ds = [d for d in find_deadlines(b.p.text, ref, ref_year)
+                      if d.concrete and d.kind != "event" and _PERIOD.match(d.text)
+                      and not _TARGET.search(b.p.text, max(0, d.start - 80), d.start)]
+                intro_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
+        fallback = _Fallback(header, intro, implicit, inherited_deadlines, intro_deadlines)
         owners = fallback.owners(own)
-        deadlines = find_deadlines(text, ref, ref_year)
-        if not any(d.concrete for d in deadlines) and inherited_deadlines:
-            deadlines = inherited_deadlines + deadlines
+        deadlines = fallback.with_deadlines(find_deadlines(text, ref, ref_year), _ongoing_head(text[a.start:]))
         item = _task_item(ol, paras, a.item)
         number = ol.number(item) if item is not None else ""
         line = doc.source.position(a.p.start_offset(a.start)).line
@@ -502,6 +515,9 @@ def _clause_splits(text: str, s: int, e: int, owners: list[Owner]) -> list[int]:
     return cuts
 
 
+_PERIOD = re.compile(r"^trong\s", re.I)  # a lead-in's period ("trong 02 tháng cuối năm 2025") frames every item
+# "… đạt được mục tiêu tăng trưởng kinh tế 8% trong năm 2025": the year of a target, not a deadline
+_TARGET = re.compile(r"(?<![\w])(?:mục\s+tiêu|chỉ\s+tiêu)(?![\w])[^.;:]*$", re.I)
 _STANDALONE_DEADLINE = re.compile(r"^\W*(?:(?:hoàn\s+thành|thời\s+hạn|báo\s+cáo|xong)\b\W*)*$", re.I)
 
 
@@ -524,7 +540,7 @@ def _group_deadline(text: str, s: int, e: int, deadlines: list[Deadline]) -> Dea
 def _split(doc, task: Task, fallback: "_Fallback") -> list[Task]:
     text = task.para.text
     own = [o for o in owners_in(text, task.para.index) if o.start >= task.start]
-    all_deadlines = [d for d in task.deadlines if not d.inherited]
+    all_deadlines = find_deadlines(text, *_reference(doc))
     pieces = []
     for st, bd, e, labels, leadins in _parts(text, task.start, task.end, own):
         cuts = [c for c in _clause_splits(text, bd, e, own)]
@@ -556,6 +572,7 @@ def _split(doc, task: Task, fallback: "_Fallback") -> list[Task]:
                     break
         mine = fallback.owners(mine)
         dls = [d for d in all_deadlines if st <= d.start < e]
+        nature = _nature(text[st:e])
         if not any(d.concrete for d in dls):
             lead_dl = []
             if k in group:
@@ -567,12 +584,11 @@ def _split(doc, task: Task, fallback: "_Fallback") -> list[Task]:
                 lead_dl = [d for d in all_deadlines if ls <= d.start < le and d.concrete]
             if lead_dl:
                 dls = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in lead_dl] + dls
-            else:
-                dls = fallback.deadlines + dls
+        dls = fallback.with_deadlines(dls, _ongoing_head(text[st:e]))
         number = ".".join(x for x in [task.number] + labels if x)
         line = doc.source.position(task.para.start_offset(st)).line
         end_line = doc.source.position(max(task.para.start_offset(st), task.para.end_offset(e) - 1)).line
-        out.append(Task(task.para, st, e, task.item, number, line, mine, dls, _nature(text[st:e]), end_line))
+        out.append(Task(task.para, st, e, task.item, number, line, mine, dls, nature, end_line))
     return out
 
 
@@ -584,7 +600,20 @@ class _Fallback:
     header: list[Owner]
     intro: list[Owner]
     implicit: str | None
-    deadlines: list[Deadline]
+    deadlines: list[Deadline]  # of the heading the task is listed under
+    intro_deadlines: list[Deadline] = field(default_factory=list)  # of the lead-in of its list
+
+    def with_deadlines(self, own: list[Deadline], ongoing: bool) -> list[Deadline]:
+        """A task's deadlines: its own; when none is concrete, its heading's (unless the task is
+        an ongoing duty by its head verb: it stays ongoing under a dated heading), else the
+        period its list's lead-in names for every item."""
+        if any(d.concrete for d in own):
+            return own
+        if self.deadlines and not ongoing:
+            return self.deadlines + own
+        if self.intro_deadlines:
+            return self.intro_deadlines + own
+        return own
 
     def owners(self, own: list[Owner]) -> list[Owner]:
         owners = _merge(own, self.header)

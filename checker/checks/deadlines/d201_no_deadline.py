@@ -17,7 +17,7 @@ phối hợp và thời hạn giải quyết); yêu cầu "6 rõ" (rõ người,
 đạo của Thủ tướng Chính phủ (ví dụ Thông báo 627/TB-VPCP ngày 18/11/2025); Quy định chế độ họp
 ban hành kèm Quyết định 114/2006/QĐ-TTg (thông báo kết luận cuộc họp).
 Ví dụ sai: "2.2. Tập trung chuẩn bị các nội dung báo cáo, dự thảo Nghị quyết trình HĐND tỉnh
-kỳ họp thứ ba, đảm bảo chất lượng, tiến độ."
+kỳ họp thứ ba."
 Ví dụ đúng: "… trình HĐND tỉnh kỳ họp thứ ba; hoàn thành trước ngày 15/9/2021."
 Cách sửa: thêm thời hạn cụ thể (ngày, tháng, quý) hoặc kỳ báo cáo; với nhiệm vụ thường xuyên,
 có thể bỏ qua thông tin này.
