@@ -217,6 +217,8 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
                 date = None if vague_part else mention.last  # "giữa năm 2024": no day to follow up
                 end = max(end, m.end)
                 break
+        if date is not None and ref is not None and date < ref:
+            continue  # "… và cuộc họp ngày 22 tháng 8 năm 2024": a past meeting, cited
         add(Deadline(start, end, text[start:end], "event", date, True if mention is None else mention.valid, mention))
     for am in re.fast_finditer(P.after_event, text):  # "Sau khi được Quốc hội thông qua, …"
         if not _overlaps(am.span(), taken):
