@@ -15,10 +15,17 @@ a heading that names owners, it inherits them (source "header"); when it names n
 the list is introduced by a paragraph that addresses someone ("yêu cầu các đồng chí Thành viên
 UBND tỉnh, … tập trung vào những nhiệm vụ sau:"), those are its owners too (source "intro").
 
-The whole paragraph is one task, so a deadline at the end of a multi-sentence item covers it.
-Findings are reported at the start of the task's paragraph (its first line, also when a page
-break split it over several lines). The list is computed once per document (doc.cache) and
-shared by the D2xx and A3xx rules and `rasoat tasks`.
+A paragraph gives one task per sub-item written in it ("(1) …; (2) …", "(i)", "a)", "Thứ
+nhất, …": checker/extract/segments.py) and per clause that hands work to a new owner ("…;
+Bộ Công an tổng hợp …", "… . Giao Phòng Y …"); sub-items inherit the owner of their lead-in
+("Bộ Khoa học và Công nghệ: (1) …") and a deadline that closes the list in a clause of its own.
+A heading's deadline covers the deliverables under it; a lead-in's period ("trong 02 tháng
+cuối năm 2025 …:") covers every item. Rows of the task tables of the annexes are tasks too
+(checker/extract/tasktable.py). A notice that announces rather than concludes
+(doc.facts.kind.subtype == "announcement") keeps only the tasks that name a body.
+
+Findings are reported at the start of the task's own text. The list is computed once per
+document (doc.facts.tasks) and shared by the D2xx and A3xx rules and `rasoat tasks`.
 """
 from __future__ import annotations
 
@@ -34,9 +41,7 @@ from ..textnorm import is_upper_text
 from ..structure.outline import Item, outline
 from .deadlines import Deadline, find_deadlines, primary
 from .tasktable import table_rows
-from .header import meeting_date, notice_date, notice_year
 from .owners import Owner, beyond_issuer, clauses, find_mentions, owners_in, several_leads
-from ..structure.kind import notice_kind
 from .segments import inline_list
 from .tasklex import alternation
 
@@ -265,22 +270,25 @@ def counterpart(doc) -> str | None:
 
 
 def _reference(doc) -> tuple[dt.date | None, int | None]:
-    ref = meeting_date(doc) or notice_date(doc)
-    return ref, (ref.year if ref else notice_year(doc))
+    """The one date policy (checker/facts.py): the meeting date, else the notice date."""
+    return doc.facts.reference, doc.facts.reference_year
 
 
 def extract_tasks(doc) -> list[Task]:
-    """The tasks of the document's body, in order (cached per document)."""
-    if "tasks" in doc.cache:
-        return doc.cache["tasks"]
+    """The tasks of the document, in order (doc.facts.tasks: computed once per document)."""
+    return doc.facts.tasks
+
+
+def compute_tasks(doc) -> list[Task]:
+    """Outline → sub-items and assignment clauses → owners (with inheritance) → deadlines
+    (with inheritance) → Task; then the rows of the annexes' task tables."""
     tasks = _extract(doc) + _table_tasks(doc)
-    if notice_kind(doc).subtype == "announcement":
+    if doc.facts.kind.subtype == "announcement":
         # a notice that announces (enrolment, holidays, a procedure, a warning) has tasks only
         # where it assigns work to a named body: requests to the public, to "các doanh nghiệp"
         # or to every organisation are not tasks a clerk follows up
         tasks = [t for t in tasks if any(o.kind in ("body", "person") and o.source in ("own", "header", "table")
                                          for o in t.leads)]
-    doc.cache["tasks"] = tasks
     return tasks
 
 
