@@ -98,3 +98,11 @@ def test_announcement_has_tasks_only_where_it_assigns_a_named_body():
     assert [leads(t) for t in ts] == [["Sở Giáo dục và Đào tạo"]]
     found = run_text(ANNOUNCEMENT, select=["D", "A"])
     assert [(d.code, d.line) for d in found if d.severity != "info"] == [("D201", 16)]
+
+
+def test_item_labels_are_printed_as_the_text_numbers_them():
+    ts = tasks("2. Về y tế:\n(1) Sở Y tế báo cáo tình hình dịch bệnh trước ngày 20/9/2022.\n"
+               "(2) Sở Tài chính bố trí kinh phí phòng dịch trước ngày 30/9/2022.\n")
+    assert [t.number for t in ts] == ["2.(1)", "2.(2)"]
+    found = run_text(draft("3. Về giáo dục:\n(1) Sở Giáo dục và Đào tạo xây dựng kế hoạch năm học mới.\n"), select=["D201"])
+    assert "Mục 3.(1)" in found[0].message.get("vi")

@@ -416,8 +416,8 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
             for m in lst:
                 names = m.parts or [m.name]
                 for nm in names:
-                    if any(o.name == nm and o.role == role for o in out):
-                        continue
+                    if any(o.name == nm and o.role == role and o.clause == ci for o in out):
+                        continue  # named twice in one clause (each clause keeps its own: tasks split by clause)
                     out.append(Owner(nm, role, m.kind, para, m.start, m.end, chu_tri, by_function, ci, via=via))
     return out
 

@@ -213,6 +213,7 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
         start += 1
     spans = clauses(p.text)  # split once, used by the owners and both verb checks
     owners = [o for o in owners_in(p.text, p.index, spans) if o.start >= start]
+    owners = list({(o.name, o.role): o for o in reversed(owners)}.values())[::-1]  # first mention of each
     leads = [o for o in owners if o.role == "lead"]
     directive = bool(leads) or any(o.role == "support" for o in owners)
     if not directive:
@@ -432,7 +433,7 @@ def _extract(doc) -> list[Task]:
         owners = fallback.owners(own)
         deadlines = fallback.with_deadlines(find_deadlines(text, ref, ref_year), _ongoing_head(text[a.start:]))
         item = _task_item(ol, paras, a.item)
-        number = ol.number(item) if item is not None else ""
+        number = printed_number(ol, item) if item is not None else ""
         line = doc.source.position(a.p.start_offset(a.start)).line
         end_line = doc.source.position(max(a.p.start_offset(0), a.p.end_offset() - 1)).line
         task = Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:]), end_line)
@@ -571,7 +572,7 @@ def _split(doc, task: Task, fallback: "_Fallback") -> list[Task]:
             group.setdefault(j, g)
     out = []
     for k, (st, e, labels, leadins) in enumerate(pieces):
-        mine = [o for o in own if st <= o.start < e]
+        mine = list({(o.name, o.role): o for o in reversed([o for o in own if st <= o.start < e])}.values())[::-1]
         if not any(o.role == "lead" for o in mine):
             for ls, le in reversed(leadins):  # the nearest lead-in that names a lead
                 from_leadin = [_inherit(o, "header") for o in own if ls <= o.start < le and o.role == "lead"]
@@ -630,6 +631,19 @@ class _Fallback:
         if not any(o.role == "lead" for o in owners) and self.implicit:
             owners = [Owner(self.implicit, "lead", "body", -1, 0, 0, inherited=True, source="title")] + owners
         return owners
+
+
+def printed_number(ol, item: Item) -> str:
+    """The item's number as printed, so a clerk finds it: "III.4.(3)", "1.b.(ii)", "3.1.a"
+    (never "2.1" for an item the text numbers "(1)")."""
+    labels = []
+    for it in [item] + ol.ancestors(item):
+        if it.style.startswith("bullet"):
+            continue
+        labels.append(f"({it.label})" if it.style.startswith("paren") else it.label)
+        if it.style.startswith("dotted"):
+            break  # "4.1" already carries its parent's number
+    return ".".join(reversed(labels)) if labels else item.label
 
 
 def _inherit(o: Owner, source: str) -> Owner:
