@@ -204,6 +204,7 @@ class _Para:
     header_only: bool
     assessment: bool
     heading: bool  # a short item title without a full stop ("3. Đẩy nhanh thủ tục chuẩn bị đầu tư các dự án")
+    mentions: list[Owner] = field(default_factory=list)  # every owner mention after `start`, in place (for the split)
 
 
 def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
@@ -212,8 +213,8 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
     while start < len(p.text) and p.text[start] == " ":
         start += 1
     spans = clauses(p.text)  # split once, used by the owners and both verb checks
-    owners = [o for o in owners_in(p.text, p.index, spans) if o.start >= start]
-    owners = list({(o.name, o.role): o for o in reversed(owners)}.values())[::-1]  # first mention of each
+    mentions = [o for o in owners_in(p.text, p.index, spans) if o.start >= start]
+    owners = list({(o.name, o.role): o for o in reversed(mentions)}.values())[::-1]  # first mention of each
     leads = [o for o in owners if o.role == "lead"]
     directive = bool(leads) or any(o.role == "support" for o in owners)
     if not directive:
@@ -228,7 +229,7 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
     assessment = not directive and bool(P.assessment.search(p.text))
     heading = own and len(p.text) - start <= 200 and not P.heading_end.search(p.text)
     return _Para(p, item, own, start, owners, directive, assigned, _ends_colon(p.text),
-                 _header_only(p.text, start, owners), assessment, heading)
+                 _header_only(p.text, start, owners), assessment, heading, mentions)
 
 
 def _ongoing_head(text: str) -> bool:
@@ -394,6 +395,14 @@ def _extract(doc) -> list[Task]:
 
     ref, ref_year = _reference(doc)
     implicit = counterpart(doc)
+    dl_cache: dict[int, list[Deadline]] = {}
+
+    def para_dl(q: int) -> list[Deadline]:
+        """The deadlines of a paragraph, found once however many items sit under it."""
+        if q not in dl_cache:
+            dl_cache[q] = find_deadlines(doc.paragraphs[q].text, ref, ref_year)
+        return dl_cache[q]
+
     tasks: list[Task] = []
     for pi in seq:
         a = paras[pi]
@@ -421,23 +430,24 @@ def _extract(doc) -> list[Task]:
             elif not is_header and not intro and any(o.role == "lead" for o in b.owners):
                 intro = [_inherit(o, "intro") for o in b.owners if o.role == "lead"]
             if not inherited_deadlines and (is_header or b.heading):
-                ds = [d for d in find_deadlines(b.p.text, ref, ref_year) if d.concrete]
+                ds = [d for d in para_dl(q) if d.concrete]
                 inherited_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
             elif not intro_deadlines and not is_header and b.colon and not b.own_para:
                 # the lead-in of the list: "… tập trung thực hiện … trong 02 tháng cuối năm 2025 …: "
-                ds = [d for d in find_deadlines(b.p.text, ref, ref_year)
+                ds = [d for d in para_dl(q)
                       if d.concrete and d.kind != "event" and _PERIOD.match(d.text)
                       and not _TARGET.search(b.p.text, max(0, d.start - 80), d.start)]
                 intro_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
         fallback = _Fallback(header, intro, implicit, inherited_deadlines, intro_deadlines)
         owners = fallback.owners(own)
-        deadlines = fallback.with_deadlines(find_deadlines(text, ref, ref_year), _ongoing_head(text[a.start:]))
+        para_deadlines = para_dl(pi)
+        deadlines = fallback.with_deadlines(para_deadlines, _ongoing_head(text[a.start:]))
         item = _task_item(ol, paras, a.item)
         number = printed_number(ol, item) if item is not None else ""
         line = doc.source.position(a.p.start_offset(a.start)).line
         end_line = doc.source.position(max(a.p.start_offset(0), a.p.end_offset() - 1)).line
         task = Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:]), end_line)
-        tasks.extend(_split(doc, task, fallback))
+        tasks.extend(_split(doc, task, fallback, a.mentions, para_deadlines))
     return tasks
 
 
@@ -475,6 +485,8 @@ def _entry_directive(text: str, body: int, end: int, owners: list[Owner]) -> boo
 
 def _parts(text: str, s: int, e: int, owners: list[Owner], depth: int = 0):
     """Leaves of the sub-item tree of text[s:e]: (start, body, end, labels, lead-in spans)."""
+    if ")" not in text[s:e] and "Thứ" not in text[s:e]:
+        return [(s, s, e, [], [])]  # no sub-item marker at all
     lead_end, entries = inline_list(text, s, e)
     if entries and depth < 3:
         bodies = [(en.marker.body, en.end) for en in entries]
@@ -496,6 +508,8 @@ def _parts(text: str, s: int, e: int, owners: list[Owner], depth: int = 0):
 def _clause_splits(text: str, s: int, e: int, owners: list[Owner]) -> list[int]:
     """Where a clause of text[s:e] hands work to a new owner: it opens (after ". ", ";" or "(")
     with an owner and its verb, or with "Giao …"/"Yêu cầu …"/"Đề nghị …" and a body."""
+    if not any(o.role == "lead" and o.via in ("subject", "assign") and s + 6 <= o.start < e for o in owners):
+        return []  # no owner after the first words: nothing to split
     P = patterns()
     cuts = []
     current = {o.name for o in owners if o.role == "lead" and s <= o.start < e and o.start < s + 6}
@@ -546,10 +560,10 @@ def _group_deadline(text: str, s: int, e: int, deadlines: list[Deadline]) -> Dea
     return None
 
 
-def _split(doc, task: Task, fallback: "_Fallback") -> list[Task]:
+def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlines: list[Deadline]) -> list[Task]:
+    """The tasks of one task paragraph: one per sub-item and per clause that names a new owner.
+    `own`: every owner mention of the paragraph in place; `all_deadlines`: its deadlines."""
     text = task.para.text
-    own = [o for o in owners_in(text, task.para.index) if o.start >= task.start]
-    all_deadlines = find_deadlines(text, *_reference(doc))
     pieces = []
     for st, bd, e, labels, leadins in _parts(text, task.start, task.end, own):
         cuts = [c for c in _clause_splits(text, bd, e, own)]
