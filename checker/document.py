@@ -50,6 +50,14 @@ class Document:
         return self.structure.kind
 
     @cached_property
+    def facts(self):
+        """Facts several rules share (dates, number, issuer, notice kind, outline, tasks),
+        each computed once when first asked for (checker/facts.py)."""
+        from .facts import Facts
+
+        return Facts(self)
+
+    @cached_property
     def body_paragraphs(self) -> list[Paragraph]:
         """Paragraphs that are not footnotes, in order."""
         return [p for p in self.paragraphs if not p.footnote]

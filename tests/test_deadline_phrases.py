@@ -68,7 +68,7 @@ CASES = [
     ("000 l.34", "Sở Y tế khẩn trương chuẩn bị các điều kiện để đưa lực lượng hỗ trợ thành phố Hồ Chí Minh chống dịch đợt 2", S000, "khẩn trương", "vague", None),
     ("000 l.62", "Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan sớm tổ chức tuyển dụng công chức, viên chức;", S000, "sớm", "vague", None),
     ("000 l.28", "áp dụng các biện pháp đảm bảo theo đúng tinh thần có thể cao hơn, sớm hơn nhưng không được thấp hơn, chậm hơn", S000, None, "none", None),
-    ("000 l.44", "Tập trung chuẩn bị các nội dung báo cáo, dự thảo Nghị quyết trình HĐND tỉnh kỳ họp thứ ba, HĐND tỉnh khóa XV đảm bảo chất lượng, tiến độ.", S000, None, "none", None),
+    ("000 l.44", "Tập trung chuẩn bị các nội dung báo cáo, dự thảo Nghị quyết trình HĐND tỉnh kỳ họp thứ ba, HĐND tỉnh khóa XV đảm bảo chất lượng, tiến độ.", S000, "đảm bảo chất lượng, tiến độ", "vague", None),  # gold: "theo tiến độ"-like words are vague
     ("000 l.92", "ban hành kèm theo Quyết định số 42/2018/QĐ-UBND ngày 10/12/2018 của Ủy ban nhân dân tỉnh Lai Châu", S000, None, "none", None),
     # seed 002 (meeting 06/8/2021)
     ("002 l.41", "có nhu cầu bổ sung (*hoàn thành trước ngày 15 tháng 8 năm 2021*).", S002, "trước ngày 15 tháng 8 năm 2021", "by-date", "2021-08-15"),

@@ -239,7 +239,7 @@ def test_tasks_on_all_seeds_runs():
     code, out, err = run_cli("tasks", SEEDS, "--format", "json")
     assert code == 0, err
     files = {f["path"].split("/")[-1][:3]: f for f in json.loads(out)["files"]}
-    assert len(files["000"]["tasks"]) == 27 and len(files["001"]["tasks"]) == 53
+    assert len(files["000"]["tasks"]) == 28 and len(files["001"]["tasks"]) == 61
     assert files["003"]["tasks"] == [] or files["003"]["kind"] == "other"
 
 
@@ -248,7 +248,8 @@ def test_tasks_on_all_seeds_runs():
 def test_lexicon_errors_name_file_and_key():
     good = {"source": "x", "patterns": ["a"]}
     base = {k: dict(good) for k in ("date_cues", "day_only_cues", "relative", "recurring", "recurring_context",
-                                    "event_nouns", "event_anchors", "event_cues", "vague", "occasions", "past", "completion")}
+                                    "event_nouns", "event_anchors", "event_cues", "vague", "occasions", "past", "completion",
+                                    "table_cells", "after_event")}
     validate("deadlines.toml", base)
     with pytest.raises(LexiconError, match=r"deadlines.toml: .*\[bogus\]"):
         validate("deadlines.toml", {**base, "bogus": good})

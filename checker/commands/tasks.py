@@ -41,6 +41,7 @@ def task_record(task, findings) -> dict:
     d = task.deadline
     return {
         "line": task.line,
+        "end_line": task.end_line,
         "item": task.number,
         "text": " ".join(task.text.split()),
         "owners": [{"name": o.name, "role": o.role, "kind": o.kind, "inherited": o.inherited, "source": o.source,

@@ -65,6 +65,7 @@ class _Patterns:
     occasion: "re.Pattern"
     past: "re.Pattern"
     completion: "re.Pattern"
+    after_event: "re.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,7 @@ def patterns() -> _Patterns:
         occasion=re.compile(a("occasions") + r"[^.;:()]{0,40}$", re.I),
         past=re.compile(a("past"), re.I),
         completion=re.compile(r"(?<![\w])" + a("completion") + r"(?![\w])", re.I),
+        after_event=re.compile(r"(?<![\w])" + a("after_event") + r"(?![\w])", re.I),
     )
 
 
@@ -215,7 +217,12 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
                 date = None if vague_part else mention.last  # "giữa năm 2024": no day to follow up
                 end = max(end, m.end)
                 break
+        if date is not None and ref is not None and date < ref:
+            continue  # "… và cuộc họp ngày 22 tháng 8 năm 2024": a past meeting, cited
         add(Deadline(start, end, text[start:end], "event", date, True if mention is None else mention.valid, mention))
+    for am in re.fast_finditer(P.after_event, text):  # "Sau khi được Quốc hội thông qua, …"
+        if not _overlaps(am.span(), taken):
+            add(Deadline(am.start(), am.end(), am.group(), "event"))
     for m in mentions:
         if _overlaps((m.start, m.end), taken):
             continue
@@ -258,8 +265,8 @@ def primary(deadlines: list[Deadline]) -> Deadline | None:
     """The deadline a clerk follows up: the earliest dated one, else the first concrete one,
     else the first vague one."""
     dated = [d for d in deadlines if d.concrete and d.date]
-    if dated:
-        return min(dated, key=lambda d: d.date)
+    if dated:  # on the same day, a date written out ("trước ngày 31/12/2025") over a month or a year
+        return min(dated, key=lambda d: (d.date, d.kind != "by-date"))
     concrete = [d for d in deadlines if d.concrete]
     if concrete:
         return concrete[0]

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from .. import rx as re
 
 from ..structure import patterns as P
-from .dates import find_dates
 
 SO_VALUE = re.compile(r"^(?P<num>[^/]*?)\s*/\s*(?P<sym>.*?)\s*\.?\s*$")
 
@@ -64,51 +63,25 @@ def parse_place_date(text: str) -> PlaceDate | None:
 
 
 def notice_date(doc) -> dt.date | None:
-    """The date in the header's place-and-date line, when it is filled in and real."""
-    def compute():
-        for p in doc.component("place_date"):
-            pd = parse_place_date(p.text)
-            if pd and pd.date():
-                return pd.date()
-        return None
-
-    return _cached(doc, "notice_date", compute)
+    """The date in the header's place-and-date line, when it is filled in and real
+    (doc.facts.notice_date)."""
+    return doc.facts.notice_date
 
 
 def notice_year(doc) -> int | None:
-    def compute():
-        d = notice_date(doc)
-        if d:
-            return d.year
-        for p in doc.component("place_date"):
-            pd = parse_place_date(p.text)
-            if pd and pd.year.isdigit():
-                return int(pd.year)
-        m = meeting_date(doc)
-        return m.year if m else None
-
-    return _cached(doc, "notice_year", compute)
+    """The notice's year: its date's, else the year written in a blank draft date, else the
+    meeting's."""
+    f = doc.facts
+    if f.notice_date:
+        return f.notice_date.year
+    for p in doc.component("place_date"):
+        pd = parse_place_date(p.text)
+        if pd and pd.year.isdigit():
+            return int(pd.year)
+    return f.meeting_date.year if f.meeting_date else None
 
 
 def meeting_date(doc) -> dt.date | None:
     """The meeting date: the first full date in the opening paragraph(s) (or, when there is no
-    opening, in the trích yếu and the first paragraphs of the body)."""
-    def compute():
-        paras = doc.component("opening") or doc.component("trich_yeu")
-        for p in paras:
-            for m in find_dates(p.text):
-                if m.kind == "day" and m.first:
-                    return m.first
-        for p in doc.component("trich_yeu") + doc.component("opening"):
-            for m in find_dates(p.text):
-                if m.kind == "month" and m.first:
-                    return m.first  # "phiên họp tháng 8 năm 2021": the month at least
-        return None
-
-    return _cached(doc, "meeting_date", compute)
-
-
-def _cached(doc, key, compute):
-    if key not in doc.cache:
-        doc.cache[key] = compute()
-    return doc.cache[key]
+    opening, in the trích yếu and the first paragraphs of the body) (doc.facts.meeting_date)."""
+    return doc.facts.meeting_date

@@ -122,6 +122,8 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+và\s+|\s+hoặc\s+|\s*,\s*và\s+|\s+cù
 _FACTORED = re.compile(r"(?<![\w])(?P<head>[Cc]ác\s+(?:Sở|Bộ|Tập\s+đoàn|Tổng\s+công\s+ty|Phòng|Ban|Cục|Tổng\s+cục))\s*:\s*")
 _PLACE_OWNER = re.compile(r"(?<![\w])(?P<lead>(?:[Cc]ác\s+)?)(?P<kind>[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=\p{Lu})")
 _CAP = re.compile(r"^\p{Lu}")
+_NAMED_AFTER = re.compile(r"\s*,?\s*(?:nhất\s+là|đặc\s+biệt\s+là|trong\s+đó\s+có|gồm(?:\s+có)?|như|là)\s*:?\s*(?:\S+\s+){0,2}\p{Lu}")
+_CONCERNED = re.compile(r"(?<![\w])(?:có\s+)?liên\s+quan\s*$", re.I)
 
 
 def _is_cap(tok: str) -> bool:
@@ -275,7 +277,11 @@ def find_mentions(text: str) -> list[Mention]:
                     add(Mention(s, add_e, text[s:add_e], "body", names))
                 continue
             if free(s, e):
-                add(Mention(s, e, text[s:e].strip(), kind))
+                # "các sở, ngành liên quan", "các Bộ, cơ quan liên quan": whichever are concerned
+                k = "vague" if kind == "group" and _CONCERNED.search(text, s, e) else kind
+                if k == "vague" and _NAMED_AFTER.match(text, e):
+                    k = "group"  # "các địa phương, nhất là thành phố Lào Cai, …": it names whom it means
+                add(Mention(s, e, text[s:e].strip(), k))
     # persons: "đồng chí Lê Thanh Huy - Phó Chủ tịch UBND huyện", "Phó Thủ tướng … Trần Hồng Hà"
     for m in re.fast_finditer(_DONG_CHI, text):
         if not free(m.start(), m.end()):
@@ -396,7 +402,7 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
                 bare = _LEAD_STRIP.sub("", pre)
                 nxt = post.lstrip(" ,")
                 in_parens = cs > 0 and text[cs - 1] == "("
-                past = _PAST.search(post.split(",")[0])
+                past = _PAST.search(post.split(",")[0][:25])  # "Sở X đã …", not "… đề tài đã được Sở Y …"
                 if (not bare.strip() or P.adverbial.match(bare)) and not P.assess_after.match(post) and not past:
                     if not nxt.strip(" .:") and not in_parens:
                         role = "lead"  # "2. Sở Kế hoạch và Đầu tư:" (a heading naming the owner)
@@ -410,10 +416,26 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
             for m in lst:
                 names = m.parts or [m.name]
                 for nm in names:
-                    if any(o.name == nm and o.role == role for o in out):
-                        continue
+                    if any(o.name == nm and o.role == role and o.clause == ci for o in out):
+                        continue  # named twice in one clause (each clause keeps its own: tasks split by clause)
                     out.append(Owner(nm, role, m.kind, para, m.start, m.end, chu_tri, by_function, ci, via=via))
     return out
+
+
+@lru_cache(maxsize=1)
+def _beyond() -> "re.Pattern":
+    return re.compile(r"^(?:các\s+)?" + alternation(OWN, "beyond_issuer") + r"(?:\s+[^,;.()]{0,30})?\W*$", re.I)
+
+
+_OF = re.compile(r"\s+của\s+[^,;.()]{1,40}")
+
+
+def beyond_issuer(name: str, after: str = "") -> bool:
+    """A body the issuer of a notice cannot set a deadline for (rules/owners.toml
+    [beyond_issuer]: the National Assembly and its bodies, the Party's central bodies).
+    `after`: the text after the name ("của Quốc hội" is not part of a name but says whose)."""
+    m = _OF.match(after)
+    return bool(_beyond().match(name.strip() + (m.group() if m else "")))
 
 
 def several_leads(owners: list[Owner]) -> list[Owner]:

@@ -23,15 +23,16 @@ except ModuleNotFoundError:  # Python 3.10
 SECTIONS = {
     "deadlines.toml": {
         "date_cues", "day_only_cues", "relative", "recurring", "recurring_context", "event_nouns",
-        "event_anchors", "event_cues", "vague", "occasions", "past", "completion",
+        "event_anchors", "event_cues", "vague", "occasions", "past", "completion", "table_cells", "after_event",
     },
     "owners.toml": {
         "body_heads", "standalone_heads", "places", "person_titles", "broad_groups", "vague_owners",
-        "name_stops",
+        "name_stops", "beyond_issuer",
     },
     "directives.toml": {
         "assignment", "lead_marker", "support_marker", "modals", "directive_verbs", "ongoing",
         "deliverables", "assessment", "assessment_headings", "task_headings", "adverbials", "topic",
+        "table_columns", "table_done", "ongoing_heads",
     },
 }
 KEYS = {"source", "patterns"}

@@ -15,13 +15,21 @@ a heading that names owners, it inherits them (source "header"); when it names n
 the list is introduced by a paragraph that addresses someone ("yêu cầu các đồng chí Thành viên
 UBND tỉnh, … tập trung vào những nhiệm vụ sau:"), those are its owners too (source "intro").
 
-The whole paragraph is one task, so a deadline at the end of a multi-sentence item covers it.
-Findings are reported at the start of the task's paragraph (its first line, also when a page
-break split it over several lines). The list is computed once per document (doc.cache) and
-shared by the D2xx and A3xx rules and `rasoat tasks`.
+A paragraph gives one task per sub-item written in it ("(1) …; (2) …", "(i)", "a)", "Thứ
+nhất, …": checker/extract/segments.py) and per clause that hands work to a new owner ("…;
+Bộ Công an tổng hợp …", "… . Giao Phòng Y …"); sub-items inherit the owner of their lead-in
+("Bộ Khoa học và Công nghệ: (1) …") and a deadline that closes the list in a clause of its own.
+A heading's deadline covers the deliverables under it; a lead-in's period ("trong 02 tháng
+cuối năm 2025 …:") covers every item. Rows of the task tables of the annexes are tasks too
+(checker/extract/tasktable.py). A notice that announces rather than concludes
+(doc.facts.kind.subtype == "announcement") keeps only the tasks that name a body.
+
+Findings are reported at the start of the task's own text. The list is computed once per
+document (doc.facts.tasks) and shared by the D2xx and A3xx rules and `rasoat tasks`.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,8 +40,9 @@ from ..model import Paragraph
 from ..textnorm import is_upper_text
 from ..structure.outline import Item, outline
 from .deadlines import Deadline, find_deadlines, primary
-from .header import meeting_date, notice_date, notice_year
-from .owners import Owner, clauses, owners_in, several_leads
+from .tasktable import table_rows
+from .owners import Owner, beyond_issuer, clauses, find_mentions, owners_in, several_leads
+from .segments import inline_list
 from .tasklex import alternation
 
 DIR = "directives.toml"
@@ -50,6 +59,8 @@ class Task:
     owners: list[Owner] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     nature: str = "deliverable"  # "deliverable" (a report, a submission …), "ongoing" (continue, strengthen …) or "other"
+    end_line: int = 0  # last line of the task's text
+    origin: str = "body"  # "body" (the notice's items) or "table" (a row of a task table in an annex)
 
     @property
     def text(self) -> str:
@@ -62,6 +73,15 @@ class Task:
     @property
     def supports(self) -> list[Owner]:
         return [o for o in self.owners if o.role == "support"]
+
+    @property
+    def beyond_issuer(self) -> bool:
+        """Led only by bodies the issuer cannot set a deadline for (the National Assembly's …)."""
+        leads = [o for o in self.leads if not o.inherited] or self.leads
+        text = self.para.text
+        return bool(leads) and all(
+            beyond_issuer(o.name, text[o.end:o.end + 60] if o.para == self.para.index and not o.inherited else "")
+            for o in leads)
 
     @property
     def deadline(self) -> Deadline | None:
@@ -85,6 +105,9 @@ class _P:
     deliverable: "re.Pattern"
     modal: "re.Pattern"
     heading_end: "re.Pattern"
+    any_verb: "re.Pattern"
+    ongoing_head: "re.Pattern"
+    skip_verb: "re.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +125,10 @@ def patterns() -> _P:
         ongoing=re.compile(r"(?<![\w])" + d("ongoing") + W, re.I),
         deliverable=re.compile(r"(?<![\w])(?<!đã\s)(?<!được\s)(?<!mới\s)(?<!vừa\s)" + d("deliverables") + W, re.I),
         modal=re.compile(r"^(?:" + d("modals") + r"\s*,?\s*)+", re.I),
+        any_verb=re.compile(r"(?<![\w])" + d("directive_verbs") + W, re.I),
+        ongoing_head=re.compile(d("ongoing_heads") + W, re.I),
+        skip_verb=re.compile(r"(?:" + d("modals") + "|" + d("assignment") + "|" + d("lead_marker") + "|" + d("support_marker")
+                             + r"|chỉ\s+đạo)" + W, re.I),
     )
 
 
@@ -177,6 +204,7 @@ class _Para:
     header_only: bool
     assessment: bool
     heading: bool  # a short item title without a full stop ("3. Đẩy nhanh thủ tục chuẩn bị đầu tư các dự án")
+    mentions: list[Owner] = field(default_factory=list)  # every owner mention after `start`, in place (for the split)
 
 
 def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
@@ -185,7 +213,8 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
     while start < len(p.text) and p.text[start] == " ":
         start += 1
     spans = clauses(p.text)  # split once, used by the owners and both verb checks
-    owners = [o for o in owners_in(p.text, p.index, spans) if o.start >= start]
+    mentions = [o for o in owners_in(p.text, p.index, spans) if o.start >= start]
+    owners = list({(o.name, o.role): o for o in reversed(mentions)}.values())[::-1]  # first mention of each
     leads = [o for o in owners if o.role == "lead"]
     directive = bool(leads) or any(o.role == "support" for o in owners)
     if not directive:
@@ -200,11 +229,27 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
     assessment = not directive and bool(P.assessment.search(p.text))
     heading = own and len(p.text) - start <= 200 and not P.heading_end.search(p.text)
     return _Para(p, item, own, start, owners, directive, assigned, _ends_colon(p.text),
-                 _header_only(p.text, start, owners), assessment, heading)
+                 _header_only(p.text, start, owners), assessment, heading, mentions)
+
+
+def _ongoing_head(text: str) -> bool:
+    """The head verb (the first verb after the owner, skipping modals and the verbs of
+    assignment) is an ongoing duty ("tiếp tục", "tăng cường", "đôn đốc" …)."""
+    P = patterns()
+    for m in P.any_verb.finditer(text):
+        if P.ongoing_head.match(text, m.start()):
+            return True
+        if not P.skip_verb.match(text, m.start()):
+            return False
+    return False
 
 
 def _nature(text: str) -> str:
+    """"ongoing" when the head verb is an ongoing duty; else "deliverable" when a deliverable
+    is named; else "ongoing" (an ongoing word anywhere) or "other"."""
     P = patterns()
+    if _ongoing_head(text):
+        return "ongoing"
     if P.deliverable.search(text):
         return "deliverable"
     return "ongoing" if P.ongoing.search(text) else "other"
@@ -227,16 +272,57 @@ def counterpart(doc) -> str | None:
 
 
 def _reference(doc) -> tuple[dt.date | None, int | None]:
-    ref = meeting_date(doc) or notice_date(doc)
-    return ref, (ref.year if ref else notice_year(doc))
+    """The one date policy (checker/facts.py): the meeting date, else the notice date."""
+    return doc.facts.reference, doc.facts.reference_year
 
 
 def extract_tasks(doc) -> list[Task]:
-    """The tasks of the document's body, in order (cached per document)."""
-    if "tasks" in doc.cache:
-        return doc.cache["tasks"]
-    doc.cache["tasks"] = tasks = _extract(doc)
+    """The tasks of the document, in order (doc.facts.tasks: computed once per document)."""
+    return doc.facts.tasks
+
+
+def compute_tasks(doc) -> list[Task]:
+    """Outline → sub-items and assignment clauses → owners (with inheritance) → deadlines
+    (with inheritance) → Task; then the rows of the annexes' task tables."""
+    tasks = _extract(doc) + _table_tasks(doc)
+    if doc.facts.kind.subtype == "announcement":
+        # a notice that announces (enrolment, holidays, a procedure, a warning) has tasks only
+        # where it assigns work to a named body: requests to the public, to "các doanh nghiệp"
+        # or to every organisation are not tasks a clerk follows up
+        tasks = [t for t in tasks if any(o.kind in ("body", "person") and o.source in ("own", "header", "table")
+                                         for o in t.leads)]
     return tasks
+
+
+def _table_tasks(doc) -> list[Task]:
+    """The rows of the task tables of the annexes (checker/extract/tasktable.py) that are still
+    to do: the lead is the lead column, the deadline the deadline cell."""
+    rows = [r for r in table_rows(doc) if not r.done]
+    if not rows:
+        return []
+    starts = [p.start_offset(0) for p in doc.paragraphs]
+    ref, ref_year = _reference(doc)
+    out = []
+    for r in rows:
+        k = max(0, bisect.bisect_right(starts, r.task_start) - 1)
+        p = doc.paragraphs[k]
+        i = next((n for n, off in enumerate(p.offsets[:-1]) if off >= r.task_start), 0)
+        j = next((n for n, off in enumerate(p.offsets[:-1]) if off >= r.task_end), len(p.text))
+        ms = find_mentions(r.owner)
+        whole = len(ms) == 1 and ms[0].start == 0 and ms[0].end >= len(r.owner.rstrip(" .;"))
+        kind = ms[0].kind if whole else "body"  # "Các địa phương có đảo" says which
+        owners = [Owner(r.owner, "lead", kind, k, 0, 0, source="table")]
+        deadlines = []
+        if r.deadline:
+            deadlines = [d for d in find_deadlines("trước " + r.deadline, ref, ref_year) if d.concrete]
+            deadlines = [Deadline(0, len(r.deadline), r.deadline, d.kind, d.date, d.valid, d.mention) for d in deadlines[:1]]
+            if not deadlines:
+                deadlines = [Deadline(0, len(r.deadline), r.deadline, "recurring")]
+        line = doc.source.position(r.task_start).line
+        end_line = doc.source.position(max(r.task_start, r.task_end - 1)).line
+        out.append(Task(p, i, max(j, i + 1), None, r.label, line, owners, deadlines, _nature(p.text[i:j]),
+                        end_line, "table"))
+    return out
 
 
 def _extract(doc) -> list[Task]:
@@ -309,6 +395,14 @@ def _extract(doc) -> list[Task]:
 
     ref, ref_year = _reference(doc)
     implicit = counterpart(doc)
+    dl_cache: dict[int, list[Deadline]] = {}
+
+    def para_dl(q: int) -> list[Deadline]:
+        """The deadlines of a paragraph, found once however many items sit under it."""
+        if q not in dl_cache:
+            dl_cache[q] = find_deadlines(doc.paragraphs[q].text, ref, ref_year)
+        return dl_cache[q]
+
     tasks: list[Task] = []
     for pi in seq:
         a = paras[pi]
@@ -325,6 +419,7 @@ def _extract(doc) -> list[Task]:
         header: list[Owner] = []
         intro: list[Owner] = []
         inherited_deadlines: list[Deadline] = []
+        intro_deadlines: list[Deadline] = []
         for q in chains[pi]:
             b = paras[q]
             if not (b.colon or b.header_only or b.heading):
@@ -334,22 +429,235 @@ def _extract(doc) -> list[Task]:
                 header = [_inherit(o, "header") for o in b.owners]
             elif not is_header and not intro and any(o.role == "lead" for o in b.owners):
                 intro = [_inherit(o, "intro") for o in b.owners if o.role == "lead"]
-            if not inherited_deadlines and (is_header or b.heading):  # not from a general introduction
-                ds = [d for d in find_deadlines(b.p.text, ref, ref_year) if d.concrete]
+            if not inherited_deadlines and (is_header or b.heading):
+                ds = [d for d in para_dl(q) if d.concrete]
                 inherited_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
-        owners = _merge(own, header)
-        if not any(o.role == "lead" for o in owners) and intro:
-            owners = _merge(owners, intro)
-        if not any(o.role == "lead" for o in owners) and implicit:
-            owners = [Owner(implicit, "lead", "body", -1, 0, 0, inherited=True, source="title")] + owners
-        deadlines = find_deadlines(text, ref, ref_year)
-        if not any(d.concrete for d in deadlines) and inherited_deadlines:
-            deadlines = inherited_deadlines + deadlines
+            elif not intro_deadlines and not is_header and b.colon and not b.own_para:
+                # the lead-in of the list: "… tập trung thực hiện … trong 02 tháng cuối năm 2025 …: "
+                ds = [d for d in para_dl(q)
+                      if d.concrete and d.kind != "event" and _PERIOD.match(d.text)
+                      and not _TARGET.search(b.p.text, max(0, d.start - 80), d.start)]
+                intro_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
+        fallback = _Fallback(header, intro, implicit, inherited_deadlines, intro_deadlines)
+        owners = fallback.owners(own)
+        para_deadlines = para_dl(pi)
+        deadlines = fallback.with_deadlines(para_deadlines, _ongoing_head(text[a.start:]))
         item = _task_item(ol, paras, a.item)
-        number = ol.number(item) if item is not None else ""
+        number = printed_number(ol, item) if item is not None else ""
         line = doc.source.position(a.p.start_offset(a.start)).line
-        tasks.append(Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:])))
+        end_line = doc.source.position(max(a.p.start_offset(0), a.p.end_offset() - 1)).line
+        task = Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:]), end_line)
+        tasks.extend(_split(doc, task, fallback, a.mentions, para_deadlines))
     return tasks
+
+
+# ---------------------------------------------------------------------------------------------
+# One paragraph, several tasks: its sub-items ("(1) …; (2) …", "(i) …", "a) …", "Thứ nhất, …")
+# and its clauses that name a new owner ("…; Bộ Công an tổng hợp …", "… . Giao Phòng Y …").
+
+_VERB_TAIL = None
+
+
+def _leadin_assigns(text: str, s: int, e: int, owners: list[Owner]) -> bool:
+    """A lead-in that hands its items to someone: it ends with an owner ("Bộ Khoa học và Công
+    nghệ:"), a verb ("… nghiên cứu, đề xuất:", "… chủ trì:") or is empty."""
+    global _VERB_TAIL
+    if _VERB_TAIL is None:
+        d = lambda x: alternation(DIR, x)  # noqa: E731
+        _VERB_TAIL = re.compile(r"(?<![\w])(?:" + d("directive_verbs") + "|" + d("modals") + "|" + d("lead_marker")
+                                + r")(?:\s+(?:sau|như\s+sau|các\s+nội\s+dung\s+sau|một\s+số\s+nội\s+dung\s+sau))?\W*$", re.I)
+    tail = text[s:e].rstrip(" :\n\t*\"”")
+    tail = _LEAD.sub("", tail) if not tail.strip() else tail
+    if not tail.strip():
+        return True
+    if any(o.role == "lead" and o.end >= len(tail.rstrip()) + s - 1 for o in owners if s <= o.start < e):
+        return True
+    return bool(_VERB_TAIL.search(tail))
+
+
+def _owner_first(owners: list[Owner], body: int, end: int) -> bool:
+    return any(o.role == "lead" and body <= o.start <= body + 4 and o.start < end for o in owners)
+
+
+def _entry_directive(text: str, body: int, end: int, owners: list[Owner]) -> bool:
+    return _owner_first(owners, body, end) or _imperative(text[:end], body, first_only=True)
+
+
+def _parts(text: str, s: int, e: int, owners: list[Owner], depth: int = 0):
+    """Leaves of the sub-item tree of text[s:e]: (start, body, end, labels, lead-in spans)."""
+    if ")" not in text[s:e] and "Thứ" not in text[s:e]:
+        return [(s, s, e, [], [])]  # no sub-item marker at all
+    lead_end, entries = inline_list(text, s, e)
+    if entries and depth < 3:
+        bodies = [(en.marker.body, en.end) for en in entries]
+        owner_led = sum(_owner_first(owners, b, x) for b, x in bodies)
+        directive = sum(_entry_directive(text, b, x, owners) for b, x in bodies)
+        if 2 * owner_led >= len(entries) or (2 * directive >= len(entries) and _leadin_assigns(text, s, lead_end, owners)):
+            out = []
+            if lead_end > s and not text[s:lead_end].rstrip(" *\"”").endswith(":") and _entry_directive(text, s, lead_end, owners):
+                out.append((s, s, lead_end, [], []))  # a lead-in that is a task of its own
+            for en in entries:
+                for st, bd, x, labels, leads in _parts(text, en.marker.body, en.end, owners, depth + 1):
+                    first = st == en.marker.body
+                    out.append((en.marker.start if first else st, bd, x, [en.marker.label] + labels,
+                                [(s, lead_end)] + leads))
+            return out
+    return [(s, s, e, [], [])]
+
+
+def _clause_splits(text: str, s: int, e: int, owners: list[Owner]) -> list[int]:
+    """Where a clause of text[s:e] hands work to a new owner: it opens (after ". ", ";" or "(")
+    with an owner and its verb, or with "Giao …"/"Yêu cầu …"/"Đề nghị …" and a body."""
+    if not any(o.role == "lead" and o.via in ("subject", "assign") and s + 6 <= o.start < e for o in owners):
+        return []  # no owner after the first words: nothing to split
+    P = patterns()
+    cuts = []
+    current = {o.name for o in owners if o.role == "lead" and s <= o.start < e and o.start < s + 6}
+    for cs, ce in clauses(text):
+        if cs <= s or cs >= e:
+            continue
+        if text[cs - 1:cs] == ":" or text[max(s, cs - 2):cs].strip() == ":":
+            continue
+        body = _LEAD.sub("", text[cs:ce])
+        off = cs + (ce - cs - len(body))
+        adv = P.adverbial.match(body)  # "Đối với 4 tiêu chí …, giao đồng chí …"
+        reach = off + (adv.end() if adv else 0) + 12
+        leads = [o for o in owners if o.role == "lead" and off <= o.start <= reach and o.start < ce
+                 and o.via in ("subject", "assign")]
+        if not leads:
+            continue
+        names = {o.name for o in leads}
+        if names <= current:
+            continue
+        prev = text[cuts[-1] if cuts else s:cs]
+        if not prev.strip(" .;(-–*\n") or (not any(o.role == "lead" for o in owners if (cuts[-1] if cuts else s) <= o.start < cs)
+                                          and not _imperative(text[:cs], cuts[-1] if cuts else s, first_only=True)):
+            continue  # what comes before is no task ("Quy hoạch: Giao …")
+        cuts.append(off)
+        current = names
+    return cuts
+
+
+_PERIOD = re.compile(r"^trong\s", re.I)  # a lead-in's period ("trong 02 tháng cuối năm 2025") frames every item
+# "… đạt được mục tiêu tăng trưởng kinh tế 8% trong năm 2025": the year of a target, not a deadline
+_TARGET = re.compile(r"(?<![\w])(?:mục\s+tiêu|chỉ\s+tiêu)(?![\w])[^.;:]*$", re.I)
+_STANDALONE_DEADLINE = re.compile(r"^\W*(?:(?:hoàn\s+thành|thời\s+hạn|báo\s+cáo|xong)\b\W*)*$", re.I)
+
+
+def _group_deadline(text: str, s: int, e: int, deadlines: list[Deadline]) -> Deadline | None:
+    """A deadline that closes a list of sub-items in a clause of its own ("…; (4) …; hoàn
+    thành trước ngày 10/12/2025", "(2) … . Thời hạn trong Quý II/2024."): it covers the
+    entries before it that have none."""
+    for d in deadlines:
+        if not (s <= d.start < e) or not d.concrete:
+            continue
+        cut = max(text.rfind(";", s, d.start), text.rfind(". ", s, d.start))
+        if cut < 0:
+            continue
+        rest = text[cut + 1:d.start] + " " + text[d.end:e]
+        if _STANDALONE_DEADLINE.match(rest):
+            return d
+    return None
+
+
+def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlines: list[Deadline]) -> list[Task]:
+    """The tasks of one task paragraph: one per sub-item and per clause that names a new owner.
+    `own`: every owner mention of the paragraph in place; `all_deadlines`: its deadlines."""
+    text = task.para.text
+    pieces = []
+    for st, bd, e, labels, leadins in _parts(text, task.start, task.end, own):
+        cuts = [c for c in _clause_splits(text, bd, e, own)]
+        bounds = [st] + cuts + [e]
+        for k in range(len(bounds) - 1):
+            pieces.append((bounds[k], bounds[k + 1], labels, leadins))
+    if len(pieces) <= 1:
+        return [task]
+    # a deadline closing a list covers the entries before it that have none
+    group: dict[int, Deadline] = {}
+    for k in range(len(pieces) - 1, -1, -1):
+        st, e, labels, leadins = pieces[k]
+        g = _group_deadline(text, st, e, all_deadlines) if labels else None
+        if g is None:
+            continue
+        for j in range(k - 1, -1, -1):
+            sj, ej, lj, lij = pieces[j]
+            if lij != leadins or any(d.concrete for d in all_deadlines if sj <= d.start < ej):
+                break
+            group.setdefault(j, g)
+    out = []
+    for k, (st, e, labels, leadins) in enumerate(pieces):
+        mine = list({(o.name, o.role): o for o in reversed([o for o in own if st <= o.start < e])}.values())[::-1]
+        if not any(o.role == "lead" for o in mine):
+            for ls, le in reversed(leadins):  # the nearest lead-in that names a lead
+                from_leadin = [_inherit(o, "header") for o in own if ls <= o.start < le and o.role == "lead"]
+                if from_leadin:
+                    mine = _merge(mine, from_leadin)
+                    break
+        mine = fallback.owners(mine)
+        dls = [d for d in all_deadlines if st <= d.start < e]
+        nature = _nature(text[st:e])
+        if not any(d.concrete for d in dls):
+            lead_dl = []
+            if k in group:
+                g = group[k]
+                lead_dl = [g]
+            for ls, le in reversed(leadins):
+                if lead_dl:
+                    break
+                lead_dl = [d for d in all_deadlines if ls <= d.start < le and d.concrete]
+            if lead_dl:
+                dls = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in lead_dl] + dls
+        dls = fallback.with_deadlines(dls, _ongoing_head(text[st:e]))
+        number = ".".join(x for x in [task.number] + labels if x)
+        line = doc.source.position(task.para.start_offset(st)).line
+        end_line = doc.source.position(max(task.para.start_offset(st), task.para.end_offset(e) - 1)).line
+        out.append(Task(task.para, st, e, task.item, number, line, mine, dls, nature, end_line))
+    return out
+
+
+@dataclass
+class _Fallback:
+    """What a task takes from above when it does not say it itself: the owners of the heading it
+    is listed under, else those of the list's introduction, else the locality of the title; the
+    deadline of its heading."""
+    header: list[Owner]
+    intro: list[Owner]
+    implicit: str | None
+    deadlines: list[Deadline]  # of the heading the task is listed under
+    intro_deadlines: list[Deadline] = field(default_factory=list)  # of the lead-in of its list
+
+    def with_deadlines(self, own: list[Deadline], ongoing: bool) -> list[Deadline]:
+        """A task's deadlines: its own; when none is concrete, its heading's (unless the task is
+        an ongoing duty by its head verb: it stays ongoing under a dated heading), else the
+        period its list's lead-in names for every item."""
+        if any(d.concrete for d in own):
+            return own
+        if self.deadlines and not ongoing:
+            return self.deadlines + own
+        if self.intro_deadlines:
+            return self.intro_deadlines + own
+        return own
+
+    def owners(self, own: list[Owner]) -> list[Owner]:
+        owners = _merge(own, self.header)
+        if not any(o.role == "lead" for o in owners) and self.intro:
+            owners = _merge(owners, self.intro)
+        if not any(o.role == "lead" for o in owners) and self.implicit:
+            owners = [Owner(self.implicit, "lead", "body", -1, 0, 0, inherited=True, source="title")] + owners
+        return owners
+
+
+def printed_number(ol, item: Item) -> str:
+    """The item's number as printed, so a clerk finds it: "III.4.(3)", "1.b.(ii)", "3.1.a"
+    (never "2.1" for an item the text numbers "(1)")."""
+    labels = []
+    for it in [item] + ol.ancestors(item):
+        if it.style.startswith("bullet"):
+            continue
+        labels.append(f"({it.label})" if it.style.startswith("paren") else it.label)
+        if it.style.startswith("dotted"):
+            break  # "4.1" already carries its parent's number
+    return ".".join(reversed(labels)) if labels else item.label
 
 
 def _inherit(o: Owner, source: str) -> Owner:

@@ -27,7 +27,7 @@ from ._task_hit import excerpt, extract_tasks, task_hit, where
       title=Msg("Thời hạn chung chung", "Vague deadline only"))
 def check(doc):
     for t in extract_tasks(doc):
-        if not t.deadlines or any(d.concrete for d in t.deadlines):
+        if not t.deadlines or any(d.concrete for d in t.deadlines) or t.beyond_issuer:
             continue
         words = ", ".join(dict.fromkeys(f"\"{d.text}\"" for d in t.deadlines))
         w = where(t)

@@ -1,0 +1,108 @@
+"""Classes of sentence a careful clerk reads as several tasks, inherited owners and deadlines,
+and tasks that need no deadline (issue 15). Each test is a sentence shape, not a document."""
+from __future__ import annotations
+
+from checker.document import load_text
+from checker.extract.tasks import extract_tasks
+
+from .conftest import run_text
+from .test_tasks_rules import TAIL, draft
+
+
+def tasks(body: str):
+    return extract_tasks(load_text(draft(body), "draft.txt"))
+
+
+def leads(t):
+    return [o.name for o in t.leads]
+
+
+def test_inline_sub_items_are_tasks_and_inherit_the_lead_in_owner():
+    ts = tasks("1. Sở Tài chính: (1) trình UBND tỉnh phương án phân bổ vốn, hoàn thành trong tháng 10/2022; "
+               "(2) hướng dẫn các huyện quyết toán vốn đầu tư trước ngày 15/11/2022.\n")
+    assert [t.number for t in ts] == ["1.(1)", "1.(2)"]
+    assert [leads(t) for t in ts] == [["Sở Tài chính"], ["Sở Tài chính"]]
+    assert [t.deadline.text for t in ts] == ["trong tháng 10/2022", "trước ngày 15/11/2022"]
+
+
+def test_nested_roman_sub_items_under_an_owner_and_verb_lead_in():
+    ts = tasks("2. Các huyện, thành phố tập trung: (i) Rà soát danh mục dự án chậm tiến độ; "
+               "(ii) Báo cáo UBND tỉnh kết quả giải ngân; (iii) Hoàn thành giải phóng mặt bằng dự án "
+               "đường tỉnh 150.\n")
+    assert [t.number for t in ts] == ["2.(i)", "2.(ii)", "2.(iii)"]
+    assert all(leads(t) for t in ts)
+
+
+def test_a_list_of_names_after_a_noun_is_not_a_list_of_tasks():
+    ts = tasks("3. Sở Tư pháp xây dựng các văn bản: (1) Quy chế phối hợp; (2) Quy định về hòa giải, "
+               "trình UBND tỉnh trước ngày 30/10/2022.\n")
+    assert len(ts) == 1 and leads(ts[0]) == ["Sở Tư pháp"]
+
+
+def test_a_deadline_closing_the_list_covers_the_entries_before_it():
+    ts = tasks("4. Sở Xây dựng: (1) rà soát quy hoạch vật liệu xây dựng; (2) đề xuất điều chỉnh giá vật liệu. "
+               "Thời hạn trong Quý IV/2022.\n")
+    assert [t.deadline.text if t.deadline else None for t in ts] == ["Thời hạn trong Quý IV/2022"] * 2
+
+
+def test_each_clause_with_a_new_owner_is_a_task_of_its_own():
+    ts = tasks("5. Giao Sở Y tế chuẩn bị phương án tiêm chủng trước ngày 20/9/2022; Sở Giáo dục và Đào tạo "
+               "tổ chức tập huấn cho giáo viên trong tháng 10/2022. Đối với các trường vùng cao, giao "
+               "UBND huyện Mường Nhé bố trí kinh phí trước ngày 30/10/2022.\n")
+    assert [leads(t) for t in ts] == [["Sở Y tế"], ["Sở Giáo dục và Đào tạo"], ["UBND huyện Mường Nhé"]]
+    assert len({t.line for t in ts}) == 1  # one line, three tasks a clerk follows separately
+
+
+def test_ongoing_duty_gets_no_warning_and_no_contradictory_message():
+    found = [d for d in run_text(draft("6. Công an tỉnh tiếp tục tăng cường tuần tra, kiểm soát, báo cáo "
+                                        "kết quả với UBND tỉnh.\n"), select=["D201"])]
+    assert [d.severity for d in found] == ["info"]
+    assert "Không có thời hạn thì không theo dõi" not in found[0].message.get("vi")
+
+
+def test_a_body_the_issuer_cannot_set_deadlines_for_is_not_flagged():
+    found = run_text(draft("7. Đề nghị Ban Văn hóa - Xã hội của Hội đồng nhân dân tỉnh thẩm tra dự thảo "
+                           "Nghị quyết.\n8. Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội thẩm tra hồ sơ "
+                           "Chương trình.\n"), select=["D201"])
+    assert [d.line for d in found] == [16]  # the HĐND board is not above the issuer; the NA's is
+
+
+def test_vague_and_qualified_groups():
+    found = run_text(draft("9. Các sở, ngành liên quan xây dựng kế hoạch trước ngày 30/9/2022.\n"
+                           "10. Các địa phương, nhất là huyện Mường Nhé, rà soát hộ nghèo trước ngày 30/9/2022.\n"),
+                     select=["A302"])
+    assert [d.line for d in found] == [16]
+
+
+ANNOUNCEMENT = """ỦY BAN NHÂN DÂN
+TỈNH ĐIỆN BIÊN
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 211/TB-UBND
+Điện Biên, ngày 08 tháng 9 năm 2022
+
+THÔNG BÁO
+
+Về việc tuyển sinh vào lớp 10 năm học 2022-2023
+
+1. Thí sinh nộp hồ sơ đăng ký dự tuyển tại trường trung học phổ thông nơi cư trú.
+2. Các trường tổ chức tiếp nhận hồ sơ, công khai danh sách thí sinh.
+3. Giao Sở Giáo dục và Đào tạo tổng hợp kết quả tuyển sinh, báo cáo UBND tỉnh.
+""" + TAIL
+
+
+def test_announcement_has_tasks_only_where_it_assigns_a_named_body():
+    ts = extract_tasks(load_text(ANNOUNCEMENT, "tb.txt"))
+    assert [leads(t) for t in ts] == [["Sở Giáo dục và Đào tạo"]]
+    found = run_text(ANNOUNCEMENT, select=["D", "A"])
+    assert [(d.code, d.line) for d in found if d.severity != "info"] == [("D201", 16)]
+
+
+def test_item_labels_are_printed_as_the_text_numbers_them():
+    ts = tasks("2. Về y tế:\n(1) Sở Y tế báo cáo tình hình dịch bệnh trước ngày 20/9/2022.\n"
+               "(2) Sở Tài chính bố trí kinh phí phòng dịch trước ngày 30/9/2022.\n")
+    assert [t.number for t in ts] == ["2.(1)", "2.(2)"]
+    found = run_text(draft("3. Về giáo dục:\n(1) Sở Giáo dục và Đào tạo xây dựng kế hoạch năm học mới.\n"), select=["D201"])
+    assert "Mục 3.(1)" in found[0].message.get("vi")

@@ -1,0 +1,65 @@
+"""Real notices found in public repositories (fixtures/real/, sources in SOURCES.md), annotated
+by ../shared/gold/GUIDE.md: the tasks a clerk finds, and no owner or deadline warning where the
+annotation says the owner or the deadline is fine."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker import Options, check_file
+from checker.document import load_path
+from checker.extract.tasks import extract_tasks
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
+GOLDS = sorted(REAL.glob("*.json"))
+
+
+def _gold(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _norm(s: str) -> str:
+    return " ".join((s or "").lower().split())
+
+
+def _within(line: int, lines: list[int]) -> bool:
+    return lines[0] <= line <= lines[1]
+
+
+@pytest.mark.parametrize("gold_path", GOLDS, ids=[p.stem for p in GOLDS])
+def test_no_owner_or_deadline_warning_where_the_annotation_finds_none(gold_path):
+    gold = _gold(gold_path)
+    res = check_file(REAL / gold["doc"], Options(), select=["D", "A"])
+    for d in res.diagnostics:
+        if d.severity == "info":
+            continue
+        key = "deadline" if d.code.startswith("D") else "owner"
+        on = [t for t in gold["tasks"] if _within(d.line, t["lines"])]
+        assert on and any(t[key] in ("missing", "vague", "debatable") for t in on), (d.line, d.code, d.message.get("vi"))
+
+
+@pytest.mark.parametrize("gold_path", GOLDS, ids=[p.stem for p in GOLDS])
+def test_the_lead_of_every_task_found_is_the_annotated_one(gold_path):
+    gold = _gold(gold_path)
+    tasks = extract_tasks(load_path(REAL / gold["doc"]))
+    for g in gold["tasks"]:
+        found = [t for t in tasks if _within(t.line, g["lines"])]
+        if not found:
+            continue
+        want = {_norm(x) for x in g["lead"]}
+        got = {_norm(o.name) for o in found[0].leads}
+        assert any(a in b or b in a for a in want for b in got), (g["lines"], g["lead"], got)
+
+
+def test_conclusion_of_a_meeting_every_owner_first_paragraph_is_a_task():
+    gold = _gold(REAL / "tb-467-vpcp-2024-thi-truong-cac-bon.json")
+    tasks = extract_tasks(load_path(REAL / gold["doc"]))
+    found = [g for g in gold["tasks"] if any(_within(t.line, g["lines"]) for t in tasks)]
+    assert len(found) >= 7, [g["lines"] for g in gold["tasks"] if g not in found]
+
+
+def test_announcement_gets_no_owner_or_deadline_warning():
+    res = check_file(REAL / "tb-453-ubnd-ha-noi-2026-treo-co.txt", Options(), select=["D", "A"])
+    assert [d for d in res.diagnostics if d.severity != "info"] == []
