@@ -100,7 +100,7 @@ def check(
 ):
     """Rà soát các dự thảo và in các phát hiện."""
     from .report import get_reporter
-    from .runner import RunSettings, check_many, check_one, discover, exit_code, skip_notes
+    from .runner import RunSettings, brief, check_one, discover, exit_code, is_note, iter_check, skip_notes
 
     if format not in FORMATS:
         _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})", f"invalid --format: {format!r} (one of {', '.join(FORMATS)})")
@@ -128,16 +128,32 @@ def check(
         cfg0 = config_for(first, config)
         out_lang = lang or cfg0.get("lang") or "vi"
         fail_on = fail_on or cfg0.get("fail-on") or "error"
-        results = []
         disk = [f for f in files if f != "-"]
-        if "-" in files:
-            data = sys.stdin.buffer.read()
-            results.append(check_one(stdin_filename or "<stdin>.txt", settings, data=data,
-                                     display=stdin_filename or "<stdin>"))
         want_docs = fix or diff
-        results.extend(check_many(disk, settings, jobs=1 if want_docs else (jobs or cfg0.get("jobs")),
-                                  keep_documents=want_docs))
-        results, notes = skip_notes(results, {p for p in paths if os.path.isfile(p)})
+
+        def all_results():
+            if "-" in files:
+                data = sys.stdin.buffer.read()
+                yield check_one(stdin_filename or "<stdin>.txt", settings, data=data, display=stdin_filename or "<stdin>")
+            yield from iter_check(disk, settings, jobs=1 if want_docs else (jobs or cfg0.get("jobs")),
+                                  keep_documents=want_docs)
+
+        explicit = {p for p in paths if os.path.isfile(p)}
+        # text and JSON are written file by file, and only the counts of a written file are kept:
+        # memory stays bounded by the largest document however many files there are
+        streamed = format in ("text", "json") and not (fix or diff or baseline or statistics)
+        results, notes = [], []
+        if streamed:
+            write = _streamer(format, out_lang, _color(no_color), quiet)
+            for res in all_results():
+                if res.path not in explicit and is_note(res):
+                    notes.append(res.path)
+                    continue
+                write(res)
+                results.append(brief(res))
+            write(None, results)
+        else:
+            results, notes = skip_notes(list(all_results()), explicit)
         if fix or diff:
             from .fixer import fix_results
 
@@ -150,7 +166,7 @@ def check(
         _die(str(exc))
     if statistics:
         sys.stdout.write(_statistics(results, out_lang))
-    elif not diff:
+    elif not diff and not streamed:
         render = get_reporter(format)
         sys.stdout.write(render(results, lang=out_lang, color=_color(no_color), quiet=quiet, fail_on=fail_on))
     sys.stdout.flush()
@@ -168,6 +184,26 @@ def check(
                 if d.code.startswith("E9"):
                     typer.echo(f"rasoat: {r.path}: {d.message.get(out_lang)}", err=True)
     raise typer.Exit(exit_code(results, problems, fail_on))
+
+
+def _streamer(fmt: str, lang: str, color: bool, quiet: bool):
+    """write(result) writes one file's report now; write(None, results) the end of the run."""
+    from .report import json_report, text
+
+    state = {"first": True}
+
+    def write(res, results=None) -> None:
+        if fmt == "json":
+            if state["first"] and res is not None or state["first"] and results is not None:
+                sys.stdout.write(json_report.render_start())
+            part = json_report.render_end(results) if res is None else json_report.render_file(res, lang, state["first"])
+        else:
+            part = text.render_end(results, lang, quiet) if res is None else text.render_file(res, lang, color, quiet)
+        state["first"] = False
+        sys.stdout.write(part)
+        sys.stdout.flush()
+
+    return write
 
 
 def _statistics(results, lang: str) -> str:

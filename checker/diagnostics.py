@@ -101,3 +101,14 @@ class Diagnostic:
                 "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.fix.edits],
             }
         return d
+
+
+class Brief:
+    """What a streamed run keeps of a finding once it has been written out: its code, family and
+    level (for the closing counts and the exit code), so that memory does not grow with the
+    number of files."""
+
+    __slots__ = ("code", "category", "severity")
+
+    def __init__(self, d: "Diagnostic"):
+        self.code, self.category, self.severity = d.code, d.category, d.severity

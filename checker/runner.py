@@ -101,22 +101,42 @@ def _worker(args):
     return _light(check_one(path, settings))  # only findings cross the process boundary
 
 
-def check_many(files: list[str], s: RunSettings, jobs: int | None = None,
-               keep_documents: bool = False) -> list[FileResult]:
-    """Check files in a stable order, in parallel when there are many. Documents are kept only
-    when asked (--fix, --diff: jobs=1), and dropped as soon as a file's findings are known."""
+def iter_check(files: list[str], s: RunSettings, jobs: int | None = None, keep_documents: bool = False):
+    """Check files in a stable order, in parallel when there are many, yielding each result as
+    soon as it (and every one before it) is ready. Documents are kept only when asked (--fix,
+    --diff: jobs=1), and dropped as soon as a file's findings are known."""
     jobs = jobs or os.cpu_count() or 1
     if keep_documents:
-        return [check_one(f, s) for f in files]
+        yield from (check_one(f, s) for f in files)
+        return
     if jobs <= 1 or len(files) < 4:
-        return [_light(check_one(f, s)) for f in files]
+        yield from (_light(check_one(f, s)) for f in files)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
-            return list(pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4))))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
     except (OSError, RuntimeError):  # no process pool here (sandbox, frozen app): run in-process
-        return [_light(check_one(f, s)) for f in files]
+        yield from (_light(check_one(f, s)) for f in files)
+        return
+    with pool:
+        yield from pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4)))
+
+
+def check_many(files: list[str], s: RunSettings, jobs: int | None = None,
+               keep_documents: bool = False) -> list[FileResult]:
+    """Every result of iter_check, in order."""
+    return list(iter_check(files, s, jobs, keep_documents))
+
+
+def brief(res: FileResult) -> FileResult:
+    """A result that has been written out: its findings reduced to code, family and level
+    (diagnostics.Brief), its E9xx messages kept for the closing error lines."""
+    from .diagnostics import Brief
+
+    res.diagnostics = [d if d.code.startswith("E9") else Brief(d) for d in res.diagnostics]
+    res.document = res.plan = None
+    return res
 
 
 def is_note(res: FileResult) -> bool:

@@ -210,3 +210,21 @@ def test_markdown_notes_in_a_folder_are_skipped_and_counted(tmp_path):
     assert "bỏ qua 2 tệp Markdown" in err and "README.md" in err
     code, out, err = run_cli("check", tmp_path / "README.md", "--format", "json")  # named: checked
     assert [Path(f["path"]).name for f in json.loads(out)["files"]] == ["README.md"]
+
+
+@needs_shared
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_streamed_output_equals_the_whole_report(fmt):
+    """check writes text and JSON file by file (memory bounded by the largest document); the
+    output is the same text the reporter gives for all the results at once."""
+    from checker import check_file
+    from checker.report import get_reporter
+
+    paths = sorted(SEEDS.glob("*.txt"))
+    code, out, err = run_cli("check", *paths, "--format", fmt, "-j", "1")
+    results = [check_file(p) for p in paths]
+    for r, p in zip(results, paths):
+        r.path = str(p)
+        for d in r.diagnostics:
+            d.path = str(p)
+    assert out == get_reporter(fmt)(results, lang="vi")

@@ -31,10 +31,22 @@ def file_entry(r, lang: str) -> dict:
     }
 
 
+def render_start() -> str:
+    return '{\n  "version": %d,\n  "files": [' % VERSION
+
+
+def render_file(r, lang: str = "vi", first: bool = False) -> str:
+    """One file's entry, as it stands inside the whole document (streamed file by file)."""
+    body = json.dumps(file_entry(r, lang), ensure_ascii=False, indent=2)
+    return ("\n" if first else ",\n") + "\n".join("    " + line for line in body.splitlines())
+
+
+def render_end(results) -> str:
+    summ = json.dumps(summary(results), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return ("\n  ]" if results else "]") + ',\n  "summary": ' + summ + "\n}\n"
+
+
 def render(results, lang: str = "vi", **_) -> str:
-    doc = {
-        "version": VERSION,
-        "files": [file_entry(r, lang) for r in results],
-        "summary": summary(results),
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    """The whole document: the same text whether it is written at once or streamed."""
+    return (render_start() + "".join(render_file(r, lang, first=(i == 0)) for i, r in enumerate(results))
+            + render_end(results))

@@ -45,32 +45,38 @@ def counts_line(counts: dict, by_cat: dict, lang: str) -> str:
     return head
 
 
-def render(results, lang: str = "vi", color: bool = False, quiet: bool = False, **_) -> str:
+def render_file(r, lang: str = "vi", color: bool = False, quiet: bool = False) -> str:
+    """One file's findings and verdict (streamed as soon as the file is checked)."""
     out: list[str] = []
     hint_word = "hint" if lang == "en" else "gợi ý"
-    for r in results:
-        for d in r.diagnostics:
-            loc = f"{r.path}:{d.line}:{d.column}:"
-            sev = _c(color, d.severity, f"[{d.severity}]")
-            out.append(f"{_c(color, 'bold', loc)} {d.code} {sev} {d.message.get(lang)}")
-            if not quiet:
-                extra = []
-                if d.hint is not None:
-                    extra.append(d.hint.get(lang))
-                if d.suggestion:
-                    extra.append("→ " + d.suggestion)
-                if extra:
-                    out.append(_c(color, "dim", f"    {hint_word}: " + " ".join(extra)))
+    for d in r.diagnostics:
+        loc = f"{r.path}:{d.line}:{d.column}:"
+        sev = _c(color, d.severity, f"[{d.severity}]")
+        out.append(f"{_c(color, 'bold', loc)} {d.code} {sev} {d.message.get(lang)}")
         if not quiet:
-            by_cat: dict = {}
-            for d in r.diagnostics:
-                by_cat[d.category] = by_cat.get(d.category, 0) + 1
-            v = VERDICT[verdict_of(r)][1 if lang == "en" else 0]
-            vcol = {"Đạt": "info", "Pass": "info", "Cần sửa": "warning", "Needs changes": "warning"}.get(v, "error")
-            kind = kind_label(r, lang)
-            kind = f" [{kind}]" if kind else ""
-            out.append(f"{r.path}: {_c(color, vcol, v)} — {counts_line(r.counts(), by_cat, lang)}{kind}")
-            out.append("")
+            extra = []
+            if d.hint is not None:
+                extra.append(d.hint.get(lang))
+            if d.suggestion:
+                extra.append("→ " + d.suggestion)
+            if extra:
+                out.append(_c(color, "dim", f"    {hint_word}: " + " ".join(extra)))
+    if not quiet:
+        by_cat: dict = {}
+        for d in r.diagnostics:
+            by_cat[d.category] = by_cat.get(d.category, 0) + 1
+        v = VERDICT[verdict_of(r)][1 if lang == "en" else 0]
+        vcol = {"Đạt": "info", "Pass": "info", "Cần sửa": "warning", "Needs changes": "warning"}.get(v, "error")
+        kind = kind_label(r, lang)
+        kind = f" [{kind}]" if kind else ""
+        out.append(f"{r.path}: {_c(color, vcol, v)} — {counts_line(r.counts(), by_cat, lang)}{kind}")
+        out.append("")
+    return "".join(line + "\n" for line in out)
+
+
+def render_end(results, lang: str = "vi", quiet: bool = False) -> str:
+    """The closing lines: what was not evaluated, and the counts of the run."""
+    out: list[str] = []
     s = summary(results)
     not_eval = [r for r in results if "layout" in r.not_evaluated]
     if not_eval and not quiet:
@@ -85,4 +91,8 @@ def render(results, lang: str = "vi", color: bool = False, quiet: bool = False, 
         out.append(f"Checked {s['files']} file(s): {s['errors']} errors, {s['warnings']} warnings, {s['info']} info.")
     else:
         out.append(f"Đã rà soát {s['files']} tệp: {s['errors']} lỗi, {s['warnings']} cảnh báo, {s['info']} thông tin.")
-    return "\n".join(out) + "\n"
+    return "".join(line + "\n" for line in out)
+
+
+def render(results, lang: str = "vi", color: bool = False, quiet: bool = False, **_) -> str:
+    return "".join(render_file(r, lang, color, quiet) for r in results) + render_end(results, lang, quiet)
