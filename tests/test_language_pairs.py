@@ -1,0 +1,131 @@
+"""Table-driven: real error / non-error pairs of the classes that real notices contain (issue 18).
+
+Each row is a sentence with the error, the code and the suggestion expected on it, and the same
+sentence corrected, on which no language rule (L) at warning or error level may fire. The errors
+are of the kinds seen again and again in real drafts: a wrong tone mark or letter that makes
+another real word (L705, L701), a doubled word (L706), capitalisation against Phụ lục II of
+Nghị định 30/2020 (L707), a syllable that cannot be Vietnamese (L702), punctuation (L704).
+"""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import run_text
+
+HEAD = "THÔNG BÁO\n\nKết luận của Chủ tịch UBND tỉnh tại phiên họp tháng 3 năm 2024\n\n"
+
+# (wrong sentence, code, suggestion, corrected sentence)
+PAIRS = [
+    # --- real-word errors: wrong tone mark or letter (L705)
+    ("Rà soát các quy định hiện hành đế bảo đảm thống nhất.", "L705", "để", "Rà soát các quy định hiện hành để bảo đảm thống nhất."),
+    ("Dự kiến tập huấn và thu thập dữ liệu tư tháng 11/2025.", "L705", "từ", "Dự kiến tập huấn và thu thập dữ liệu từ tháng 11/2025."),
+    ("Thực hiện theo Nghị quyết ban hành ngày 22 tháng 12 nám 2024 của Bộ Chính trị.", "L705", "năm", "Thực hiện theo Nghị quyết ban hành ngày 22 tháng 12 năm 2024 của Bộ Chính trị."),
+    ("Bộ Tư pháp quy đinh chi tiết và hướng dẫn thi hành.", "L705", "định", "Bộ Tư pháp quy định chi tiết và hướng dẫn thi hành."),
+    ("Huy động nguồn lực xây dụng nông thôn mới.", "L705", "dựng", "Huy động nguồn lực xây dựng nông thôn mới."),
+    ("Tập trung nâng cao nâng lực cán bộ cơ sở.", "L705", "năng", "Tập trung nâng cao năng lực cán bộ cơ sở."),
+    ("Ủy bân nhân dân các xã chủ động triển khai.", "L705", "ban", "Ủy ban nhân dân các xã chủ động triển khai."),
+    ("Rứt khoát không để chậm tiến độ.", "L705", "Dứt", "Dứt khoát không để chậm tiến độ."),
+    ("Bố trí kinh phí để sữa chữa trụ sở.", "L701", "sửa chữa", "Bố trí kinh phí để sửa chữa trụ sở."),
+    # --- curated confusions (L701)
+    ("Các đơn vị phân đấu hoàn thành kế hoạch.", "L701", "phấn đấu", "Các đơn vị phấn đấu hoàn thành kế hoạch."),
+    ("Sử dụng tiết kiệm, tránh lãnh phí ngân sách.", "L701", "lãng phí", "Sử dụng tiết kiệm, tránh lãng phí ngân sách."),
+    ("Tăng cường công tác phòng cháy, chửa cháy rừng.", "L701", "chữa cháy", "Tăng cường công tác phòng cháy, chữa cháy rừng."),
+    ("Kiểm tra xuất sứ hàng hóa nhập khẩu.", "L701", "xuất xứ", "Kiểm tra xuất xứ hàng hóa nhập khẩu."),
+    ("Khẩn trương bổ xung lực lượng.", "L701", "bổ sung", "Khẩn trương bổ sung lực lượng."),
+    ("Sử lý dứt điểm các vi phạm.", "L701", "Xử lý", "Xử lý dứt điểm các vi phạm."),
+    # --- doubled words (L706)
+    ("Các các sở, ngành triển khai thực hiện.", "L706", "", "Các sở, ngành triển khai thực hiện."),
+    ("Rà soát các dự án chưa chưa bố trí vốn.", "L706", "", "Rà soát các dự án chưa bố trí vốn."),
+    ("Phấn đấu hoàn thành mục tiêu đến đến hết năm 2025.", "L706", "", "Phấn đấu hoàn thành mục tiêu đến hết năm 2025."),
+    ("Ưu tiên thu hút đầu tư vào các khu vực có lập lập quy hoạch.", "L706", "", "Ưu tiên thu hút đầu tư vào các khu vực có lập quy hoạch."),
+    ("Đối với đối với các xã khó khăn, hỗ trợ kinh phí.", "L706", "", "Đối với các xã khó khăn, hỗ trợ kinh phí."),
+    ("Tuyên truyền để nhân dân nhân dân biết, thực hiện.", "L706", "", "Tuyên truyền để nhân dân biết, thực hiện."),
+    ("Giao Công ty Công ty Điện lực tỉnh thực hiện.", "L706", "", "Giao Công ty Điện lực tỉnh thực hiện."),
+    ("Hướng dẫn các trường Trường Cao đẳng tuyển sinh.", "L706", "", "Hướng dẫn các trường cao đẳng tuyển sinh."),
+    ("Báo cáo kết quả với với Ủy ban nhân dân tỉnh.", "L706", "", "Báo cáo kết quả với Ủy ban nhân dân tỉnh."),
+    ("Kiểm tra các các công trình trọng điểm.", "L706", "", "Kiểm tra các công trình trọng điểm."),
+    # --- capitalisation by Phụ lục II (L707)
+    ("Các sở phối hợp thực hiện; Chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả.", "L707", "chịu",
+     "Các sở phối hợp thực hiện; chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả."),
+    ("Hoàn thành trong năm 2025; Trên cơ sở đó, các sở xây dựng kế hoạch chi tiết.", "L707", "trên",
+     "Hoàn thành trong năm 2025. Trên cơ sở đó, các sở xây dựng kế hoạch chi tiết."),
+    ("Tổ chức phiên họp thứ nhất (sau đây gọi là phiên họp), Tham dự có các sở, ngành.", "L707", "tham",
+     "Tổ chức phiên họp thứ nhất (sau đây gọi là phiên họp). Tham dự có các sở, ngành."),
+    ("Thực hiện theo khoản 1 điều 26 của Luật Đầu tư công.", "L707", "Điều", "Thực hiện theo khoản 1 Điều 26 của Luật Đầu tư công."),
+    ("Quy định tại chương II của Nghị định này được bãi bỏ.", "L707", "Chương", "Quy định tại Chương II của Nghị định này được bãi bỏ."),
+    ("Tổ chức lựa chọn nhà thầu theo Luật đấu thầu năm 2023.", "L707", "Đấu", "Tổ chức lựa chọn nhà thầu theo Luật Đấu thầu năm 2023."),
+    ("Thực hiện theo Luật nhà ở năm 2023.", "L707", "Nhà", "Thực hiện theo Luật Nhà ở năm 2023."),
+    ("Hướng dẫn thi hành Luật tổ chức chính quyền địa phương.", "L707", "Tổ", "Hướng dẫn thi hành Luật Tổ chức chính quyền địa phương."),
+    ("Báo cáo thủ tướng Chính phủ kết quả thực hiện.", "L707", "Thủ tướng", "Báo cáo Thủ tướng Chính phủ kết quả thực hiện."),
+    ("Kết nối giao thông vùng Tây Nam bộ.", "L707", "Tây Nam Bộ", "Kết nối giao thông vùng Tây Nam Bộ."),
+    ("Phát triển du lịch các tỉnh Bắc bộ.", "L707", "Bắc Bộ", "Phát triển du lịch các tỉnh Bắc Bộ."),
+    ("Nâng cấp Quốc Lộ 45 đoạn qua tỉnh.", "L707", "Quốc lộ", "Nâng cấp Quốc lộ 45 đoạn qua tỉnh."),
+    ("Sửa chữa Tỉnh Lộ 12 trước mùa mưa.", "L707", "Tỉnh lộ", "Sửa chữa Tỉnh lộ 12 trước mùa mưa."),
+    # --- syllables that cannot be Vietnamese (L702)
+    ("Tăng cường quán triểt các chủ trương.", "L702", None, "Tăng cường quán triệt các chủ trương."),
+    ("Phát triển các nghành kinh tế mũi nhọn.", "L701", "ngành", "Phát triển các ngành kinh tế mũi nhọn."),
+    ("Nâng cao chất lượng dịch vụ bưuchínhcông ích.", "L702", None, "Nâng cao chất lượng dịch vụ bưu chính công ích."),
+    ("Đảm bảo hiệu qủa đầu tư.", "L702", "quả", "Đảm bảo hiệu quả đầu tư."),
+    ("Rà soát tòan bộ hồ sơ.", "L702", "toàn", "Rà soát toàn bộ hồ sơ."),
+    # --- punctuation (L704: info, except brackets and quotes)
+    ("Giao Sở Tài chính (chủ trì phối hợp với các sở liên quan.", "L704", None, "Giao Sở Tài chính (chủ trì) phối hợp với các sở liên quan."),
+    ("Thực hiện phương châm \"bốn tại chỗ trong phòng chống thiên tai.", "L704", None, "Thực hiện phương châm \"bốn tại chỗ\" trong phòng chống thiên tai."),
+    ("Các sở phối hợp thực hiện chủ trì báo cáo.)", "L704", None, "Các sở phối hợp thực hiện (chủ trì báo cáo)."),
+]
+
+# correct text that looks like the errors above: nothing may be reported (legitimate
+# reduplication, compounds a variant would also make, names, lists of names, the amending-law title)
+CLEAN = [
+    "Giảm dần dần tỷ lệ hộ nghèo, từ từ nâng cao thu nhập.",
+    "Ngày ngày cập nhật tiến độ trên hệ thống.",
+    "Ban hành quyết định quy định định mức phân bổ vốn.",
+    "Cấp giấy phép xuất bản tin tức điện tử.",
+    "Tuyển chọn cộng tác viên dân số tại các xã.",
+    "Thực hiện theo Luật sửa đổi, bổ sung một số điều của Luật Đất đai.",
+    "Các quy định của Luật này được áp dụng thống nhất.",
+    "Giao Sở Tài chính, Công an tỉnh, các tỉnh Lào Cai, Yên Bái phối hợp thực hiện.",
+    "Các lĩnh vực: Báo chí; Xuất bản, In và Phát hành; Thông tin điện tử.",
+    "Căn cứ điểm a khoản 2 Điều 10 Chương II của Nghị định.",
+    "Phát triển vùng Tây Bắc, Tây Nguyên và Tây Nam Bộ.",
+    "Nâng cấp Quốc lộ 4D đoạn qua thị xã.",
+    "Báo cáo Thủ tướng Chính phủ, Phó Thủ tướng Chính phủ kết quả.",
+    "Ủy ban nhân dân tỉnh Hòa Bình, tỉnh Khánh Hòa và tỉnh Thanh Hóa phối hợp.",
+    "Hỗ trợ đồng bào dân tộc thiểu số ổn định đời sống lâu dài.",
+    "Đẩy mạnh sản xuất kinh doanh, bảo đảm an sinh xã hội.",
+    "Tiếp tục thực hiện có hiệu quả Chương trình mục tiêu quốc gia xây dựng nông thôn mới.",
+    "Kiểm tra, giám sát việc thực hiện thủ tục hành chính trên Cổng Dịch vụ công quốc gia.",
+]
+
+
+def _findings(text: str):
+    return [d for d in run_text(HEAD + "1. " + text + "\n", select=["L"]) if d.severity != "info" or d.code == "L704"]
+
+
+@pytest.mark.parametrize("wrong,code,suggestion,right", PAIRS, ids=[p[0][:40] for p in PAIRS])
+def test_error_is_found_and_the_correction_is_clean(wrong, code, suggestion, right):
+    found = _findings(wrong)
+    if code is None:
+        assert [d for d in found if d.severity in ("warning", "error")] == []
+    else:
+        hits = [d for d in found if d.code == code]
+        assert hits, f"{code} expected on: {wrong}; got {[(d.code, d.message.vi) for d in found]}"
+        if suggestion is not None:
+            assert suggestion in [d.suggestion for d in hits]
+    assert [(d.code, d.message.vi) for d in _findings(right) if d.severity in ("warning", "error")] == []
+
+
+@pytest.mark.parametrize("text", CLEAN, ids=[t[:40] for t in CLEAN])
+def test_correct_text_has_no_language_finding(text):
+    assert [(d.code, d.message.vi) for d in _findings(text) if d.severity in ("warning", "error")] == []
+
+
+def test_messages_are_vietnamese_and_cite_their_source():
+    text = ("Rà soát các quy định hiện hành đế bảo đảm thống nhất; Chịu trách nhiệm trước UBND tỉnh. "
+            "Thực hiện theo khoản 1 điều 26, chưa chưa bố trí vốn.")
+    found = run_text(HEAD + "1. " + text + "\n", select=["L705", "L706", "L707"])
+    assert {d.code for d in found} == {"L705", "L706", "L707"}
+    for d in found:
+        assert not any(w in d.message.vi for w in (" is ", " the ", "corpus", "CORPUS", "SEEDS"))
+    assert all("Phụ lục II, Mục" in d.message.vi for d in found if d.code == "L707")
+    en = run_text(HEAD + "1. " + text + "\n", select=["L705", "L706", "L707"], lang="en")
+    assert all(d.message.en for d in en)
