@@ -162,17 +162,19 @@ def written_form(key: str) -> str:
 # ------------------------------------------------------------------ doubled words
 
 DOUBLE_SHARE = 6.5e-4  # a syllable written twice in a row less often than this share of its uses
+DOUBLE_SHARE_WORD = 2.5e-3  # … or this share when the second copy begins a word with what follows
 DOUBLE_MIN = 4600  # … and used often enough for a doubling never seen to mean something (3 / share)
 DOUBLE_WORD = 100  # two syllables that make a word this often, written twice in a row
-DOUBLE_BOND = 0.05  # "quy định định mức": the first copy ends a word and the second begins one
+DOUBLE_BOND = 0.05  # "quy định định mức", "phân công công việc": the first copy ends a word (bond
+# ≥ 0.1) and the second begins one (≥ 0.05); "các khu khu công nghiệp" (0.067) is a doubling
 
 
 def doubled(text: str) -> list[tuple[int, int, int, str]]:
     """(start of the repeated part, its end, start of the first copy, the repeated words) for the
     words written twice in a row in a paragraph ("các các", "nhân dân nhân dân") where the
     doubling is not a reduplication in use ("từ từ", "dần dần", "ngày ngày"), judged by how often
-    the syllable follows itself in the counts. Two names ("Tân Tân") and a syllable that ends one
-    word and begins the next ("quy định định mức") are not doublings."""
+    the syllable follows itself in the counts. Two names ("Tân Tân", "Đảng ủy Ủy ban") and a
+    syllable that ends one word and begins the next ("quy định định mức") are not doublings."""
     m = model()
     out = []
     for toks in chunks(text):
@@ -186,10 +188,15 @@ def doubled(text: str) -> list[tuple[int, int, int, str]]:
                 k += 4
                 continue
             b = toks[k + 1]
-            if a.key == b.key and _spaces(text, toks, k, 1) and not (a.text[:1].isupper() and b.text[:1].isupper()):
+            if (a.key == b.key and _spaces(text, toks, k, 1) and not (a.text[:1].isupper() and b.text[:1].isupper())
+                    and not (k and toks[k - 1].text[:1].isupper() and b.text[:1].isupper())):  # "Đảng ủy Ủy ban"
                 c = m.count(a.key)
-                if (c >= DOUBLE_MIN and m.pair(a.key, a.key) < DOUBLE_SHARE * c
-                        and not (k and k + 2 < len(toks) and _bond(m, toks[k - 1].key, a.key) >= DOUBLE_BOND
+                nxt = toks[k + 2].key if k + 2 < len(toks) else None
+                share = DOUBLE_SHARE
+                if nxt is not None and _bond(m, a.key, nxt) >= DOUBLE_BOND:
+                    share = DOUBLE_SHARE_WORD  # the second copy begins a word: "các khu khu công nghiệp"
+                if (c >= DOUBLE_MIN and m.pair(a.key, a.key) < share * c
+                        and not (k and k + 2 < len(toks) and _bond(m, toks[k - 1].key, a.key) >= 2 * DOUBLE_BOND
                                  and _bond(m, a.key, toks[k + 2].key) >= DOUBLE_BOND)):
                     out.append((b.start, b.end, a.start, a.text))
                     k += 2
