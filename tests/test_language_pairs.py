@@ -74,6 +74,10 @@ PAIRS = [
     ("Xây dựng kế hoạch giai đoạn 2026 -2031.", "L704", " - ", "Xây dựng kế hoạch giai đoạn 2026 - 2031."),
     ("Quán triệt tinh thần ''quyết tâm cao'' trong toàn ngành.", "L704", "“", "Quán triệt tinh thần “quyết tâm cao” trong toàn ngành."),
     # --- capitalisation by Phụ lục II (L707)
+    ("Kinh phí thực hiện là 78,6 ty đồng.", "L705", "tỷ", "Kinh phí thực hiện là 78,6 tỷ đồng."),
+    ("Phấn đấu khoản 95% người dân tham gia bảo hiểm y tế.", "L705", "khoảng", "Phấn đấu khoảng 95% người dân tham gia bảo hiểm y tế."),
+    ("Chào mừng đại hội Đảng toàn quốc lần thứ XIV.", "L707", "Đại hội", "Chào mừng Đại hội Đảng toàn quốc lần thứ XIV."),
+
     ("Các sở phối hợp thực hiện; Chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả.", "L707", "chịu",
      "Các sở phối hợp thực hiện; chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả."),
     ("Hoàn thành trong năm 2025; Trên cơ sở đó, các sở xây dựng kế hoạch chi tiết.", "L707", "trên",
@@ -128,6 +132,8 @@ CLEAN = [
     "Viết hoa tên người: Nguyễn Ái Quốc, Trần Phú,... như quy định.",
     "Giai đoạn 2021-2025 và 2026 - 2030.",
     "Số:      /TB-UBND ngày ..... tháng ..... năm 2025.",
+    "Tổ chức đại hội Đảng bộ các cấp nhiệm kỳ 2025 - 2030.",
+    "Thực hiện theo khoản 2 Điều 5, Công ty TNHH Xây dựng số 3 phối hợp.",
 ]
 
 

@@ -11,7 +11,8 @@ không thấy, nhưng làm sai nghĩa câu.
 Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 8 khoản 1 (văn bản bảo đảm chính xác, diễn đạt rõ ràng);
 dạng đúng tra Từ điển tiếng Việt (Viện Ngôn ngữ học, Hoàng Phê chủ biên).
 Ví dụ sai: "Rà soát các quy định hiện hành đế bảo đảm có quy định"; "Dự kiến thu thập dữ liệu tư
-tháng 11/2025".
+tháng 11/2025". Cạnh con số: "78,6 ty đồng" → "78,6 tỷ đồng", "khoản 95% người dân" → "khoảng
+95% người dân" (rules/language.toml).
 Ví dụ đúng: "… hiện hành để bảo đảm …"; "… dữ liệu từ tháng 11/2025".
 Cách sửa: sửa thành dạng được gợi ý nếu đúng ý người viết; nếu từ viết đúng ý (một thuật ngữ hiếm),
 bỏ qua (--ignore L705 hoặc chú thích bỏ qua trên dòng).
@@ -28,9 +29,11 @@ Rule: Decree 30/2020/NĐ-CP, Article 8(1) (accurate, clear wording); correct for
 tiếng Việt (ed. Hoàng Phê).
 Fix: write the suggested form if it is what was meant; otherwise ignore the finding.
 """
+from ... import rx as re
 from ...diagnostics import Msg
 from ...encodings import paragraph_legacy
 from ...engine import Hit, rule
+from ...language.lexicon import language_data
 from ...language.context import chunks, copy_case, likely_variant, mostly_accented, written_form
 from ...language.syllables import parse
 from ._shared import paragraph_confusions
@@ -64,11 +67,42 @@ def candidates(doc, p):
                 yield t, toks[k - 1] if k else None, toks[k + 1] if k + 1 < len(toks) else None, copy_case(w, written_form(v))
 
 
+_NUMBER_PATTERNS: list = []
+
+
+def _number_patterns():
+    """(pattern, wrong → right) for the syllables judged by the number beside them."""
+    if not _NUMBER_PATTERNS:
+        data = language_data()
+        after = dict(w.split(":", 1) for w in data["after_number"])
+        before = dict(w.split(":", 1) for w in data["before_percent"])
+        alt = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True))
+        _NUMBER_PATTERNS.append((re.compile(r"(?:(?<=\d)|(?<=\d ))(?:" + alt + r")(?![\p{L}\p{M}])"), after))
+        alt = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
+        _NUMBER_PATTERNS.append((re.compile(r"(?<![\p{L}\p{M}])(?:" + alt + r")(?= ?\d+(?:[,.]\d+)? ?%)", re.I), before))
+    return _NUMBER_PATTERNS
+
+
+def _number_hits(p):
+    text = p.text
+    if not any(c.isdigit() for c in text):
+        return
+    for pattern, table in _number_patterns():
+        for m in pattern.finditer(text):
+            w = m.group()
+            fix = copy_case(w, table[w.lower()])
+            yield Hit(Msg(f"Viết sai: \"{w}\" cạnh con số phải là \"{fix}\".", f"Misspelt: \"{w}\" beside a number should be \"{fix}\"."),
+                      para=p, start=m.start(), end=m.end(), suggestion=fix, replacement=fix, safe=False,
+                      hint=Msg(f"Sửa thành \"{fix}\"; tra Từ điển tiếng Việt (Hoàng Phê chủ biên).",
+                               f"Write \"{fix}\"; see the Từ điển tiếng Việt (ed. Hoàng Phê)."))
+
+
 @rule("L705", name="real-word", severity="warning", fixable=True,
       title=Msg("Âm tiết có thật nhưng sai chỗ (sai dấu, sai một chữ)", "A real syllable in the wrong place (wrong mark or letter)"))
 def check(doc):
     covered = paragraph_confusions(doc)
     for p in doc.paragraphs:
+        yield from _number_hits(p)
         spans = [(c.start, c.end) for c in covered.get(p.index, ())]
         for t, left, right, fix in candidates(doc, p):
             if any(s <= t.start < e for s, e in spans):

@@ -15,7 +15,8 @@ Cái gì:
 (5) "thủ tướng Chính phủ" → "Thủ tướng Chính phủ": Mục V.3;
 (6) tên vùng, miền ghép từ chỉ phương hướng với "bộ" ("Tây Nam bộ" → "Tây Nam Bộ", "Bắc bộ" →
     "Bắc Bộ"): Mục III.1.đ;
-(7) "Quốc Lộ 45" → "Quốc lộ 45" (tên đường: chỉ viết hoa chữ đầu của danh từ chung đi với số,
+(7) "đại hội Đảng toàn quốc lần thứ XIV" → "Đại hội …" (tên một đại hội cụ thể): Mục V.9;
+(8) "Quốc Lộ 45" → "Quốc lộ 45" (tên đường: chỉ viết hoa chữ đầu của danh từ chung đi với số,
     như "Quận 1" ở Mục III.1.b).
 Tại sao: viết hoa đúng quy định là yêu cầu về thể thức của văn bản hành chính.
 Căn cứ: Nghị định 30/2020/NĐ-CP, Điều 8 và Phụ lục II (viết hoa trong văn bản hành chính); mỗi
@@ -28,8 +29,8 @@ What: (1) a capital mid-sentence after a semicolon, or after a comma that follow
 bracket (names, lists of names and rare words excepted); (2) "điều",
 "chương" of a specific document in lower case; (3) a document type in lower case before its
 number ("công văn số 1103/TCT-QLRR"); (4) the first syllable of a law's name in lower case
-("Luật đấu thầu"); (5) "thủ tướng Chính phủ"; (6) regions "Tây Nam bộ" → "Tây Nam Bộ"; (7) "Quốc
-Lộ 45" → "Quốc lộ 45".
+("Luật đấu thầu"); (5) "thủ tướng Chính phủ"; (6) regions "Tây Nam bộ" → "Tây Nam Bộ"; (7) "đại hội Đảng toàn
+quốc lần thứ XIV" → "Đại hội …"; (8) "Quốc Lộ 45" → "Quốc lộ 45".
 Why: capitalisation is part of the required form of administrative documents.
 Rule: Decree 30/2020/NĐ-CP, Article 8 and Annex II; each finding cites the section of Annex II.
 Fix: rewrite the first letter.
@@ -55,6 +56,8 @@ ARTICLE = re.compile(r"(?<![\p{L}\p{M}])(?<!các )(?<!những )(điều|chương
 LAW = re.compile(r"(?<![\p{L}\p{M}])Luật (\p{Ll}[\p{Ll}\p{M}]*)")
 PM = re.compile(r"(?<![\p{L}\p{M}])(?<!Phó )(thủ tướng|phó thủ tướng)(?= Chính phủ)")
 REGION = re.compile(r"(?<![\p{L}\p{M}])((?:Đông |Tây )?(?:Bắc|Nam|Trung) )(bộ)(?![\p{L}\p{M}])")
+# "đại hội Đảng toàn quốc lần thứ XIV": the congress named by its number is one event
+CONGRESS = re.compile(r"(?<![\p{L}\p{M}])(đại hội)(?= (?:Đảng|đại biểu|Đoàn|Công đoàn|Hội|Mặt trận)[^.;:()]{0,40}? lần thứ (?:[IVXLC]+|\d+)\b)")
 ROAD = re.compile(r"(?<![\p{L}\p{M}])(Quốc|Tỉnh) (Lộ)(?= \d)")
 
 CLAUSE = {
@@ -66,6 +69,7 @@ CLAUSE = {
             "Section V.6 (capitalise the type and the first syllable of the name of a specific document)"),
     "V.3": ("Mục V.3 (tên chức vụ: Thủ tướng Chính phủ)", "Section V.3 (titles: Thủ tướng Chính phủ)"),
     "III.1.đ": ("Mục III.1.đ (tên vùng, miền: Bắc Bộ, Tây Nam Bộ)", "Section III.1.đ (regions: Bắc Bộ, Tây Nam Bộ)"),
+    "V.9": ("Mục V.9 (tên sự kiện: viết hoa chữ cái đầu)", "Section V.9 (names of events: capital first letters)"),
     "III.1.b": ("Mục III.1.b (danh từ chung đi với số: chỉ viết hoa chữ đầu, như Quận 1)",
                 "Section III.1.b (a common noun with a number: only its first letter, as Quận 1)"),
 }
@@ -148,6 +152,9 @@ def check(doc):
                 continue
             yield _hit(p, mt.start(2), mt.end(2), mt.group(1) + mt.group(2), mt.group(1) + "Bộ", "III.1.đ",
                        "Tên vùng, miền viết hoa mọi âm tiết", "Every syllable of a region's name is capitalised")
+        for mt in CONGRESS.finditer(text):
+            yield _hit(p, mt.start(1), mt.end(1), mt.group(1), "Đại hội", "V.9",
+                       "Tên đại hội cụ thể (có số lần thứ) phải viết hoa", "The name of a numbered congress in lower case")
         for mt in ROAD.finditer(text):
             yield _hit(p, mt.start(2), mt.end(2), mt.group(0), mt.group(1) + " lộ", "III.1.b",
                        "Chỉ viết hoa chữ đầu của tên đường", "Only the first letter of a road name is capitalised")
