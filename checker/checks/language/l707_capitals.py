@@ -5,7 +5,7 @@ Cái gì:
     trách nhiệm", "(sau đây gọi là Phiên họp), Tham dự"): Mục I chỉ viết hoa đầu câu, sau dấu
     chấm, chấm hỏi, chấm than và khi xuống dòng; không báo tên riêng (âm tiết của tên cơ quan, địa
     danh trong danh mục, các danh từ Mục V viết hoa), danh sách tên ("…; Xuất bản, In và Phát
-    hành; …") và từ ít gặp (có thể là tên riêng);
+    hành; …", "…; Cảng hàng không Sa Pa; …") và từ ít gặp (có thể là tên riêng);
 (2) "điều", "chương" của một văn bản cụ thể viết thường ("khoản 2 điều 26" → "khoản 2 Điều 26"):
     Mục V.7;
 (3) tên loại văn bản viết thường khi nói đến một văn bản cụ thể ("công văn số 1103/TCT-QLRR" →
@@ -47,9 +47,11 @@ from ...language.lm import model
 from ...registry import for_settings
 from ...textnorm import tone_neutral
 
-COMMON_MIN = 5000  # a capitalised word after a comma is judged only if it is a common word
+COMMON_MIN = 1000  # a capitalised word after a comma is judged only if it is a common word
 
 AFTER_PUNCT = re.compile(r"(?:(?<=[\p{Ll}\p{M}\d)”\"]; )|(?<=\p{Ll}\), ))(\p{Lu}[\p{Ll}\p{M}]+)(?= (\p{Ll}[\p{Ll}\p{M}]*))")
+# "…; Cảng hàng không Sa Pa; …": a short item that holds a name further on
+NAME_ITEM = re.compile(r"(?:[ ,]+[\p{L}\p{M}\d]+){0,3}? \p{Lu}\p{Ll}[\p{L}\p{M}]*(?:[ ,]+[\p{L}\p{M}\d]+){0,3}(?:[;.]|$)")
 # "…; Xuất bản, In và Phát hành; …": a short item, itself a list of names
 NAME_LIST = re.compile(r"(?:[ ,]+[\p{L}\p{M}]+){0,7}?, \p{Lu}[\p{L}\p{M}]*(?:[ ,]+[\p{L}\p{M}]+){0,7}(?:[;.]|$)")
 ARTICLE = re.compile(r"(?<![\p{L}\p{M}])(?<!các )(?<!những )(điều|chương)(?= (?:\d+|[IVXLC]+)\b)(?! \d+[,.]\d)")
@@ -119,7 +121,7 @@ def check(doc):
             if key in names or m.count(key) < COMMON_MIN:
                 continue
             a = mt.start(1)
-            if NAME_LIST.match(text, mt.end(1)):
+            if NAME_LIST.match(text, mt.end(1)) or NAME_ITEM.match(text, mt.end(1)):
                 continue
             if "\n" in src[p.offsets[a - 2]:p.offsets[a]]:
                 continue  # a line that begins with a capital: a new item or a wrapped heading
@@ -145,7 +147,7 @@ def check(doc):
                        "Âm tiết đầu của tên luật phải viết hoa", "The first syllable of a law's name in lower case")
         for mt in PM.finditer(text):
             found = mt.group(1)
-            fix = _cap(found)
+            fix = "Phó Thủ tướng" if found.startswith("phó") else "Thủ tướng"
             yield _hit(p, mt.start(1), mt.end(1), found, fix, "V.3", "Tên chức vụ viết thường", "A title in lower case")
         for mt in REGION.finditer(text):
             if not mt.group(1)[:1].isupper():
