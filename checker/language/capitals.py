@@ -19,13 +19,13 @@ def name_syllables(registry) -> frozenset[str]:
     if key not in _cache:
         from .lexicon import language_data
 
-        out: set[str] = set()
+        words: set[str] = set()
         for a in registry.agencies:
             for form in (a.name, *a.variants):
-                out.update(tone_neutral(w) for w in form.split() if w[:1].isupper() and not w.isupper())
+                words.update(w for w in form.split() if w[:1].isupper() and not w.isupper())
         for p in (*registry.provinces, *registry.places):
-            out.update(tone_neutral(w) for w in p.name.split())
-        out.update(tone_neutral(w) for w in language_data()["name_syllables"])
+            words.update(p.name.split())
+        words.update(language_data()["name_syllables"])
         _cache.clear()
-        _cache[key] = frozenset(out)
+        _cache[key] = frozenset(map(tone_neutral, words))  # once per distinct word
     return _cache[key]
