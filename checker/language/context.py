@@ -11,7 +11,7 @@ and on errors put into them; figures in README "Chính tả theo ngữ cảnh"):
   three occur together, C(l,x)·C(x,r)/C(x);
 - nothing is said when x forms a common word with a neighbour (C(l,x) ≥ 30 and ≥ 0.5% of x's
   uses: "cộng tác", "cỡ chữ", "mốc thời gian") unless the variant's word is 100 times as common
-  ("quy đinh" 44, "quy định" 107,732);
+  ("quy đinh" 44, "quy định" 107,732); never when it forms one on each side;
 - v must have been seen at least 100 times with each neighbour, and at least 15 times as often
   as x (l v against l x; v r against x r);
 - the estimate must be at least e^2.5 ≈ 12 times higher with both neighbours, e^6 ≈ 400 times
@@ -116,6 +116,8 @@ def _likely(li: int | None, xi: int | None, ri: int | None) -> str | None:
     xr = m.pair_ids(xi, ri) if ri is not None else 0.0
     lword = li is not None and _word(m, lx, xi)
     rword = ri is not None and _word(m, xr, xi)
+    if lword and rword:
+        return None  # x makes a common word with each neighbour: it is in its place
     both = li is not None and ri is not None
     s0 = None
     best = None
