@@ -52,8 +52,10 @@ _new = tuple.__new__
 _key = lru_cache(maxsize=131072)(tone_neutral)
 
 
+@lru_cache(maxsize=4096)
 def chunks(text: str) -> list[list[Token]]:
-    """The stretches of a paragraph between punctuation marks, as lists of tokens."""
+    """The stretches of a paragraph between punctuation marks, as lists of tokens (kept for the
+    last paragraphs seen: L705 and L706 read the same paragraphs; do not modify the lists)."""
     out: list[list[Token]] = []
     pos = 0
     sentence_start = True

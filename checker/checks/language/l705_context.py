@@ -58,8 +58,8 @@ def candidates(doc, p):
                 continue  # abbreviations, headings in capitals
             if w[:1].isupper() and not t.first:
                 continue  # a name
-            if any(c.isupper() for c in w[1:]):
-                continue
+            if w[1:] != w[1:].lower():
+                continue  # TTg, mixed case
             left = toks[k - 1].key if k else None
             right = toks[k + 1].key if k + 1 < len(toks) else None
             v = likely_variant(left, t.key, right)
