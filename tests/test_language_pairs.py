@@ -124,6 +124,10 @@ PAIRS = [
     ("Tổ chức hội nghị tổngkết công tác năm.", "L702", "tổng kết", "Tổ chức hội nghị tổng kết công tác năm."),
     ("Kiểm tra việc thực hiện nhiệm vụ.Tiếp tục rà soát hồ sơ.", "L704", None, "Kiểm tra việc thực hiện nhiệm vụ. Tiếp tục rà soát hồ sơ."),
     ("Phân bổ vốn cho giai đoạn 2021- 2025.", "L704", " - ", "Phân bổ vốn cho giai đoạn 2021 - 2025."),
+    ("Giao Bộ Quốc phòng các tỉnh Ninh Bình, Thanh Hóa phối hợp.", "L704", "Bộ Quốc phòng,",
+     "Giao Bộ Quốc phòng, các tỉnh Ninh Bình, Thanh Hóa phối hợp."),
+    ("Đề nghị Bộ Tài chính các bộ, ngành liên quan hướng dẫn.", "L704", "Bộ Tài chính,",
+     "Đề nghị Bộ Tài chính, các bộ, ngành liên quan hướng dẫn."),
     ("Đẩy mạnh cải cách hành chính,....nâng cao hiệu quả.", "L704", "…", "Đẩy mạnh cải cách hành chính… nâng cao hiệu quả."),
     # --- syllables that cannot be Vietnamese (L702)
     ("Tăng cường quán triểt các chủ trương.", "L702", None, "Tăng cường quán triệt các chủ trương."),
@@ -166,6 +170,7 @@ CLEAN = [
     "Số:      /TB-UBND ngày ..... tháng ..... năm 2025.",
     "Tổ chức đại hội Đảng bộ các cấp nhiệm kỳ 2025 - 2030.",
     "Thực hiện theo khoản 2 Điều 5, Công ty TNHH Xây dựng số 3 phối hợp.",
+    "Giao Bộ Chỉ huy Quân sự các tỉnh chủ trì diễn tập.",
 ]
 
 

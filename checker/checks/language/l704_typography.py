@@ -5,7 +5,9 @@ dấu phẩy, chấm phẩy, hai chấm, dấu chấm hết câu, dấu đóng n
 (3) hai, ba dấu cách liền nhau giữa hai từ (xét trên văn bản gốc); (4) ngoặc đơn, ngoặc kép
 không cân (mở mà không đóng, đóng mà không mở); (5) dấu chấm thừa (",....", "...."), khoảng trắng
 hai bên dấu gạch nối giữa hai số không đều ("2026 -2031"), hai dấu nháy đơn '' thay dấu ngoặc kép
-(các lỗi (4), (5) ở mức cảnh báo). Không xét: số thập phân và số có dấu chấm
+(6) thiếu dấu phẩy giữa tên một bộ và "các tỉnh/bộ/sở …" ("Bộ Quốc phòng các tỉnh Ninh Bình" →
+"Bộ Quốc phòng, các tỉnh …"; tên bộ lấy từ danh mục cơ quan) (các lỗi (4)–(6) ở mức cảnh báo).
+Không xét: số thập phân và số có dấu chấm
 (1,5; 1.000), giờ (8:30), chữ viết tắt và địa chỉ (TP.HCM, V/v, thuvienphapluat.vn), dấu ba
 chấm, nhãn danh sách "a)", "1)" và khoảng trắng căn lề (bốn dấu cách trở lên).
 Tại sao: lỗi trình bày làm văn bản thiếu chuẩn mực; ngoặc không cân làm người đọc không biết
@@ -21,7 +23,8 @@ comma, semicolon, colon, full stop ending a sentence, or closing bracket ("kinh 
 "Lưu:VT"); (3) two or three spaces between two words (in the original text); (4) unbalanced
 brackets or quotes (opened and never closed, closed and never opened); (5) stray dots (",....",
 "...."), lopsided spaces around a dash between numbers ("2026 -2031"), '' for a quotation mark
-((4) and (5) are warnings). Not checked: decimal and
+(6) a missing comma between a ministry and "các tỉnh/bộ/sở …" ("Bộ Quốc phòng các tỉnh Ninh
+Bình"; ministries from the agency registry) ((4)–(6) are warnings). Not checked: decimal and
 grouped numbers (1,5; 1.000), times (8:30), abbreviations and addresses (TP.HCM, V/v,
 thuvienphapluat.vn), ellipses, list labels "a)", "1)" and alignment (four spaces or more).
 Why: such slips make a document look careless; an unclosed bracket leaves the reader unsure
@@ -91,8 +94,41 @@ def check(doc):
                       para=p, start=k, end=k + 1, suggestion=mark + " ", replacement=mark + " ",
                       hint=Msg("Sau dấu câu có một dấu cách.", "A punctuation mark is followed by one space."))
         yield from _marks(p, text, allowed)
+        if "Bộ " in text and " các " in text:
+            yield from _missing_comma(doc, p, text)
     yield from _unbalanced(doc)
     yield from _double_spaces(doc)
+
+
+_MINISTRIES: dict[int, object] = {}
+
+
+def _ministries(doc):
+    """A pattern of the ministries of the agency registry followed by "các tỉnh/bộ/…" (once per
+    registry): "Bộ Quốc phòng các tỉnh Ninh Bình" is two owners with the comma left out."""
+    from ...registry import for_settings
+
+    reg = for_settings(doc.options.settings)
+    if id(reg) not in _MINISTRIES:
+        names = sorted({a.name for a in reg.agencies if a.name.startswith("Bộ ") and not a.scopes
+                        and a.name != "Bộ Chính trị"}, key=len, reverse=True)
+        _MINISTRIES.clear()
+        _MINISTRIES[id(reg)] = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")"
+                                          r"(?= các (?:tỉnh|bộ|sở|địa phương|cơ quan|đơn vị|thành phố|ngành)(?!\w))") if names else None
+    return _MINISTRIES[id(reg)]
+
+
+def _missing_comma(doc, p, text):
+    pattern = _ministries(doc)
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        name = m.group(1)
+        yield Hit(Msg(f"Thiếu dấu phẩy giữa hai cơ quan: \"{name} các …\" → \"{name}, các …\".",
+                      f"Missing comma between two bodies: \"{name} các …\" → \"{name}, các …\"."),
+                  para=p, start=m.start(1), end=m.end(1), suggestion=name + ",", replacement=name + ",", safe=False,
+                  severity="warning", hint=Msg("Các cơ quan được liệt kê cách nhau bằng dấu phẩy.",
+                                               "Bodies in a list are separated by commas."))
 
 
 def _marks(p, text, allowed):
