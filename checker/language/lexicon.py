@@ -145,7 +145,8 @@ def validate_confusions(name: str, data: dict) -> list[Confusion]:
     return out
 
 
-LANGUAGE_SECTIONS = {"syllable_allow": "words", "joined_punctuation": "patterns"}
+LANGUAGE_SECTIONS = {"syllable_allow": "words", "joined_punctuation": "patterns", "name_syllables": "words",
+                     "not_law_names": "words", "after_number": "words", "before_percent": "words"}
 
 
 def validate_language(name: str, data: dict) -> dict[str, tuple[str, ...]]:

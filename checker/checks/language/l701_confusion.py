@@ -65,13 +65,14 @@ _SOURCE_NAMES = {
 
 
 def _hint(fix: str, safe: bool, source: str) -> Msg:
-    """How to fix, and the reference a clerk can look up (the project-internal provenance of an
-    entry, "SEEDS …", stays in rules/confusions.toml)."""
+    """How to fix, and the reference a clerk can look up: the dictionary entry or the clause of
+    Phụ lục II. The rest of an entry's source (the project-internal provenance "SEEDS …", notes
+    for maintainers in English) stays in rules/confusions.toml."""
     refs_vi, refs_en = [], []
     for part in (x.strip() for x in source.split(";")):
         key, _, rest = part.partition(" ")
-        if key == "SEEDS" or not part:
-            continue
+        if key not in _SOURCE_NAMES:
+            continue  # project-internal provenance ("SEEDS 002 l.17") and notes for maintainers
         vi, en = _SOURCE_NAMES.get(key, (key, key))
         refs_vi.append(f"{vi} {rest}".strip())
         refs_en.append(f"{en} {rest}".strip())

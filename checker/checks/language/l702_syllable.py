@@ -4,7 +4,8 @@ Cái gì: một từ có chữ tiếng Việt nhưng không thể là một âm 
 chữ cái ("női": "ő" không phải chữ tiếng Việt), chữ Latin trộn với chữ Kirin/Hy Lạp trông giống
 hệt ("BТС" có "Т", "С" Kirin), phụ âm đầu và vần không ghép được ("nghành", "ngiêm"), vần tận
 cùng bằng p, t, c, ch mà không mang dấu sắc hoặc nặng ("triểt"), dấu thanh đặt sai chỗ ("qủa"
-→ "quả", "tòan" → "toàn"), nhiều từ dính liền ("bưuchínhcông"). Không xét: chữ viết tắt, mã,
+→ "quả", "tòan" → "toàn"), nhiều từ viết liền ("bưuchínhcông" → "bưu chính công", "Việckhai",
+"dụngVLNCN": gợi ý tách khi mỗi phần là một âm tiết thông dụng). Không xét: chữ viết tắt, mã,
 số, từ chỉ có chữ Latin không dấu (từ nước ngoài, đơn vị, địa chỉ), tên riêng viết hoa (tên
 dân tộc thiểu số "Đắk Lắk", "Krông"), từ trong danh sách rules/language.toml. Hai kiểu đặt dấu
 "hòa"/"hoà" đều được chấp nhận (tính nhất quán: L703).
@@ -19,7 +20,8 @@ What: a word with Vietnamese letters that cannot be a Vietnamese syllable: a let
 alphabet ("női": "ő" is not Vietnamese), Latin mixed with look-alike Cyrillic or Greek letters
 ("BТС" with Cyrillic "Т", "С"), an onset and rhyme that do not combine ("nghành", "ngiêm"), a
 rhyme ending in p, t, c, ch without the sắc or nặng tone ("triểt"), a tone mark on the wrong
-vowel ("qủa" → "quả", "tòan" → "toàn"), words run together ("bưuchínhcông"). Not checked:
+vowel ("qủa" → "quả", "tòan" → "toàn"), words run together ("bưuchínhcông" → "bưu chính công",
+"Việckhai", "dụngVLNCN": split when each part is a syllable in common use). Not checked:
 abbreviations, codes, numbers, plain-Latin words (foreign words, units, addresses), capitalised
 names (minority place names such as "Đắk Lắk", "Krông"), words listed in rules/language.toml.
 Both tone styles "hòa"/"hoà" are accepted (consistency: L703).
@@ -36,12 +38,14 @@ from ...diagnostics import Msg
 from ...encodings import paragraph_legacy
 from ...engine import Hit, rule
 from ...language.lexicon import syllable_allow
-from ...language.syllables import ALPHABET, TONE_MARKS, check_syllable
+from ...language import lm
+from ...language.syllables import ALPHABET, TONE_MARKS, check_syllable, is_syllable
 from ...language.words import WORD
 from ...textnorm import tone_neutral
 from ._shared import paragraph_confusions, accented_words
 
 # Cyrillic and Greek letters drawn like Latin ones
+JOINED_MIN = 50  # each part of words run together occurs at least this often
 HOMOGLYPHS = dict(zip("АВЕКМНОРСТХУІЈЅаеорсхуіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧο",
                       "ABEKMHOPCTXYIJSaeopcxyijsdqwABEZHIKMNOPTYXo"))
 VIETNAMESE_MARKED = set("ăâđêôơư")
@@ -82,6 +86,29 @@ def mixed_script(word: str):
     return None
 
 
+def _known(s: str) -> bool:
+    return is_syllable(s) and lm.model().count(tone_neutral(s)) >= JOINED_MIN
+
+
+def joined(word: str, depth: int = 0) -> list[str] | None:
+    """The syllables of words run together ("bổsung", "Việckhai", "bưuchínhcông", "dụngVLNCN"):
+    each part a syllable in common use (or, after a lower-case syllable, an abbreviation in
+    capitals), each pair of neighbours seen together in administrative texts; else None."""
+    for k in range(1, len(word)):
+        a, b = word[:k], word[k:]
+        if not _known(a):
+            continue
+        if len(b) >= 2 and b.isupper() and b.isalpha() and a[-1].islower():
+            return [a, b]
+        if _known(b) and lm.model().pair(tone_neutral(a), tone_neutral(b)) >= 3:
+            return [a, b]
+        if depth < 2:
+            rest = joined(b, depth + 1)
+            if rest and lm.model().pair(tone_neutral(a), tone_neutral(rest[0])) >= 3:
+                return [a, *rest]
+    return None
+
+
 @lru_cache(maxsize=65536)
 def problem(word: str):
     """(kind, detail) when a running-text word is not a well-formed syllable, else None."""
@@ -90,6 +117,11 @@ def problem(word: str):
         return found
     if word.isascii():
         return None
+    pr = check_syllable(word)
+    if pr is not None and pr.kind == "structure" and len(word) >= 4:
+        parts = joined(word)
+        if parts:
+            return "joined", parts
     case = _case(word)
     if case == "mixed":
         return None  # TTg, PTTgCP: abbreviations
@@ -142,6 +174,11 @@ def _hit(p, w, kind, detail) -> Hit:
                        "search and matching will fail."),
                    suggestion=fixed if ok else None, replacement=fixed if ok else None, **span,
                    hint=Msg("Gõ lại các chữ đó bằng bàn phím tiếng Việt/Latin.", "Retype those letters as Latin letters."))
+    if kind == "joined":
+        fixed = " ".join(detail)
+        return Hit(Msg(f"Các từ viết liền nhau: \"{t}\" → \"{fixed}\".", f"Words run together: \"{t}\" → \"{fixed}\"."),
+                   suggestion=fixed, replacement=fixed, safe=False, **span,
+                   hint=Msg("Thêm dấu cách giữa các âm tiết.", "Put a space between the syllables."))
     if kind == "alphabet":
         bad = next((c for c in t if c.isalpha() and not _vietnamese_letter(c)), detail.letter or "?")
         return Hit(Msg(f"\"{t}\": chữ \"{bad}\" không có trong bảng chữ cái tiếng Việt (lỗi gõ hoặc lỗi bảng mã).",

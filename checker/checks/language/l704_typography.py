@@ -3,7 +3,11 @@
 Cái gì: (1) khoảng trắng trước dấu câu ("thực hiện ," "năm 2024 ."); (2) thiếu khoảng trắng sau
 dấu phẩy, chấm phẩy, hai chấm, dấu chấm hết câu, dấu đóng ngoặc ("kinh tế,xã hội", "Lưu:VT");
 (3) hai, ba dấu cách liền nhau giữa hai từ (xét trên văn bản gốc); (4) ngoặc đơn, ngoặc kép
-không cân (mở mà không đóng, đóng mà không mở). Không xét: số thập phân và số có dấu chấm
+không cân (mở mà không đóng, đóng mà không mở); (5) dấu chấm thừa (",....", "...."), khoảng trắng
+hai bên dấu gạch nối giữa hai số không đều ("2026 -2031"), hai dấu nháy đơn '' thay dấu ngoặc kép
+(6) thiếu dấu phẩy giữa tên một bộ và "các tỉnh/bộ/sở …" ("Bộ Quốc phòng các tỉnh Ninh Bình" →
+"Bộ Quốc phòng, các tỉnh …"; tên bộ lấy từ danh mục cơ quan) (các lỗi (4)–(6) ở mức cảnh báo).
+Không xét: số thập phân và số có dấu chấm
 (1,5; 1.000), giờ (8:30), chữ viết tắt và địa chỉ (TP.HCM, V/v, thuvienphapluat.vn), dấu ba
 chấm, nhãn danh sách "a)", "1)" và khoảng trắng căn lề (bốn dấu cách trở lên).
 Tại sao: lỗi trình bày làm văn bản thiếu chuẩn mực; ngoặc không cân làm người đọc không biết
@@ -17,7 +21,10 @@ Cách sửa: xóa hoặc thêm dấu cách (bản sửa tự động); đóng ng
 What: (1) a space before a punctuation mark ("thực hiện ," "năm 2024 ."); (2) no space after a
 comma, semicolon, colon, full stop ending a sentence, or closing bracket ("kinh tế,xã hội",
 "Lưu:VT"); (3) two or three spaces between two words (in the original text); (4) unbalanced
-brackets or quotes (opened and never closed, closed and never opened). Not checked: decimal and
+brackets or quotes (opened and never closed, closed and never opened); (5) stray dots (",....",
+"...."), lopsided spaces around a dash between numbers ("2026 -2031"), '' for a quotation mark
+(6) a missing comma between a ministry and "các tỉnh/bộ/sở …" ("Bộ Quốc phòng các tỉnh Ninh
+Bình"; ministries from the agency registry) ((4)–(6) are warnings). Not checked: decimal and
 grouped numbers (1,5; 1.000), times (8:30), abbreviations and addresses (TP.HCM, V/v,
 thuvienphapluat.vn), ellipses, list labels "a)", "1)" and alignment (four spaces or more).
 Why: such slips make a document look careless; an unclosed bracket leaves the reader unsure
@@ -45,6 +52,14 @@ NO_SPACE_AFTER = re.compile(
     r"|(?<=[\p{L}\p{M}\d]\))(?=[\p{L}\d])"  # (2b)Q.Cường
     r")"
 )
+# "luân chuyển,....đối với": a comma or a word, a run of dots, and the next word glued on (",..."
+# followed by a space ends a list, as in Nghị định 30 itself; dots alone, "ngày ..... tháng", are a
+# blank to fill in a draft: neither is reported)
+DOT_RUN = re.compile(r"(?<=[\p{L}\p{M}])(?:[,;]\.{3,}|\.{4,})(?=\p{L})")
+# "2026 -2031", "2026- 2031": a dash between two numbers with a space on one side only
+LOPSIDED_DASH = re.compile(r"(?<=\d)(?: [-–](?=\d)|[-–] (?=\d))")
+# two apostrophes '' typed for a quotation mark
+APOSTROPHES = re.compile(r"''")
 DOUBLE_SPACE = re.compile(r"( (?<=\S ) {1,2})(?=\S)")  # (?<=\S)( {2,3})(?=\S), led by its space
 OPEN, CLOSE = "([“", ")]”"
 BRACKET = re.compile(r"[()\[\]“”]")
@@ -52,8 +67,8 @@ STRAIGHT = re.compile('"')
 LABEL = re.compile(r"(?:^|(?<=[\s(;:,]))(?:[\dA-Za-zđ]{1,3}|[ivxIVX]{1,5})$")
 
 
-@rule("L704", varies=(('warning',), Msg('Cảnh báo khi dấu ngoặc, dấu ngoặc kép mở mà không đóng (hoặc ngược lại), vì người đọc hiểu sai phạm vi câu; mức thông tin cho các lỗi trình bày dấu câu khác.',
-                        'A warning for a bracket or quotation mark opened and never closed (or the reverse), which misleads the reader; info for other punctuation spacing.')), name="typography", severity="info", fixable=True,
+@rule("L704", varies=(('warning',), Msg('Cảnh báo khi dấu ngoặc, dấu ngoặc kép mở mà không đóng (hoặc ngược lại), khi thiếu dấu phẩy giữa các cơ quan được liệt kê, dấu chấm sau dấu phẩy (",...."), dấu gạch nối lệch giữa hai số ("2026 -2031") hoặc hai dấu nháy đơn thay dấu ngoặc kép; mức thông tin cho các lỗi trình bày dấu câu khác.',
+                        'A warning for a bracket or quotation mark opened and never closed (or the reverse), a missing comma between listed bodies, dots after a comma (",...."), a lopsided dash between numbers ("2026 -2031") or two single quotes for a quotation mark; info for other punctuation spacing.')), name="typography", severity="info", fixable=True,
       title=Msg("Dấu câu và khoảng trắng", "Punctuation and spacing"))
 def check(doc):
     joined = joined_punctuation()
@@ -79,8 +94,71 @@ def check(doc):
             yield Hit(Msg(f"Thiếu dấu cách sau dấu \"{mark}\".", f"No space after \"{mark}\"."),
                       para=p, start=k, end=k + 1, suggestion=mark + " ", replacement=mark + " ",
                       hint=Msg("Sau dấu câu có một dấu cách.", "A punctuation mark is followed by one space."))
+        yield from _marks(p, text, allowed)
+        if "Bộ " in text and " các " in text:
+            yield from _missing_comma(doc, p, text)
     yield from _unbalanced(doc)
     yield from _double_spaces(doc)
+
+
+_MINISTRIES: dict[int, object] = {}
+
+
+def _ministries(doc):
+    """A pattern of the ministries of the agency registry followed by "các tỉnh/bộ/…" (once per
+    registry): "Bộ Quốc phòng các tỉnh Ninh Bình" is two owners with the comma left out."""
+    from ...registry import for_settings
+
+    reg = for_settings(doc.options.settings)
+    if id(reg) not in _MINISTRIES:
+        names = sorted({a.name for a in reg.agencies if a.name.startswith("Bộ ") and not a.scopes
+                        and a.name != "Bộ Chính trị"}, key=len, reverse=True)
+        _MINISTRIES.clear()
+        _MINISTRIES[id(reg)] = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")"
+                                          r"(?= các (?:tỉnh|bộ|sở|địa phương|cơ quan|đơn vị|thành phố|ngành)(?!\w))") if names else None
+    return _MINISTRIES[id(reg)]
+
+
+def _missing_comma(doc, p, text):
+    pattern = _ministries(doc)
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        name = m.group(1)
+        yield Hit(Msg(f"Thiếu dấu phẩy giữa hai cơ quan: \"{name} các …\" → \"{name}, các …\".",
+                      f"Missing comma between two bodies: \"{name} các …\" → \"{name}, các …\"."),
+                  para=p, start=m.start(1), end=m.end(1), suggestion=name + ",", replacement=name + ",", safe=False,
+                  severity="warning", hint=Msg("Các cơ quan được liệt kê cách nhau bằng dấu phẩy.",
+                                               "Bodies in a list are separated by commas."))
+
+
+def _marks(p, text, allowed):
+    """Dots after a comma, lopsided dashes between numbers, '' for a quotation mark (warnings:
+    each is a typing slip a reader sees)."""
+    if "." in text:
+        for m in DOT_RUN.finditer(text):
+            if _inside(allowed, m.start()):
+                continue
+            yield Hit(Msg(f"Dấu câu viết sai: \"{m.group()}\"; dấu ba chấm là \"…\" (hoặc \"...\"), không đi cùng dấu phẩy, "
+                          "chấm phẩy.",
+                          f"Wrong punctuation: \"{m.group()}\"; an ellipsis is \"…\" (or \"...\"), never with a comma or semicolon."),
+                      para=p, start=m.start(), end=m.end(), suggestion="…", replacement="…", safe=False, severity="warning",
+                      hint=Msg("Viết dấu ba chấm \"…\" liền sau chữ, rồi một dấu cách.", "Write \"…\" after the word, then a space."))
+    if "-" in text or "–" in text:
+        for m in LOPSIDED_DASH.finditer(text):
+            dash = m.group().strip()
+            yield Hit(Msg(f"Khoảng trắng hai bên dấu \"{dash}\" giữa hai số không đều: \"{text[m.start() - 1:m.end() + 1]}\"; "
+                          f"viết \" {dash} \" hoặc \"{dash}\" liền.",
+                          f"Lopsided spaces around \"{dash}\" between two numbers; write \" {dash} \" or \"{dash}\" with no spaces."),
+                      para=p, start=m.start(), end=m.end(), suggestion=f" {dash} ", replacement=f" {dash} ", safe=False,
+                      severity="warning", hint=Msg("Dấu gạch nối có dấu cách ở cả hai bên hoặc không bên nào.",
+                                                   "A dash has a space on both sides or on neither."))
+    if "''" in text:
+        for m in APOSTROPHES.finditer(text):
+            yield Hit(Msg("Hai dấu nháy đơn '' dùng thay dấu ngoặc kép: viết “ ” (hoặc \").",
+                          "Two apostrophes '' typed for a quotation mark: write “ ” (or \")."),
+                      para=p, start=m.start(), end=m.end(), suggestion="“", replacement="“", safe=False, severity="warning",
+                      hint=Msg("Dùng dấu ngoặc kép “ ” cho lời trích.", "Use “ ” for quotations."))
 
 
 def _after_marker(doc, p) -> int:

@@ -1,0 +1,220 @@
+"""Real-word errors: a well-formed syllable in the wrong place ("đế bảo đảm" for "để bảo đảm",
+"quy đinh" for "quy định", "xây dụng" for "xây dựng"), judged on the syllable counts of
+checker/language/lm.py. Also the words a paragraph is split into for that purpose, shared with
+the doubled-word rule.
+
+The judgement (calibrated on ../shared/regs and ../shared/corpus/other, texts known to be clean,
+and on errors put into them; figures in README "Chính tả theo ngữ cảnh"):
+
+- a syllable x between l and r (the words next to it in the same stretch of text: no punctuation
+  between) is compared with each close variant v (lm.variants) on the estimate of how often the
+  three occur together, C(l,x)·C(x,r)/C(x);
+- nothing is said when x forms a common word with a neighbour (C(l,x) ≥ 30 and ≥ 0.5% of x's
+  uses: "cộng tác", "cỡ chữ", "mốc thời gian") unless the variant's word is 100 times as common
+  ("quy đinh" 44, "quy định" 107,732); never when it forms one on each side;
+- v must have been seen at least 100 times with each neighbour, and at least 15 times as often
+  as x (l v against l x; v r against x r);
+- the estimate must be at least e^2.5 ≈ 12 times higher with both neighbours, e^6 ≈ 400 times
+  with one (the other side is punctuation).
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import NamedTuple
+
+from .. import rx as re
+from ..textnorm import tone_neutral
+
+from .lm import model
+
+# as the counts were made (../shared/lm/build.py): a bigram never spans punctuation, a line break
+# or a spaced dash; digits are skipped
+SPLIT = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’|/\\*#…\n]+|\s[-–—]\s")
+TOKEN = re.compile(r"[^\W\d_]+")
+_ACCENTED = re.compile(r"[^\x00-\x7f]")
+
+T_BOTH, T_ONE, RATIO, EVIDENCE = 2.5, 6.0, 15.0, 100
+WORD_MIN, WORD_SHARE, WORD_OVER = 30, 0.005, 100
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str  # tone_neutral(text)
+    first: bool  # first word of a sentence (or of the paragraph)
+
+
+_new = tuple.__new__
+
+
+_key = lru_cache(maxsize=131072)(tone_neutral)
+
+
+@lru_cache(maxsize=4096)
+def chunks(text: str) -> list[list[Token]]:
+    """The stretches of a paragraph between punctuation marks, as lists of tokens (kept for the
+    last paragraphs seen: L705 and L706 read the same paragraphs; do not modify the lists)."""
+    out: list[list[Token]] = []
+    pos = 0
+    sentence_start = True
+    for m in SPLIT.finditer(text + "\n"):
+        toks = []
+        k = pos
+        for w in TOKEN.findall(text, pos, m.start()):
+            a = text.index(w, k)
+            k = a + len(w)
+            toks.append(_new(Token, (a, k, w, _key(w), sentence_start and not toks)))
+        label = not out and len(toks) == 1 and len(toks[0].text) <= 2 and m.group().startswith((")", "."))
+        if toks and not label:
+            out.append(toks)
+            sentence_start = False
+        if any(c in m.group() for c in ".!?:\n"):
+            sentence_start = True
+        pos = m.end()
+    return out
+
+
+def mostly_accented(text: str) -> bool:
+    """Text written with its tone marks (not Vietnamese typed without them, nor a foreign text)."""
+    words = TOKEN.findall(text)
+    return bool(words) and sum(1 for w in words if _ACCENTED.search(w)) * 2 > len(words)
+
+
+def _score(m, l: int | None, x: int, r: int | None) -> float:
+    cx = m.count_id(x) + 1
+    n = m.total
+    s = 0.0
+    if l is not None:
+        s += math.log(m.pair_ids(l, x) + cx / n * m.count_id(l) + 0.01)
+    if r is not None:
+        s += math.log(m.pair_ids(x, r) + m.count_id(r) / n * cx + 0.01)
+    if l is not None and r is not None:
+        s -= math.log(cx)
+    return s
+
+
+def _word(m, c: float, x: int) -> bool:
+    """A pair seen c times is a common word (x being the syllable that is judged)."""
+    return c >= WORD_MIN and c >= WORD_SHARE * m.count_id(x)
+
+
+def likely_variant(l: str | None, x: str, r: str | None) -> str | None:
+    """The variant of x (tone_neutral) that the context makes far more likely, or None."""
+    m = model()
+    return _likely(m.id(l) if l is not None else None, m.id(x), m.id(r) if r is not None else None)
+
+
+@lru_cache(maxsize=65536)
+def _likely(li: int | None, xi: int | None, ri: int | None) -> str | None:
+    m = model()
+    if xi is None or (li is None and ri is None):
+        return None
+    variants = m.variant_ids(xi)
+    if not variants:
+        return None
+    lx = m.pair_ids(li, xi) if li is not None else 0.0
+    xr = m.pair_ids(xi, ri) if ri is not None else 0.0
+    lword = li is not None and _word(m, lx, xi)
+    rword = ri is not None and _word(m, xr, xi)
+    if lword and rword:
+        return None  # x makes a common word with each neighbour: it is in its place
+    both = li is not None and ri is not None
+    s0 = None
+    best = None
+    for v in variants:
+        lv = m.pair_ids(li, v) if li is not None else 0.0
+        if both:
+            if lv < EVIDENCE or lv < RATIO * max(lx, 1) or (lword and lv < WORD_OVER * lx):
+                continue
+        vr = m.pair_ids(v, ri) if ri is not None else 0.0
+        if (lword and lv < WORD_OVER * lx) or (rword and vr < WORD_OVER * xr):
+            continue
+        if both:
+            if vr < EVIDENCE or vr < RATIO * max(xr, 1):
+                continue
+            need = T_BOTH
+        else:
+            seen, was = (lv, lx) if li is not None else (vr, xr)
+            if seen < EVIDENCE or seen < RATIO * max(was, 1):
+                continue
+            need = T_ONE
+        if s0 is None:
+            s0 = _score(m, li, xi, ri)
+        d = _score(m, li, v, ri) - s0
+        if d >= need and (best is None or d > best[0]):
+            best = (d, v)
+    return m.word(best[1]) if best else None
+
+
+def copy_case(model_text: str, text: str) -> str:
+    if model_text.isupper() and len(model_text) > 1:
+        return text.upper()
+    if model_text[:1].isupper():
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def written_form(key: str) -> str:
+    """A tone_neutral key written in the Decree's own tone style ("hòa", "thủy")."""
+    from .syllables import restyle
+
+    return restyle(key, "òa")
+
+
+# ------------------------------------------------------------------ doubled words
+
+DOUBLE_SHARE = 6.5e-4  # a syllable written twice in a row less often than this share of its uses
+DOUBLE_SHARE_WORD = 2.5e-3  # … or this share when the second copy begins a word with what follows
+DOUBLE_MIN = 4600  # … and used often enough for a doubling never seen to mean something (3 / share)
+DOUBLE_WORD = 100  # two syllables that make a word this often, written twice in a row
+DOUBLE_BOND = 0.05  # "quy định định mức", "phân công công việc": the first copy ends a word (bond
+# ≥ 0.1) and the second begins one (≥ 0.05); "các khu khu công nghiệp" (0.067) is a doubling
+
+
+def doubled(text: str) -> list[tuple[int, int, int, str]]:
+    """(start of the repeated part, its end, start of the first copy, the repeated words) for the
+    words written twice in a row in a paragraph ("các các", "nhân dân nhân dân") where the
+    doubling is not a reduplication in use ("từ từ", "dần dần", "ngày ngày"), judged by how often
+    the syllable follows itself in the counts. Two names ("Tân Tân", "Đảng ủy Ủy ban") and a
+    syllable that ends one word and begins the next ("quy định định mức") are not doublings."""
+    m = model()
+    out = []
+    for toks in chunks(text):
+        k = 0
+        while k + 1 < len(toks):
+            a = toks[k]
+            if (k + 3 < len(toks) and toks[k].key == toks[k + 2].key and toks[k + 1].key == toks[k + 3].key
+                    and _spaces(text, toks, k, 3) and toks[k].key != toks[k + 1].key
+                    and m.pair(toks[k].key, toks[k + 1].key) >= DOUBLE_WORD):
+                out.append((toks[k + 2].start, toks[k + 3].end, a.start, text[a.start:toks[k + 1].end]))
+                k += 4
+                continue
+            b = toks[k + 1]
+            if (a.key == b.key and _spaces(text, toks, k, 1) and not (a.text[:1].isupper() and b.text[:1].isupper())
+                    and not (k and toks[k - 1].text[:1].isupper() and b.text[:1].isupper())):  # "Đảng ủy Ủy ban"
+                c = m.count(a.key)
+                nxt = toks[k + 2].key if k + 2 < len(toks) else None
+                share = DOUBLE_SHARE
+                if nxt is not None and _bond(m, a.key, nxt) >= DOUBLE_BOND:
+                    share = DOUBLE_SHARE_WORD  # the second copy begins a word: "các khu khu công nghiệp"
+                if (c >= DOUBLE_MIN and m.pair(a.key, a.key) < share * c
+                        and not (k and k + 2 < len(toks) and _bond(m, toks[k - 1].key, a.key) >= 2 * DOUBLE_BOND
+                                 and _bond(m, a.key, toks[k + 2].key) >= DOUBLE_BOND)):
+                    out.append((b.start, b.end, a.start, a.text))
+                    k += 2
+                    continue
+            k += 1
+    return out
+
+
+def _bond(m, a: str, b: str) -> float:
+    """How much a b is one word: its count over that of the rarer of the two syllables."""
+    low = min(m.count(a), m.count(b))
+    return m.pair(a, b) / low if low else 0.0
+
+
+def _spaces(text: str, toks: list[Token], k: int, n: int) -> bool:
+    """Only white space between tokens k … k+n."""
+    return all(not text[toks[j].end:toks[j + 1].start].strip() for j in range(k, k + n))

@@ -1,0 +1,176 @@
+"""Syllable counts of Vietnamese administrative and legal text (rules/lm/syllables.bin, built by
+tools/build_syllable_lm.py from ../shared/lm: 13,977 documents, 29 million syllables).
+
+`count(x)` is how often a syllable occurs, `pair(x, y)` how often y follows x (0 below 3), both
+lower case with the two tone styles merged (tone_neutral). The table is read once, the first time
+a rule asks (about 15 ms): 6,300 syllables, their close variants and 366,000 bigrams in 2.1 MB.
+
+`variants(x)` are the close neighbours of a syllable that a slip of the keyboard or of the ear
+turns into one another: another tone mark; another vowel diacritic (a/ă/â, o/ô/ơ, u/ư, e/ê); the
+onsets confused in speech (d/gi/r, s/x, ch/tr, n/l, d/đ, g/ng/gh/ngh); the finals n/ng and c/t.
+"""
+from __future__ import annotations
+
+import array
+import bisect
+import math
+import sys
+from functools import lru_cache
+
+from ..resources import rules_path
+from ..textnorm import tone_neutral
+from .syllables import _place_tone, is_syllable, parse
+
+SCALE = 14
+_EXP = [math.exp(q / SCALE) for q in range(256)]
+
+
+class LanguageModelError(ValueError):
+    """The table cannot be read (names the file)."""
+
+
+class SyllableModel:
+    def __init__(self, data: bytes, name: str = "syllables.bin"):
+        try:
+            if not data.startswith(b"RSLM1\n"):
+                raise ValueError("not a rasoat syllable table")
+            head_end = data.index(b"\n", 6)
+            n_syl, n_bi, n_text = (int(x) for x in data[6:head_end].split())
+            pos = head_end + 1
+            fields = data[pos:pos + n_text].decode("utf-8").split()
+            pos += n_text
+            words = fields[0::2]
+            counts = list(map(int, fields[1::2]))
+            if len(words) != n_syl or len(counts) != n_syl:
+                raise ValueError("wrong number of syllables")
+            ids = dict(zip(words, range(n_syl)))
+            n_var = int(data[pos:pos + 8].decode("ascii"))
+            pos += 8
+            starts = array.array("I")
+            starts.frombytes(data[pos:pos + 4 * (n_syl + 1)])
+            pos += 4 * (n_syl + 1)
+            var_ids = array.array("H")
+            var_ids.frombytes(data[pos:pos + 2 * n_var])
+            pos += 2 * n_var
+            if sys.byteorder != "little":
+                starts.byteswap()
+                var_ids.byteswap()
+            keys = array.array("I")
+            keys.frombytes(data[pos:pos + 4 * n_bi])
+            if sys.byteorder != "little":
+                keys.byteswap()
+            pos += 4 * n_bi
+            logs = data[pos:pos + n_bi]
+            if len(keys) != n_bi or len(logs) != n_bi:
+                raise ValueError("truncated")
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise LanguageModelError(f"{name}: bảng âm tiết không đọc được (unreadable syllable table): {exc}") from None
+        self._ids = ids
+        self._words = words
+        self._starts = starts
+        self._var_ids = var_ids
+        self._counts = counts
+        self._keys = keys
+        self._logs = logs
+        self.total = sum(counts)
+
+    def count(self, x: str) -> int:
+        i = self._ids.get(x)
+        return 0 if i is None else self._counts[i]
+
+    def known(self, x: str) -> bool:
+        return x in self._ids
+
+    def id(self, x: str) -> int | None:
+        return self._ids.get(x)
+
+    def count_id(self, i: int) -> int:
+        return self._counts[i]
+
+    def pair_ids(self, i: int, j: int) -> float:
+        key = i << 16 | j
+        keys = self._keys
+        k = bisect.bisect_left(keys, key)
+        if k < len(keys) and keys[k] == key:
+            return _EXP[self._logs[k]]
+        return 0.0
+
+    def variant_ids(self, i: int):
+        """Ids of the close variants of syllable i (see `neighbours`)."""
+        return self._var_ids[self._starts[i]:self._starts[i + 1]]
+
+    def word(self, i: int) -> str:
+        return self._words[i]
+
+    def pair(self, x: str, y: str) -> float:
+        i, j = self._ids.get(x), self._ids.get(y)
+        if i is None or j is None:
+            return 0.0
+        key = i << 16 | j
+        k = bisect.bisect_left(self._keys, key)
+        if k < len(self._keys) and self._keys[k] == key:
+            return _EXP[self._logs[k]]
+        return 0.0
+
+
+@lru_cache(maxsize=1)
+def model() -> SyllableModel:
+    path = rules_path("lm/syllables.bin")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LanguageModelError(f"{path}: {exc}") from None
+    return SyllableModel(data, str(path))
+
+
+_ONSETS = {"d": ("gi", "r", "đ"), "gi": ("d", "r"), "r": ("d", "gi"), "đ": ("d",), "s": ("x",), "x": ("s",),
+           "ch": ("tr",), "tr": ("ch",), "n": ("l",), "l": ("n",), "g": ("ng",), "ng": ("g", "ngh"),
+           "gh": ("ngh", "g"), "ngh": ("gh", "ng")}
+_VOWELS = {"a": "ăâ", "ă": "aâ", "â": "aă", "o": "ôơ", "ô": "oơ", "ơ": "oô", "u": "ư", "ư": "u", "e": "ê", "ê": "e"}
+_FINALS = {"n": "ng", "ng": "n", "c": "t", "t": "c"}
+_V = set("aăâeêioôơuưy")
+
+
+def _bases(onset: str, rhyme: str) -> set[str]:
+    n = 0
+    while n < len(rhyme) and rhyme[n] in _V:
+        n += 1
+    vowels, final = rhyme[:n], rhyme[n:]
+    out = {onset + rhyme}
+    out.update(o + rhyme for o in _ONSETS.get(onset, ()))
+    for k, c in enumerate(vowels):
+        out.update(onset + vowels[:k] + c2 + vowels[k + 1:] + final for c2 in _VOWELS.get(c, ""))
+    if final in _FINALS:
+        out.add(onset + vowels + _FINALS[final])
+    return out
+
+
+MIN_VARIANT = 50  # a variant must occur at least this often
+
+
+def neighbours(x: str, count) -> list[str]:
+    """The well-formed syllables (tone_neutral) one slip away from `x` that occur at least
+    MIN_VARIANT times (`count(syllable)`): one change of onset, vowel or final, with or without a
+    change of tone. Computed by tools/build_syllable_lm.py and stored in the table."""
+    p = parse(x)
+    if p is None:
+        return []
+    out = set()
+    for base in _bases(p.onset, p.rhyme):
+        for tone in range(1, 7):
+            for at, c in enumerate(base):
+                if c not in _V:
+                    continue
+                s = _place_tone(base, tone, at)
+                if is_syllable(s):
+                    k = tone_neutral(s)
+                    if k != x and count(k) >= MIN_VARIANT:
+                        out.add(k)
+                    break
+    return sorted(out)
+
+
+def variants(x: str) -> tuple[str, ...]:
+    m = model()
+    i = m.id(x)
+    return () if i is None else tuple(m.word(j) for j in m.variant_ids(i))
