@@ -3,7 +3,6 @@ them with the standard engine (\\p{…} spelled out as ranges), and the on-disk 
 programs gives the same patterns as compiling anew."""
 from __future__ import annotations
 
-import marshal
 import os
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker import cache as checker_cache
 from checker import rx
 from checker.api import check_file
 
@@ -80,15 +80,15 @@ def test_cached_programs_give_the_same_patterns(tmp_path):
     env = dict(os.environ, RASOAT_CACHE_DIR=str(tmp_path))
     cmd = [sys.executable, "-m", "checker.cli", "check", "--format", "json", str(seed)]
     first = subprocess.run(cmd, capture_output=True, env=env, text=True)
-    cache = list(tmp_path.glob("re-*.marshal"))
+    cache = list(tmp_path.glob("re-*.json"))
     assert len(cache) == 1
-    entries = marshal.loads(cache[0].read_bytes())
+    entries = checker_cache.loads(cache[0].read_bytes(), rx._cache_name()[1])
     assert len(entries) > 100
     second = subprocess.run(cmd, capture_output=True, env=env, text=True)
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout
     # the parsed rule data and the agency index were kept too
-    assert list(tmp_path.glob("agencies-*.pickle")) and list(tmp_path.glob("toml-*.pickle"))
+    assert list(tmp_path.glob("agencies-*.json")) and list(tmp_path.glob("toml-*.json"))
     # a damaged cache is ignored, never an error
     for f in tmp_path.iterdir():
         f.write_bytes(b"\x00garbage")
@@ -98,7 +98,7 @@ def test_cached_programs_give_the_same_patterns(tmp_path):
 
 def test_refused_cache_entry_falls_back_to_compiling(monkeypatch):
     pattern = r"(?P<x>ab+)c"
-    monkeypatch.setattr(rx, "_entries", {(pattern, 0): (32, b"\x01\x00\x00\x00\x02\x00\x00\x00", 1, {"x": 1}, (None, "x"))})
+    monkeypatch.setattr(rx, "_entries", {(pattern, 0): (32, "AQAAAAIAAAA=", 1, {"x": 1}, (None, "x"))})
     rx._compile.cache_clear()
     try:
         p = rx.compile(pattern)
