@@ -139,7 +139,10 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
     if show_diff:
         sys.stdout.write(unified_diff(res.path, original_text, source.text))
     if write:
-        atomic_write(doc.source.path, raw)
+        from .writefile import Stamp
+
+        original = doc.source.raw
+        atomic_write(doc.source.path, raw, expect=None if original is None else Stamp.of_bytes(doc.source.path, original))
         for d in diags:
             d.path = res.path
         return total, diags

@@ -12,10 +12,17 @@ import sys
 from .api import FileResult, check_document
 from .document import Document
 from .engine import select_rules
-from .fix import atomic_write, encode_like, fix_text, unified_diff
+from .fix import atomic_write, encode_like, fix_text, not_written, unified_diff
 from .readers.text import paragraphs_from_source
 from .source import Source
 from .suppress import apply as apply_suppressions
+from .writefile import Stamp, WriteRefused
+
+
+def _stamp(doc: Document):
+    """What the file was when it was read (a file edited during the run is not overwritten)."""
+    raw = doc.source.raw
+    return None if raw is None else Stamp.of_bytes(doc.source.path, raw)
 
 
 def _checker_for(res: FileResult):
@@ -45,7 +52,11 @@ def fix_results(results: list[FileResult], settings, unsafe: bool, write: bool, 
         if doc.source.kind == "docx":
             from .docx_edit import fix_docx
 
-            n, remaining = fix_docx(res, unsafe=unsafe, write=write, show_diff=show_diff)
+            try:
+                n, remaining = fix_docx(res, unsafe=unsafe, write=write, show_diff=show_diff)
+            except (OSError, WriteRefused) as exc:
+                not_written(res, exc)
+                continue
             total += n
             if remaining is not None:
                 res.diagnostics = remaining
@@ -59,7 +70,11 @@ def fix_results(results: list[FileResult], settings, unsafe: bool, write: bool, 
         if show_diff:
             sys.stdout.write(unified_diff(res.path, old, new))
         if write:
-            atomic_write(doc.source.path, encode_like(new, doc.source))
+            try:
+                atomic_write(doc.source.path, encode_like(new, doc.source), expect=_stamp(doc))
+            except (OSError, WriteRefused) as exc:
+                not_written(res, exc)
+                continue
             res.diagnostics = check(new)
             for d in res.diagnostics:
                 d.path = res.path

@@ -32,8 +32,12 @@ def register(app: typer.Typer) -> None:
         if not os.path.isfile(path):
             _die(f"{path}: không tìm thấy tệp (no such file)")
         out = output or os.path.splitext(path)[0] + ".reviewed.docx"
-        if os.path.abspath(out) == os.path.abspath(path):
-            _die("không ghi đè bản gốc: hãy chọn tên khác cho -o (refusing to overwrite the original)")
+        from ..writefile import WriteRefused, check_target
+
+        try:
+            check_target(out, inputs=[path])
+        except WriteRefused as exc:
+            _die(exc.get(lang))
         clear_cache()
         try:
             res = check_one(path, RunSettings(select=_split(select), ignore=_split(ignore), stage=stage, config=config))
@@ -45,7 +49,9 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         data, n = annotate_docx(res.document.source.raw, res.diagnostics, lang=lang)
         try:
-            atomic_write(out, data)
+            atomic_write(out, data, inputs=[path], in_place=False)
+        except WriteRefused as exc:
+            _die(exc.get(lang))
         except OSError as exc:
             _die(f"không ghi được {out}: {exc.strerror}")
         if lang == "en":
