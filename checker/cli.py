@@ -126,7 +126,12 @@ def check(
             results.append(check_one(stdin_filename or "<stdin>.txt", settings, data=data,
                                      display=stdin_filename or "<stdin>"))
         want_docs = fix or diff
-        results.extend(check_many(disk, settings, jobs=1 if want_docs else (jobs or cfg0.get("jobs"))))
+        from .runner import clamp_jobs
+
+        n_jobs, note = clamp_jobs(jobs or cfg0.get("jobs"))
+        if note is not None and not want_docs:
+            problems.append(note)
+        results.extend(check_many(disk, settings, jobs=1 if want_docs else n_jobs))
         if fix or diff:
             from .fixer import fix_results
 
@@ -185,21 +190,24 @@ def baseline(
     from . import baseline as bl
     from .config import clear_cache
     from .runner import RunSettings, check_many, discover
+    from .writefile import WriteRefused
 
     clear_cache()
     settings = RunSettings(select=_split(select), ignore=_split(ignore), stage=stage, config=config)
     try:
         files, problems = discover(paths, [], [])
         results = check_many([f for f in files if f != "-"], settings)
-        n = bl.write(output, results)
+        n = bl.write(output, results, inputs=paths)
     except ConfigError as exc:
         _die(str(exc))
+    except WriteRefused as exc:
+        _die(exc.get("vi"))
     except OSError as exc:
         _die(f"không ghi được {output}: {exc.strerror}")
     for p in problems:
         typer.echo(f"rasoat: {p.get('vi')}", err=True)
     typer.echo(f"Đã ghi {n} phát hiện của {len(results)} tệp vào {output}.")
-    raise typer.Exit(2 if problems else 0)
+    raise typer.Exit(2 if any(p.fatal for p in problems) else 0)
 
 
 @app.command()
@@ -274,15 +282,46 @@ def _register_commands() -> None:
 _register_commands()
 
 
+INTERRUPTED = ("rasoat: đã dừng theo yêu cầu (Ctrl-C); không tệp nào bị ghi dở: mọi tệp hoặc đã được ghi "
+               "trọn vẹn, hoặc giữ nguyên như trước. / interrupted; no file was left half-written.")
+
+
+_INTERRUPT = {"seen": False}
+
+
+def _on_sigint(signum, frame):
+    _INTERRUPT["seen"] = True
+    raise KeyboardInterrupt
+
+
+def _interrupted() -> None:
+    """Ctrl-C: every write is atomic (a temporary file renamed at the end, removed when the rename
+    did not happen), so no file is half-written; exit code 130 as shells use."""
+    try:
+        sys.stderr.write("\n" + INTERRUPTED + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    sys.exit(130)
+
+
 def main() -> None:
+    import signal
+
     debug = "--debug" in sys.argv
+    try:
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _on_sigint)
+    except (ValueError, OSError):  # not the main thread
+        pass
     try:
         app()
     except SystemExit:
+        if _INTERRUPT["seen"]:
+            _interrupted()
         raise
     except KeyboardInterrupt:
-        typer.echo("rasoat: dừng theo yêu cầu (interrupted)", err=True)
-        sys.exit(2)
+        _interrupted()
     except Exception as exc:  # noqa: BLE001 - never a traceback unless --debug
         if debug:
             raise

@@ -28,6 +28,7 @@ class RunProblem:
     path: str
     message_vi: str
     message_en: str
+    fatal: bool = True  # False: only a note (a symbolic link skipped), the exit code is not 2
 
     def get(self, lang: str) -> str:
         return f"{self.path}: {self.message_en if lang == 'en' else self.message_vi}"
@@ -52,34 +53,45 @@ def _matches(name: str, rel: str, patterns: list[str]) -> bool:
 
 
 def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[list[str], list[RunProblem]]:
-    """Files to check, in a stable order, and problems with the given paths."""
+    """Files to check, in a stable order, and problems with the given paths.
+
+    Folders are walked without following symbolic links to folders (as git, ruff and pre-commit
+    do): a linked folder may lead out of the checked tree, and --fix would write there. Each one
+    is reported as skipped; so is a subfolder that cannot be read. A path given explicitly is
+    used as given."""
     include = include or DEFAULT_INCLUDE
     files: list[str] = []
     problems: list[RunProblem] = []
-    seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
         if raw == "-":
             files.append("-")
             continue
         p = Path(raw)
         if not p.exists():
-            problems.append(RunProblem(raw, "không tìm thấy tệp hoặc thư mục này.", "no such file or folder."))
+            problems.append(RunProblem(_shown(raw), "không tìm thấy tệp hoặc thư mục này.", "no such file or folder."))
             continue
-        if p.is_file():
+        if not p.is_dir():
             files.append(raw)
             continue
         found = []
-        for root, dirs, names in os.walk(p, followlinks=True):
-            try:
-                st = os.stat(root)
-                key = (st.st_dev, st.st_ino)
-            except OSError:
-                continue
-            if key in seen_dirs:  # a symlink loop, or the same folder twice
-                dirs[:] = []
-                continue
-            seen_dirs.add(key)
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+
+        def unreadable(err: OSError) -> None:
+            problems.append(RunProblem(_shown(err.filename or raw),
+                                       f"không đọc được thư mục này ({err.strerror}): bỏ qua.",
+                                       f"cannot read this folder ({err.strerror}): skipped."))
+
+        for root, dirs, names in os.walk(p, onerror=unreadable):
+            kept = []
+            for d in sorted(dirs):
+                if d in SKIP_DIRS or d.startswith("."):
+                    continue
+                full = os.path.join(root, d)
+                if os.path.islink(full):
+                    problems.append(RunProblem(_shown(full), "liên kết tượng trưng tới thư mục: bỏ qua (không đi theo).",
+                                               "symbolic link to a folder: skipped (not followed).", fatal=False))
+                    continue
+                kept.append(d)
+            dirs[:] = kept
             for name in sorted(names):
                 full = os.path.join(root, name)
                 rel = os.path.relpath(full, p)
@@ -88,10 +100,19 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[
                 if _matches(name, rel, include) and not _matches(name, rel, exclude):
                     found.append(full)
         if not found:
-            problems.append(RunProblem(raw, "thư mục không có dự thảo nào (.docx, .txt, .md) để rà soát.",
+            problems.append(RunProblem(_shown(raw), "thư mục không có dự thảo nào (.docx, .txt, .md) để rà soát.",
                                        "the folder contains no drafts (.docx, .txt, .md) to check."))
         files.extend(found)
     return files, problems
+
+
+def _shown(path: str) -> str:
+    """A path as printable text: bytes of a file name that are not UTF-8 shown as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def options_for(cfg: Config, s: RunSettings) -> Options:
@@ -140,9 +161,57 @@ def check_one(path: str, s: RunSettings, data: bytes | None = None, display: str
     return res
 
 
-def _init_worker():
+def cores() -> int:
+    """The CPUs this process may run on (its affinity mask, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def clamp_jobs(jobs: int | None) -> tuple[int, RunProblem | None]:
+    """--jobs bounded by the cores (more workers only add memory: each holds the rule data), with
+    a note when the value asked for was lowered."""
+    n = cores()
+    if jobs is None:
+        return n, None
+    if jobs > n:
+        return n, RunProblem("--jobs", f"{jobs} lớn hơn số lõi CPU ({n}): dùng {n}.",
+                             f"{jobs} is more than the CPU cores ({n}): using {n}.", fatal=False)
+    return max(1, jobs), None
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it ends, even when that one is killed
+    (Linux: PR_SET_PDEATHSIG; elsewhere a thread watching the parent's pid)."""
+    import signal
+    import threading
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch():
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="rasoat-parent-watch").start()
+
+
+def _init_worker(parent: int | None = None):
     from . import rx
 
+    if parent is not None:
+        _die_with_parent(parent)
     rx.save_in_worker()
 
 
@@ -155,16 +224,29 @@ def _worker(args):
 
 def check_many(files: list[str], s: RunSettings, jobs: int | None = None) -> list[FileResult]:
     """Check files in a stable order, in parallel when there are many."""
-    jobs = jobs or os.cpu_count() or 1
+    jobs = min(clamp_jobs(jobs)[0], len(files))
     if jobs <= 1 or len(files) < 4:
         return [check_one(f, s) for f in files]
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
-            return list(pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4))))
-    except (OSError, RuntimeError):  # no process pool here (sandbox, frozen app): run in-process
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(),))
+    except (OSError, RuntimeError, ValueError):  # no process pool here (sandbox, frozen app): run in-process
         return [check_one(f, s) for f in files]
+    try:
+        out = list(pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4))))
+    except BaseException as exc:  # Ctrl-C, or the pool broke: the workers end now, not when done
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                proc.kill()
+            except (OSError, AttributeError):
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
+        if isinstance(exc, (OSError, RuntimeError)) and not isinstance(exc, KeyboardInterrupt):
+            return [check_one(f, s) for f in files]  # a pool that cannot start: run in-process
+        raise
+    pool.shutdown(wait=True)
+    return out
 
 
 def _msg_old_doc():
@@ -175,7 +257,7 @@ def _msg_old_doc():
 
 
 def exit_code(results: list[FileResult], problems: list[RunProblem], fail_on: str) -> int:
-    if problems or any(r.failed for r in results):
+    if any(p.fatal for p in problems) or any(r.failed for r in results):
         return 2
     threshold = SEVERITY_RANK[fail_on]
     if any(r.worst() >= threshold for r in results):

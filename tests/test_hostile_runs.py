@@ -1,0 +1,123 @@
+"""Runs that meet hostile trees and signals: linked folders are not followed, unreadable folders are
+reported, --jobs is bounded, Ctrl-C says what happened, file names starting with "-" reach the
+checker (issue 14, items 2, 10, 13)."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from checker.runner import cores, discover
+from tests.conftest import ROOT, run_cli
+
+DRAFT = unicodedata.normalize("NFD", "THÔNG BÁO\nVề việc họp giao ban tháng 8\n")
+
+
+def test_linked_folders_are_skipped_and_reported(tmp_path):
+    tree = tmp_path / "du-thao"
+    (tree / "a").mkdir(parents=True)
+    (tree / "a" / "x.txt").write_text(DRAFT, encoding="utf-8")
+    outside = tmp_path / "outside" / "private"
+    outside.mkdir(parents=True)
+    secret = outside / "secret.txt"
+    secret.write_text(DRAFT, encoding="utf-8")
+    os.symlink(outside, tree / "linked")
+    os.symlink(tree, tree / "a" / "loop")
+    files, problems = discover([str(tree)], [], [])
+    assert files == [str(tree / "a" / "x.txt")]
+    skipped = sorted(p.path for p in problems)
+    assert skipped == sorted([str(tree / "linked"), str(tree / "a" / "loop")])
+    assert all(not p.fatal and "symbolic link" in p.message_en for p in problems)
+    # --fix never reaches the file behind the link
+    before = secret.read_bytes()
+    code, _, err = run_cli("check", tree, "--fix", "--select", "E902")
+    assert secret.read_bytes() == before and "linked" in err
+    assert code == 0  # a skipped link is a note, not a failure
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_subfolder_is_reported(tmp_path):
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "x.txt").write_text(DRAFT, encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "y.txt").write_text(DRAFT, encoding="utf-8")
+    os.chmod(locked, 0)
+    try:
+        code, _, err = run_cli("check", tmp_path, "--select", "E902")
+    finally:
+        os.chmod(locked, 0o755)
+    assert code == 2 and "locked" in err
+
+
+def test_jobs_are_clamped_to_the_cores(tmp_path):
+    for i in range(5):
+        (tmp_path / f"d{i}.txt").write_text(DRAFT, encoding="utf-8")
+    code, out, err = run_cli("check", tmp_path, "--jobs", "99999999999999999999", "--select", "E902", "-f", "json")
+    assert code == 0 and f"({cores()})" in err
+    assert len(json.loads(out)["files"]) == 5
+
+
+def _pool_children(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [int(x) for x in out.split()]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="uses ps and PR_SET_PDEATHSIG")
+def test_workers_die_with_their_parent_and_ctrl_c_says_so(tmp_path):
+    seeds = sorted((ROOT.parent / "shared" / "corpus" / "notices").glob("*"))
+    if not seeds:
+        pytest.skip("../shared not found")
+    for i in range(12):
+        for s in seeds:
+            (tmp_path / f"{i}-{s.name}").write_bytes(s.read_bytes())
+    cmd = [sys.executable, "-m", "checker.cli", "check", str(tmp_path), "--jobs", "2"]
+    env = dict(os.environ, RASOAT_NO_CACHE="1")
+
+    def default_sigint():
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    # killed: the workers end too
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, preexec_fn=default_sigint)
+    deadline = time.time() + 60
+    kids: list[int] = []
+    while time.time() < deadline and len(kids) < 2 and p.poll() is None:
+        time.sleep(0.2)
+        kids = _pool_children(p.pid)
+    if p.poll() is not None:
+        pytest.skip("the run ended before its workers were seen")
+    p.kill()
+    p.wait()
+    time.sleep(2.5)
+    alive = [k for k in kids if Path(f"/proc/{k}").exists() and "Z" not in Path(f"/proc/{k}/stat").read_text().split()[2]]
+    assert not alive, "workers outlived their parent"
+    # Ctrl-C: exit 130 and a message
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, preexec_fn=default_sigint)
+    time.sleep(3)
+    p.send_signal(signal.SIGINT)
+    err = p.communicate(timeout=60)[1].decode("utf-8", "replace")
+    if p.returncode in (0, 1):
+        pytest.skip("the run ended before Ctrl-C")
+    assert p.returncode == 130 and "interrupted; no file was left half-written" in err and "Traceback" not in err
+
+
+def test_precommit_hook_passes_double_dash_before_file_names(tmp_path):
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entries = [ln.split(":", 1)[1].strip() for ln in text.splitlines() if ln.strip().startswith("entry:")]
+    assert entries and all(e.endswith(" --") for e in entries)
+    f = tmp_path / "-draft.txt"
+    f.write_text(DRAFT, encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        code, out, err = run_cli(*entries[0].split()[1:], "-draft.txt")
+    finally:
+        os.chdir(cwd)
+    assert code == 1 and "No such option" not in err and "-draft.txt:1:1: S101" in out
