@@ -192,19 +192,25 @@ def _check_entry(where: str, entry: Any, schema: dict[str, str], required: tuple
     return out
 
 
+MAX_REGISTRY_BYTES = 4 * 1024 * 1024  # a registry file (the national ones are a few dozen KiB)
+MAX_REGISTRY_ENTRIES = 20_000  # entries of one file (a province has a few thousand at most)
+
+
 def parse_file(path: str | Path) -> dict[str, list]:
     """One registry file, validated: {'agency': [Agency], 'province': [...], 'places': [...],
     'matching': [dict]}."""
+    from .config import read_toml
+
     path = str(path)
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise RegistryError(f"{path}: không tìm thấy tệp danh mục cơ quan (registry file not found)") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RegistryError(f"{path}: TOML không hợp lệ (invalid TOML): {exc}") from None
-    except OSError as exc:
-        raise RegistryError(f"{path}: không đọc được (cannot read): {exc.strerror}") from None
+        data = read_toml(path, MAX_REGISTRY_BYTES, "tệp danh mục cơ quan")
+    except RegistryError:
+        raise
+    except ConfigError as exc:
+        raise RegistryError(str(exc)) from None
+    total = sum(len(v) for k, v in data.items() if isinstance(v, list))
+    if total > MAX_REGISTRY_ENTRIES:
+        raise RegistryError(f"{path}: quá nhiều mục ({total}, giới hạn {MAX_REGISTRY_ENTRIES}) (too many entries)")
     for key in data:
         if key not in _TOP:
             raise RegistryError(f"{path}: khóa lạ '{key}' (unknown key); hợp lệ: {', '.join(sorted(_TOP))}")
