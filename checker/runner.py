@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,13 +107,19 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[
     return files, problems
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _shown(path: str) -> str:
-    """A path as printable text: bytes of a file name that are not UTF-8 shown as \\xNN."""
+    """A path as printable text, valid in JSON, SARIF, GitHub annotations and JUnit XML: bytes of
+    a file name that are not UTF-8, and control characters, shown as \\xNN."""
     try:
         path.encode("utf-8")
-        return path
     except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        path = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if _CONTROL.search(path):
+        path = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", path)
+    return path
 
 
 def options_for(cfg: Config, s: RunSettings) -> Options:
@@ -133,7 +140,7 @@ def options_for(cfg: Config, s: RunSettings) -> Options:
 
 
 def check_one(path: str, s: RunSettings, data: bytes | None = None, display: str | None = None) -> FileResult:
-    shown = display or path
+    shown = _shown(display or path)  # a file name that is not UTF-8 is reported with \xNN escapes
     cfg = config_for(path if path != "-" else "<stdin>", s.config)
     opts = options_for(cfg, s)
     select = s.select or (cfg.get("select", []) + cfg.get("extend-select", []))
@@ -157,6 +164,9 @@ def check_one(path: str, s: RunSettings, data: bytes | None = None, display: str
         res.diagnostics = apply(res.document.source.text, res.diagnostics, selected, shown)
     for d in res.diagnostics:
         d.path = shown
+        if shown != (display or path) and (display or path) in d.message.vi + d.message.en:
+            d.message = type(d.message)(d.message.vi.replace(display or path, shown),
+                                        d.message.en.replace(display or path, shown))
     res.selection = (select, ignore)
     return res
 

@@ -121,3 +121,24 @@ def test_precommit_hook_passes_double_dash_before_file_names(tmp_path):
     finally:
         os.chdir(cwd)
     assert code == 1 and "No such option" not in err and "-draft.txt:1:1: S101" in out
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names as bytes")
+def test_non_utf8_and_control_file_names_give_valid_reports(tmp_path):
+    import xml.dom.minidom
+
+    folder = os.fsencode(tmp_path)
+    for name in (b"bad\xff\xfe.txt", b"ctl\x01x.txt"):
+        with open(os.path.join(folder, name), "wb") as fh:
+            fh.write(DRAFT.encode("utf-8"))
+    for fmt in ("json", "sarif", "github", "junit", "text"):
+        r = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path), "-f", fmt, "--select", "E902"],
+                           capture_output=True, env=dict(os.environ, RASOAT_NO_CACHE="1"), timeout=120)
+        assert r.returncode == 0, r.stderr
+        out = r.stdout.decode("utf-8")  # strict: raises on invalid UTF-8
+        flat = out.replace("\\\\", "\\")  # JSON writes a backslash as two
+        assert "bad\\xff\\xfe.txt" in flat and "ctl\\x01x.txt" in flat
+        if fmt in ("json", "sarif"):
+            json.loads(out)
+        if fmt == "junit":
+            xml.dom.minidom.parseString(r.stdout)

@@ -47,7 +47,12 @@ def register(app: typer.Typer) -> None:
             for d in res.diagnostics:
                 typer.echo(f"rasoat: {path}: {d.message.get(lang)}", err=True)
             raise typer.Exit(2)
-        data, n = annotate_docx(res.document.source.raw, res.diagnostics, lang=lang)
+        from ..errors import InputError
+
+        try:
+            data, n = annotate_docx(res.document.source.raw, res.diagnostics, lang=lang)
+        except InputError as exc:
+            _die(f"{path}: {exc.message.get(lang)}")
         try:
             atomic_write(out, data, inputs=[path], in_place=False)
         except WriteRefused as exc:
