@@ -1,6 +1,7 @@
 """The worst inputs the default limits accept (issue 14, items 7–9), each checked by a fresh
 `rasoat check` process, with its wall time, CPU time and peak memory (RSS) against the bounds:
-≤ 30 s and ≤ 300 MiB per input on the default limits.
+≤ 30 s of CPU time and ≤ 300 MiB per input on the default limits. (CPU time, because the wall time
+on a shared machine measures the other processes too; on an idle machine the two are close.)
 
     python bench/hostile.py [--rasoat .venv/bin/rasoat] [--only NAME] [--keep DIR]
 
@@ -215,7 +216,7 @@ def main() -> int:
             out = subprocess.run(cmd, capture_output=True, text=True).stdout.strip().split("\t")
             wall, cpu, rss, code = float(out[0]), float(out[1]), float(out[2]), int(out[3])
             last = out[4] if len(out) > 4 else ""
-            ok = wall <= MAX_SECONDS and rss <= MAX_RSS_MIB and code in (0, 1, 2)
+            ok = cpu <= MAX_SECONDS and rss <= MAX_RSS_MIB and code in (0, 1, 2)
             over += not ok
             print(f"{name:<22} {len(data) / 1e6:>7.1f}MB {wall:>7.1f} {cpu:>7.1f} {rss:>8.0f}  {code:>4}  "
                   f"{'ok' if ok else 'OVER'}  {last}")
@@ -223,7 +224,7 @@ def main() -> int:
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
-    print(f"bounds: ≤ {MAX_SECONDS:g} s and ≤ {MAX_RSS_MIB:g} MiB per input; {over} over")
+    print(f"bounds: ≤ {MAX_SECONDS:g} s CPU and ≤ {MAX_RSS_MIB:g} MiB per input; {over} over")
     return 1 if over else 0
 
 

@@ -164,8 +164,8 @@ class RuleTimeout(Exception):
 
 
 RULE_TIMEOUT = 20.0  # CPU seconds one rule may spend on one document (regex patterns from rules/ included)
-FILE_TIMEOUT = 25.0  # CPU seconds all the rules together may spend on one document
-MAX_HITS = 1000  # findings of one rule in one document: past this a rule's findings are noise (a
+FILE_TIMEOUT = 20.0  # CPU seconds all the rules together may spend on one document
+MAX_HITS = 500  # findings of one rule in one document: past this a rule's findings are noise (a
 # paragraph of 200,000 "(" once made 10 million findings and 2 GiB); the rest are not computed
 
 TIMEOUT = Msg(

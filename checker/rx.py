@@ -534,7 +534,10 @@ def _starts(items: list, limit: int = _PREFIX_LEN):
 @lru_cache(maxsize=512)
 def _scanner(pattern: str, flags: int):
     """A case-sensitive pattern for the lower-cased text that matches wherever a match of the
-    pattern can begin (see ci_finditer), or None when the pattern has no literal start."""
+    pattern can begin (see ci_finditer), or None when the pattern has no literal start (or this
+    Python's re lacks the internals it is worked out with)."""
+    if not _INTERNALS:
+        return None
     from re import _parser
 
     flags = int(flags)
