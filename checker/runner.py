@@ -140,6 +140,20 @@ def options_for(cfg: Config, s: RunSettings) -> Options:
 
 
 def check_one(path: str, s: RunSettings, data: bytes | None = None, display: str | None = None) -> FileResult:
+    """One file's result. A file that cannot even be looked at (a symbolic link to itself, a path
+    the system refuses) gets its own E903; the other files of the run are still checked."""
+    try:
+        return _check_one(path, s, data, display)
+    except (OSError, RuntimeError, ValueError) as exc:
+        from .diagnostics import Msg
+
+        why = getattr(exc, "strerror", None) or str(exc)
+        shown = _shown(display or path)
+        return input_error_result(shown, InputError("E903", Msg(f"Không đọc được tệp '{shown}': {_shown(why)}.",
+                                                                f"Cannot read '{shown}': {_shown(why)}.")))
+
+
+def _check_one(path: str, s: RunSettings, data: bytes | None = None, display: str | None = None) -> FileResult:
     shown = _shown(display or path)  # a file name that is not UTF-8 is reported with \xNN escapes
     cfg = config_for(path if path != "-" else "<stdin>", s.config)
     opts = options_for(cfg, s)

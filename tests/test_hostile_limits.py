@@ -166,3 +166,21 @@ def test_annotate_refuses_a_hostile_comments_part(tmp_path, comments, says):
     code, _, err = run_cli("annotate", src, "-o", tmp_path / "out.docx", "--lang", "en")
     assert code == 2 and (says in err or "compression ratio" in err) and "internal error" not in err, err
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_one_stray_byte_in_utf8_is_not_a_legacy_encoding(tmp_path):
+    """A UTF-8 draft with one 0x93 (a cp1252 quote pasted in) is UTF-8 with one bad byte: convert
+    refuses instead of rewriting it all as mojibake, check says where the byte is."""
+    from tests.conftest import SEEDS
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if not seeds:
+        pytest.skip("../shared not found")
+    data = seeds[0].read_bytes()
+    k = data.index(b"\n", len(data) // 2)
+    f = tmp_path / "stray.txt"
+    f.write_bytes(data[:k] + b"\x93" + data[k:])
+    code, _, err = run_cli("convert", f, "--in-place")
+    assert code == 2 and f.read_bytes() == data[:k] + b"\x93" + data[k:]
+    code, out, err = run_cli("check", f, "--lang", "en")
+    assert code == 2 and f"bad byte at offset {k}" in err and "E901" not in out

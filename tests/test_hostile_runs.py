@@ -145,3 +145,15 @@ def test_non_utf8_and_control_file_names_give_valid_reports(tmp_path):
             json.loads(out)
         if fmt == "junit":
             xml.dom.minidom.parseString(r.stdout)
+
+
+def test_a_self_looping_link_does_not_hide_the_other_files(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text(DRAFT, encoding="utf-8")
+    os.symlink("loop.txt", tmp_path / "loop.txt")
+    code, out, err = run_cli("check", tmp_path, "--select", "E902", "--fix", "-f", "json")
+    files = {f["path"]: [d["code"] for d in f["diagnostics"]] for f in json.loads(out)["files"]}
+    assert code == 2 and "internal error" not in err
+    assert files[str(good)] == [] and files[str(tmp_path / "loop.txt")] == ["E903"]
+    text = good.read_text(encoding="utf-8")
+    assert text == unicodedata.normalize("NFC", text)  # the good file was still fixed
