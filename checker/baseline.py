@@ -49,11 +49,13 @@ def build(results, base: Path) -> dict:
             "entries": [{"key": k, "count": n} for k, n in sorted(counts.items())]}
 
 
-def write(path: str, results) -> int:
-    from .fix import atomic_write
+def write(path: str, results, inputs=()) -> int:
+    """Write the baseline atomically; never over a checked draft (checker/writefile.py)."""
+    from .writefile import write_file
 
     data = build(results, base_of(path))
-    atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    write_file(path, text.encode("utf-8"), inputs=[*inputs, *(r.path for r in results)])
     return sum(e["count"] for e in data["entries"])
 
 

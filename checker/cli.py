@@ -130,12 +130,17 @@ def check(
         fail_on = fail_on or cfg0.get("fail-on") or "error"
         disk = [f for f in files if f != "-"]
         want_docs = fix or diff
+        from .runner import clamp_jobs
+
+        n_jobs, jobs_note = clamp_jobs(jobs or cfg0.get("jobs"))
+        if jobs_note is not None and not want_docs:
+            problems.append(jobs_note)
 
         def all_results():
             if "-" in files:
                 data = sys.stdin.buffer.read()
                 yield check_one(stdin_filename or "<stdin>.txt", settings, data=data, display=stdin_filename or "<stdin>")
-            yield from iter_check(disk, settings, jobs=1 if want_docs else (jobs or cfg0.get("jobs")),
+            yield from iter_check(disk, settings, jobs=1 if want_docs else n_jobs,
                                   keep_documents=want_docs)
 
         explicit = {p for p in paths if os.path.isfile(p)}
@@ -238,6 +243,7 @@ def baseline(
     from . import baseline as bl
     from .config import clear_cache
     from .runner import RunSettings, check_many, discover
+    from .writefile import WriteRefused
 
     clear_cache()
     if stage not in (None, "draft", "issued"):
@@ -247,16 +253,18 @@ def baseline(
     try:
         files, problems = discover(paths, [], [])
         results = check_many([f for f in files if f != "-"], settings)
-        n = bl.write(output, results)
+        n = bl.write(output, results, inputs=paths)
     except ConfigError as exc:
         _die(str(exc))
+    except WriteRefused as exc:
+        _die(exc.get(messages.LANG))
     except OSError as exc:
         _die(f"không ghi được {output}: {exc.strerror}", f"cannot write {output}: {exc.strerror}")
     for p in problems:
         typer.echo(f"rasoat: {p.get(messages.LANG)}", err=True)
     typer.echo(messages.say(f"Đã ghi {n} phát hiện của {len(results)} tệp vào {output}.",
                             f"Wrote {n} finding(s) of {len(results)} file(s) to {output}."))
-    raise typer.Exit(2 if problems else 0)
+    raise typer.Exit(2 if any(p.fatal for p in problems) else 0)
 
 
 @app.command()
@@ -381,16 +389,49 @@ def _run_app(argv: list[str]) -> int:
     return code if isinstance(code, int) else 0
 
 
+INTERRUPTED = ("rasoat: đã dừng theo yêu cầu (Ctrl-C); không tệp nào bị ghi dở: mọi tệp hoặc đã được ghi "
+               "trọn vẹn, hoặc giữ nguyên như trước.",
+               "rasoat: interrupted (Ctrl-C); no file was left half-written: every file is either written "
+               "whole or as it was.")
+
+
+_INTERRUPT = {"seen": False}
+
+
+def _on_sigint(signum, frame):
+    _INTERRUPT["seen"] = True
+    raise KeyboardInterrupt
+
+
+def _interrupted() -> None:
+    """Ctrl-C: every write is atomic (a temporary file renamed at the end, removed when the rename
+    did not happen), so no file is half-written; exit code 130 as shells use."""
+    try:
+        sys.stderr.write("\n" + messages.say(*INTERRUPTED) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    sys.exit(130)
+
+
 def main() -> None:
+    import signal
+
     messages.set_lang(sys.argv[1:])
     debug = "--debug" in sys.argv
     try:
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _on_sigint)
+    except (ValueError, OSError):  # not the main thread
+        pass
+    try:
         sys.exit(_run_app(sys.argv))
     except SystemExit:
+        if _INTERRUPT["seen"]:
+            _interrupted()
         raise
     except KeyboardInterrupt:
-        typer.echo(messages.say("rasoat: dừng theo yêu cầu (Ctrl-C).", "rasoat: interrupted (Ctrl-C)."), err=True)
-        sys.exit(2)
+        _interrupted()
     except Exception as exc:  # noqa: BLE001 - never a traceback unless --debug
         if debug:
             raise

@@ -39,7 +39,58 @@ KNOWN_KEYS: dict[str, tuple[str, str]] = {
     "limits": ("bảng", "a table"),
     "jobs": ("số nguyên", "an integer"),
 }
-LIMIT_KEYS = {"rule-seconds", "max-file-bytes", "max-docx-bytes", "max-docx-part-bytes", "max-docx-ratio", "max-paragraphs", "max-line-chars"}
+LIMIT_KEYS = {"rule-seconds", "file-seconds", "max-file-bytes", "max-docx-bytes", "max-docx-part-bytes", "max-docx-ratio",
+              "max-paragraphs", "max-line-chars"}
+# the largest value each limit may be given (a finite number; 1e300 seconds overflows the timer)
+LIMIT_MAX = {"rule-seconds": 86400, "file-seconds": 86400, "max-docx-ratio": 1e6}
+LIMIT_MAX_DEFAULT = 1 << 40
+MAX_CONFIG_BYTES = 1024 * 1024  # a configuration file (rasoat.toml, pyproject.toml)
+
+
+def read_toml(path, limit: int, what: str) -> dict:
+    """A TOML file that must be a regular file of at most `limit` bytes, in UTF-8: parsed, or a
+    ConfigError (exit code 2) that says what is wrong; never a hang (a FIFO, /dev/zero) or a
+    traceback (a non-UTF-8 file, arrays nested thousands deep)."""
+    import math  # noqa: F401 - (kept local: this module is imported by every run)
+    import os
+    import stat
+
+    path = str(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: không tìm thấy {what} (file not found)") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: không đọc được {what} (cannot read): {exc.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ConfigError(f"{path}: {what} phải là một tệp thông thường (must be a regular file, not a device, FIFO or folder)")
+    if st.st_size > limit:
+        raise ConfigError(f"{path}: {what} quá lớn ({st.st_size} byte, giới hạn {limit}) (file too large)")
+    from .cache import read_regular
+
+    raw = read_regular(path, limit)
+    if raw is None:
+        raise ConfigError(f"{path}: không đọc được {what} (cannot read, or it changed while being read)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: {what} không phải UTF-8 (not UTF-8: byte {exc.start})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML không hợp lệ (invalid TOML): {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: TOML lồng nhau quá sâu (nested too deeply)") from None
+
+
+def _limit_ok(key: str, value) -> bool:
+    import math
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return 0 < value <= LIMIT_MAX.get(key, LIMIT_MAX_DEFAULT)
 
 
 @dataclass
@@ -97,7 +148,7 @@ def validate(values: dict[str, Any], source: str) -> dict[str, Any]:
         elif key == "tone-style":
             ok = val in ("consistent", "òa", "oà")
         elif key == "jobs":
-            ok = isinstance(val, int) and val >= 1
+            ok = isinstance(val, int) and not isinstance(val, bool) and 1 <= val <= 4096
         elif key == "today":
             if isinstance(val, dt.date):
                 pass
@@ -117,8 +168,10 @@ def validate(values: dict[str, Any], source: str) -> dict[str, Any]:
                     if _norm_key(lk) not in LIMIT_KEYS:
                         raise ConfigError(f"{source}: khóa không hợp lệ 'limits.{lk}'; hợp lệ: {', '.join(sorted(LIMIT_KEYS))}",
                                           f"{source}: unknown key 'limits.{lk}'; valid: {', '.join(sorted(LIMIT_KEYS))}")
-                    if not isinstance(lv, (int, float)) or lv <= 0:
-                        raise ConfigError(f"{source}: 'limits.{lk}' phải là số dương", f"{source}: 'limits.{lk}' must be a positive number")
+                    if not _limit_ok(_norm_key(lk), lv):
+                        top = LIMIT_MAX.get(_norm_key(lk), LIMIT_MAX_DEFAULT)
+                        raise ConfigError(f"{source}: 'limits.{lk}' phải là số dương hữu hạn, tối đa {top:g}, có {lv!r}",
+                                          f"{source}: 'limits.{lk}' must be a finite positive number up to {top:g}, got {lv!r}")
                 val = {_norm_key(k): v for k, v in val.items()}
         if not ok:
             raise ConfigError(f"{source}: giá trị không hợp lệ cho '{raw_key}': cần {want[0]}, có {val!r}",
@@ -137,16 +190,14 @@ def validate(values: dict[str, Any], source: str) -> dict[str, Any]:
 
 def load_file(path: Path) -> Config | None:
     """The rasoat configuration in `path` (None for a pyproject.toml without [tool.rasoat])."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML không hợp lệ: {exc}", f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: không đọc được: {exc.strerror}", f"{path}: cannot read: {exc.strerror}") from None
+    data = read_toml(path, MAX_CONFIG_BYTES, "tệp cấu hình")
     if path.name == "pyproject.toml":
-        section = data.get("tool", {}).get("rasoat")
+        tool = data.get("tool", {})
+        section = tool.get("rasoat") if isinstance(tool, dict) else None
         if section is None:
             return None
+        if not isinstance(section, dict):
+            raise ConfigError(f"{path}: [tool.rasoat] phải là một bảng (must be a table), có {section!r}")
         return Config(path, validate(section, f"{path} [tool.rasoat]"))
     return Config(path, validate(data, str(path)))
 
@@ -175,7 +226,7 @@ def config_for(file_path: str, explicit: str | None = None) -> Config:
 @lru_cache(maxsize=8)
 def _explicit(path: str) -> Config:
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise ConfigError(f"{path}: không tìm thấy tệp cấu hình", f"{path}: configuration file not found")
     cfg = load_file(p)
     if cfg is None:

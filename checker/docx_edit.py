@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Msg
 
 AUTHOR = "rasoat"
 
@@ -153,7 +154,10 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
         sys.stdout.write(unified_diff(f"{res.path} (trình bày / formatting)", formatting_view(doc.source.raw),
                                       formatting_view(raw)))
     if write:
-        atomic_write(doc.source.path, raw)
+        from .writefile import Stamp
+
+        original = doc.source.raw
+        atomic_write(doc.source.path, raw, expect=None if original is None else Stamp.of_bytes(doc.source.path, original))
         return total, diags
     return total, None
 
@@ -276,11 +280,51 @@ def remove_own_comments(document) -> int:
     return len(own)
 
 
+MAX_EXISTING_COMMENTS = 10_000  # comments already in a draft (python-docx looks them all up per comment added)
+_COMMENT_ID = re.compile(rb"<(?:\w+:)?comment\b[^>]*?\b(?:\w+:)?id\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def check_comments_part(raw: bytes) -> None:
+    """Refuse (InputError E903) a draft whose existing comments part python-docx would crash or
+    crawl on: a root other than w:comments, an id that is not a small number, too many comments."""
+    import io
+    import zipfile
+
+    from .errors import InputError
+
+    def refuse(vi: str, en: str):
+        return InputError("E903", Msg(f"Không thêm được nhận xét: {vi}", f"Cannot add comments: {en}"))
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            names = [n for n in zf.namelist() if n.lower().endswith("comments.xml") and "extended" not in n.lower()]
+            for name in names:
+                with zf.open(name) as fh:
+                    data = fh.read(64 * 1024 * 1024 + 1)
+                head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+                root = re.search(rb"<(?!\?|!)((?:\w+:)?\w+)", head)
+                if root is None or not root.group(1).endswith(b"comments"):
+                    raise refuse(f"phần nhận xét '{name}' không đúng dạng (gốc không phải w:comments).",
+                                 f"the comments part '{name}' is malformed (its root is not w:comments).")
+                ids = _COMMENT_ID.findall(data)
+                if len(ids) > MAX_EXISTING_COMMENTS:
+                    raise refuse(f"tệp đã có quá nhiều nhận xét ({len(ids)}, giới hạn {MAX_EXISTING_COMMENTS}).",
+                                 f"the file already has too many comments ({len(ids)}, limit {MAX_EXISTING_COMMENTS}).")
+                bad = next((i for i in ids if not i.isdigit() or len(i) > 9), None)
+                if bad is not None:
+                    shown = bad[:20].decode("utf-8", "replace")
+                    raise refuse(f"một nhận xét có mã không hợp lệ ('{shown}').", f"a comment has an invalid id ('{shown}').")
+    except zipfile.BadZipFile:
+        return  # the reader has already refused a damaged package
+
+
 def annotate_docx(raw: bytes, diagnostics: list[Diagnostic], lang: str = "vi") -> tuple[bytes, int]:
     """A copy of the .docx with one Word comment per finding; returns (bytes, comments added).
-    Comments of an earlier run of rasoat on the same copy are replaced, not repeated."""
+    Comments of an earlier run of rasoat on the same copy are replaced, not repeated; a hostile
+    existing comments part is refused first (check_comments_part)."""
     from docx.text.run import Run
 
+    check_comments_part(raw)
     document = open_document(raw)
     remove_own_comments(document)
     ann = _Annotator(document)

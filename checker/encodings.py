@@ -282,8 +282,22 @@ def encode_8bit(text: str) -> bytes:
     return bytes(_CP1252_BACK.get(c, ord(c)) for c in text)
 
 
+def mostly_utf8(raw: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 are UTF-8 text with a few bad bytes (a stray 0x93
+    pasted into a UTF-8 draft), weighed over the whole text: its valid multi-byte characters
+    outnumber the bad bytes ten to one. Such a file is not TCVN3 or VNI, whatever its bad bytes
+    look like in those encodings."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode("utf-8"))
+    good = sum(1 for c in text if c > "\x7f" and c != "\ufffd")
+    return bad > 0 and good >= 10 * bad
+
+
 def decode_legacy_bytes(raw: bytes) -> tuple[str, str] | None:
-    """(Unicode text, encoding) when `raw` (not UTF-8) is TCVN3 or VNI text, else None."""
+    """(Unicode text, encoding) when `raw` (not UTF-8) is TCVN3 or VNI text, else None (also for
+    UTF-8 text with a few bad bytes: mostly_utf8)."""
+    if mostly_utf8(raw):
+        return None
     text = decode_8bit(raw)
     enc = detect_legacy(text, min_words=3)
     if enc is None:

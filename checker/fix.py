@@ -8,8 +8,6 @@ encoding, byte-order mark and newlines of the original are kept. A file whose ch
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Edit
@@ -78,25 +76,28 @@ def encode_like(text: str, source) -> bytes:
     return (b"\xef\xbb\xbf" + data) if source.bom else data
 
 
-def atomic_write(path: str, data: bytes) -> None:
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".rasoat-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+def atomic_write(path: str, data: bytes, inputs=(), in_place: bool = True, expect=None) -> None:
+    """checker.writefile.write_file (atomic, keeps mode and owner, refuses links, read-only files
+    and files changed since `expect`); raises WriteRefused or OSError with nothing written."""
+    from .writefile import write_file
+
+    write_file(path, data, inputs=inputs, in_place=in_place, expect=expect)
+
+
+def not_written(res, exc: BaseException) -> None:
+    """Give a file whose fixed version could not be written its own E907 finding (exit code 2)."""
+    from .diagnostics import Diagnostic, Msg
+    from .writefile import WriteRefused
+
+    if isinstance(exc, WriteRefused):
+        msg = exc.msg
+    else:
+        why = getattr(exc, "strerror", None) or str(exc)
+        msg = Msg(f"không ghi được '{res.path}' ({why}); tệp giữ nguyên.",
+                  f"could not write '{res.path}' ({why}); the file is unchanged.")
+    res.diagnostics.append(Diagnostic(code="E907", category="input", severity="error", message=msg, line=1,
+                                      column=1, end_line=1, end_column=1, path=res.path))
+    res.failed = True
 
 
 def unified_diff(path: str, old: str, new: str) -> str:

@@ -11,10 +11,17 @@ import sys
 
 from .api import FileResult
 from .document import Document
-from .fix import atomic_write, encode_like, fix_text, unified_diff
+from .fix import atomic_write, encode_like, fix_text, not_written, unified_diff
 from .pipeline import recheck, recheck_bytes
 from .readers.text import paragraphs_from_source
 from .source import Source
+from .writefile import Stamp, WriteRefused
+
+
+def _stamp(doc: Document):
+    """What the file was when it was read (a file edited during the run is not overwritten)."""
+    raw = doc.source.raw
+    return None if raw is None else Stamp.of_bytes(doc.source.path, raw)
 
 
 def _checker_for(res: FileResult):
@@ -42,7 +49,11 @@ def _convert_legacy(res: FileResult, write: bool, show_diff: bool) -> int:
         old = src.raw.decode("utf-8") if src.encoding == "utf-8" else decode_8bit(src.raw)
         sys.stdout.write(unified_diff(res.path, old, conv.data.decode("utf-8-sig")))
     if write:
-        atomic_write(src.path, conv.data)
+        try:
+            atomic_write(src.path, conv.data, expect=_stamp(res.document))
+        except (OSError, WriteRefused) as exc:
+            not_written(res, exc)
+            return 0
         res.diagnostics = recheck_bytes(res, conv.data)
     return 1
 
@@ -62,7 +73,11 @@ def fix_results(results: list[FileResult], settings, unsafe: bool, write: bool, 
         if doc.source.kind == "docx":
             from .docx_edit import fix_docx
 
-            n, remaining = fix_docx(res, unsafe=unsafe, write=write, show_diff=show_diff)
+            try:
+                n, remaining = fix_docx(res, unsafe=unsafe, write=write, show_diff=show_diff)
+            except (OSError, WriteRefused) as exc:
+                not_written(res, exc)
+                continue
             total += n
             if remaining is not None:
                 res.diagnostics = remaining
@@ -76,6 +91,10 @@ def fix_results(results: list[FileResult], settings, unsafe: bool, write: bool, 
         if show_diff:
             sys.stdout.write(unified_diff(res.path, old, new))
         if write:
-            atomic_write(doc.source.path, encode_like(new, doc.source))
+            try:
+                atomic_write(doc.source.path, encode_like(new, doc.source), expect=_stamp(doc))
+            except (OSError, WriteRefused) as exc:
+                not_written(res, exc)
+                continue
             res.diagnostics = check(new)
     return total

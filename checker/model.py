@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from .source import Position, Source
 
@@ -16,7 +16,7 @@ class Paragraph:
     """
 
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]  # a list, or an array("q") for a text draft (8 bytes a character)
     index: int = 0  # position in Document.paragraphs
     bold: bool = False
     italic: bool = False

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 
 from .api import FileResult, check_document, input_error_result
@@ -139,10 +140,30 @@ def evaluate(doc: Document, plan: Plan, shown: str, debug: bool = False) -> File
     return res
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def shown_path(path: str) -> str:
+    """A path as printable text, valid in JSON, SARIF, GitHub annotations and JUnit XML: bytes of
+    a file name that are not UTF-8, and control characters, shown as \\xNN."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        path = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if _CONTROL.search(path):
+        path = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", path)
+    return path
+
+
 def _label(res: FileResult, shown: str, plan: Plan | None) -> FileResult:
-    res.path = shown
+    """Every finding carries the path as given, printable (shown_path); a message that quotes
+    the raw path quotes the printable one."""
+    printable = shown_path(shown)
+    res.path = printable
     for d in res.diagnostics:
-        d.path = shown
+        d.path = printable
+        if printable != shown and shown in d.message.vi + d.message.en:
+            d.message = type(d.message)(d.message.vi.replace(shown, printable), d.message.en.replace(shown, printable))
     res.plan = plan
     return res
 

@@ -198,19 +198,25 @@ def _check_entry(where: str, entry: Any, schema: dict[str, str], required: tuple
     return out
 
 
+MAX_REGISTRY_BYTES = 4 * 1024 * 1024  # a registry file (the national ones are a few dozen KiB)
+MAX_REGISTRY_ENTRIES = 20_000  # entries of one file (a province has a few thousand at most)
+
+
 def parse_file(path: str | Path) -> dict[str, list]:
     """One registry file, validated: {'agency': [Agency], 'province': [...], 'places': [...],
     'matching': [dict]}."""
+    from .config import read_toml
+
     path = str(path)
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise RegistryError(f"{path}: không tìm thấy tệp danh mục cơ quan (registry file not found)") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RegistryError(f"{path}: TOML không hợp lệ (invalid TOML): {exc}") from None
-    except OSError as exc:
-        raise RegistryError(f"{path}: không đọc được (cannot read): {exc.strerror}") from None
+        data = read_toml(path, MAX_REGISTRY_BYTES, "tệp danh mục cơ quan")
+    except RegistryError:
+        raise
+    except ConfigError as exc:
+        raise RegistryError(str(exc)) from None
+    total = sum(len(v) for k, v in data.items() if isinstance(v, list))
+    if total > MAX_REGISTRY_ENTRIES:
+        raise RegistryError(f"{path}: quá nhiều mục ({total}, giới hạn {MAX_REGISTRY_ENTRIES}) (too many entries)")
     for key in data:
         if key not in _TOP:
             raise RegistryError(f"{path}: khóa lạ '{key}' (unknown key); hợp lệ: {', '.join(sorted(_TOP))}")
@@ -305,13 +311,13 @@ def national_files() -> list[str]:
 # --- the registry and its matching index, kept on disk between runs -----------------------------
 #
 # Parsing the TOML files and building the index of every name form takes ~90 ms, most of a short
-# run's start. Both are pickled into the per-user cache (checker/cache.py) under a key made of
+# run's start. Both are kept as checked JSON in the per-user cache (checker/cache.py) under a key made of
 # the registry files and the code that builds them (path, size and modification time of each),
 # so an edit to either builds them anew. Only data from rules/ and the configured registries is
 # kept, never anything from a checked document.
 
 _PRELOADED: dict[int, tuple[Registry, Any]] = {}  # id(registry) → (registry, its index)
-_TO_STORE: dict[int, tuple[Registry, str]] = {}  # id(registry) → (registry, cache name)
+_TO_STORE: dict[int, tuple[Registry, str, str]] = {}  # id(registry) → (registry, cache name, origin)
 
 
 def _stamp(paths) -> list:
@@ -325,34 +331,40 @@ def _stamp(paths) -> list:
     return out
 
 
-def _cache_name(files: list[str], local: list[str]) -> str:
+def _cache_name(files: list[str], local: list[str]) -> tuple[str, str]:
+    """The cache entry's name (from the files' paths, sizes and times) and its origin (a
+    checksum of the content of the registry files and of the code that builds the index)."""
     import hashlib
     import sys
 
+    from .cache import file_digest
+
     code = sorted(str(f) for f in Path(__file__).parent.rglob("*.py"))
-    key = repr((sys.version, _stamp(files), _stamp(local), _stamp(code))).encode("utf-8")
-    return f"agencies-{hashlib.sha256(key).hexdigest()[:24]}.pickle"
+    key = repr((sys.version, _stamp(files), _stamp(local), _stamp(code))).encode("utf-8", "surrogateescape")
+    return (f"agencies-{hashlib.sha256(key).hexdigest()[:24]}.json",
+            file_digest([*files, *local, *code]) + sys.version)
+
+
+def _cached_classes() -> dict[str, type]:
+    """The only classes a cache entry of the registry may hold (checker/cache.py)."""
+    from .extract.agencies import Form, Index, Tok
+
+    return {c.__name__: c for c in (Registry, Agency, Province, Place, Index, Form, Tok)}
 
 
 @lru_cache(maxsize=16)
 def _load(local: tuple[tuple[str, int], ...]) -> Registry:
-    import pickle
-
-    from .cache import read_bytes
+    from .cache import read_entry
 
     files, extra = national_files(), [p for p, _ in local]
-    name = _cache_name(files, extra)
-    data = read_bytes(name)
-    if data:
-        try:
-            reg, index = pickle.loads(data)
-            if isinstance(reg, Registry):
-                _PRELOADED[id(reg)] = (reg, index)
-                return reg
-        except Exception:  # noqa: BLE001 - a stale or damaged cache is rebuilt, never an error
-            pass
+    name, origin = _cache_name(files, extra)
+    got = read_entry(name, origin, _cached_classes())
+    if isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], Registry):
+        reg, index = got
+        _PRELOADED[id(reg)] = (reg, index)
+        return reg
     reg = build(files, extra)
-    _TO_STORE[id(reg)] = (reg, name)
+    _TO_STORE[id(reg)] = (reg, name, origin)
     return reg
 
 
@@ -367,15 +379,9 @@ def store_index(reg: Registry, index) -> None:
     todo = _TO_STORE.pop(id(reg), None)
     if todo is None or todo[0] is not reg:
         return
-    import pickle
+    from .cache import write_entry
 
-    from .cache import write_bytes
-
-    try:
-        data = pickle.dumps((reg, index), protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001 - an index that cannot be pickled is simply not kept
-        return
-    write_bytes(todo[1], data)
+    write_entry(todo[1], todo[2], (reg, index), _cached_classes())
 
 
 def load(local_paths: list[str] | tuple[str, ...] = ()) -> Registry:

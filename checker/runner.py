@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .api import FileResult
 from .diagnostics import SEVERITY_RANK
-from .pipeline import RunSettings, check_path, options_for, plan_for  # noqa: F401 - the front ends' names
+from .api import input_error_result
+from .errors import ConfigError, InputError
+from .pipeline import RunSettings, check_path, options_for, plan_for, shown_path  # noqa: F401 - the front ends' names
 
 DEFAULT_INCLUDE = ["*.docx", "*.txt", "*.md"]
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"}
@@ -25,6 +28,7 @@ class RunProblem:
     path: str
     message_vi: str
     message_en: str
+    fatal: bool = True  # False: only a note (a symbolic link skipped), the exit code is not 2
 
     def get(self, lang: str) -> str:
         return f"{self.path}: {self.message_en if lang == 'en' else self.message_vi}"
@@ -35,34 +39,45 @@ def _matches(name: str, rel: str, patterns: list[str]) -> bool:
 
 
 def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[list[str], list[RunProblem]]:
-    """Files to check, in a stable order, and problems with the given paths."""
+    """Files to check, in a stable order, and problems with the given paths.
+
+    Folders are walked without following symbolic links to folders (as git, ruff and pre-commit
+    do): a linked folder may lead out of the checked tree, and --fix would write there. Each one
+    is reported as skipped; so is a subfolder that cannot be read. A path given explicitly is
+    used as given."""
     include = include or DEFAULT_INCLUDE
     files: list[str] = []
     problems: list[RunProblem] = []
-    seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
         if raw == "-":
             files.append("-")
             continue
         p = Path(raw)
         if not p.exists():
-            problems.append(RunProblem(raw, "không tìm thấy tệp hoặc thư mục này.", "no such file or folder."))
+            problems.append(RunProblem(shown_path(raw), "không tìm thấy tệp hoặc thư mục này.", "no such file or folder."))
             continue
-        if p.is_file():
+        if not p.is_dir():
             files.append(raw)
             continue
         found = []
-        for root, dirs, names in os.walk(p, followlinks=True):
-            try:
-                st = os.stat(root)
-                key = (st.st_dev, st.st_ino)
-            except OSError:
-                continue
-            if key in seen_dirs:  # a symlink loop, or the same folder twice
-                dirs[:] = []
-                continue
-            seen_dirs.add(key)
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+
+        def unreadable(err: OSError) -> None:
+            problems.append(RunProblem(shown_path(err.filename or raw),
+                                       f"không đọc được thư mục này ({err.strerror}): bỏ qua.",
+                                       f"cannot read this folder ({err.strerror}): skipped."))
+
+        for root, dirs, names in os.walk(p, onerror=unreadable):
+            kept = []
+            for d in sorted(dirs):
+                if d in SKIP_DIRS or d.startswith("."):
+                    continue
+                full = os.path.join(root, d)
+                if os.path.islink(full):
+                    problems.append(RunProblem(shown_path(full), "liên kết tượng trưng tới thư mục: bỏ qua (không đi theo).",
+                                               "symbolic link to a folder: skipped (not followed).", fatal=False))
+                    continue
+                kept.append(d)
+            dirs[:] = kept
             for name in sorted(names):
                 full = os.path.join(root, name)
                 rel = os.path.relpath(full, p)
@@ -71,20 +86,80 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> tuple[
                 if _matches(name, rel, include) and not _matches(name, rel, exclude):
                     found.append(full)
         if not found:
-            problems.append(RunProblem(raw, "thư mục không có dự thảo nào (.docx, .txt, .md) để rà soát.",
+            problems.append(RunProblem(shown_path(raw), "thư mục không có dự thảo nào (.docx, .txt, .md) để rà soát.",
                                        "the folder contains no drafts (.docx, .txt, .md) to check."))
         files.extend(found)
     return files, problems
 
 
 def check_one(path: str, s: RunSettings, data: bytes | None = None, display: str | None = None) -> FileResult:
-    """One file through the check pipeline (kept under this name for the front ends)."""
-    return check_path(path, s, data, display)
+    """One file through the check pipeline. A file that cannot even be looked at (a symbolic link
+    to itself, a path the system refuses) gets its own E903; the other files of the run are still
+    checked. A bad configuration or bad rule data stops the run (ConfigError)."""
+    try:
+        return check_path(path, s, data, display)
+    except ConfigError:
+        raise
+    except (OSError, RuntimeError, ValueError) as exc:
+        from .diagnostics import Msg
+
+        why = getattr(exc, "strerror", None) or str(exc)
+        shown = shown_path(display or path)
+        return input_error_result(shown, InputError("E903", Msg(f"Không đọc được tệp '{shown}': {shown_path(why)}.",
+                                                                f"Cannot read '{shown}': {shown_path(why)}.")))
 
 
-def _init_worker():
+def cores() -> int:
+    """The CPUs this process may run on (its affinity mask, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def clamp_jobs(jobs: int | None) -> tuple[int, RunProblem | None]:
+    """--jobs bounded by the cores (more workers only add memory: each holds the rule data), with
+    a note when the value asked for was lowered."""
+    n = cores()
+    if jobs is None:
+        return n, None
+    if jobs > n:
+        return n, RunProblem("--jobs", f"{jobs} lớn hơn số lõi CPU ({n}): dùng {n}.",
+                             f"{jobs} is more than the CPU cores ({n}): using {n}.", fatal=False)
+    return max(1, jobs), None
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it ends, even when that one is killed
+    (Linux: PR_SET_PDEATHSIG; elsewhere a thread watching the parent's pid)."""
+    import signal
+    import threading
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch():
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="rasoat-parent-watch").start()
+
+
+def _init_worker(parent: int | None = None):
     from . import rx
 
+    if parent is not None:
+        _die_with_parent(parent)
     rx.save_in_worker()
 
 
@@ -104,23 +179,39 @@ def _worker(args):
 def iter_check(files: list[str], s: RunSettings, jobs: int | None = None, keep_documents: bool = False):
     """Check files in a stable order, in parallel when there are many, yielding each result as
     soon as it (and every one before it) is ready. Documents are kept only when asked (--fix,
-    --diff: jobs=1), and dropped as soon as a file's findings are known."""
-    jobs = jobs or os.cpu_count() or 1
+    --diff: jobs=1), and dropped as soon as a file's findings are known. --jobs is bounded by the
+    cores; the workers end with the run (Ctrl-C, a broken pool)."""
     if keep_documents:
         yield from (check_one(f, s) for f in files)
         return
+    jobs = min(clamp_jobs(jobs)[0], len(files))
     if jobs <= 1 or len(files) < 4:
         yield from (_light(check_one(f, s)) for f in files)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
-    except (OSError, RuntimeError):  # no process pool here (sandbox, frozen app): run in-process
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(),))
+    except (OSError, RuntimeError, ValueError):  # no process pool here (sandbox, frozen app): run in-process
         yield from (_light(check_one(f, s)) for f in files)
         return
-    with pool:
-        yield from pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4)))
+    done = 0
+    try:
+        for res in pool.map(_worker, [(f, s) for f in files], chunksize=max(1, len(files) // (jobs * 4))):
+            done += 1
+            yield res
+    except BaseException as exc:  # Ctrl-C, or the pool broke: the workers end now, not when done
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                proc.kill()
+            except (OSError, AttributeError):
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
+        if isinstance(exc, (OSError, RuntimeError)) and not isinstance(exc, KeyboardInterrupt):
+            yield from (_light(check_one(f, s)) for f in files[done:])  # the pool broke: in-process
+            return
+        raise
+    pool.shutdown(wait=True)
 
 
 def check_many(files: list[str], s: RunSettings, jobs: int | None = None,
@@ -154,7 +245,7 @@ def skip_notes(results: list[FileResult], explicit: set[str]) -> tuple[list[File
 
 
 def exit_code(results: list[FileResult], problems: list[RunProblem], fail_on: str) -> int:
-    if problems or any(r.failed for r in results):
+    if any(p.fatal for p in problems) or any(r.failed for r in results):
         return 2
     threshold = SEVERITY_RANK[fail_on]
     if any(r.worst() >= threshold for r in results):

@@ -47,15 +47,29 @@ error = _re.error
 
 # ---- the compiled-program cache -------------------------------------------------------------
 
-def _can_cache() -> bool:
+def _internals_work() -> bool:
+    """Whether this interpreter offers the private parts of `re` rasoat uses (re._parser,
+    re._compiler, re._constants, re._casefix and _sre.compile taking a program), checked once by
+    compiling a small pattern through them. Otherwise (another Python, another version of the
+    engine) every pattern is compiled by plain re.compile, with no cache and no scanner."""
     if sys.implementation.name != "cpython":
         return False
-    import _sre
+    try:
+        import _sre
+        from re import _casefix, _compiler, _constants, _parser  # noqa: F401
 
-    return getattr(_sre, "CODESIZE", 0) == array("I").itemsize
+        if getattr(_sre, "CODESIZE", 0) != array("I").itemsize or not isinstance(_constants.MAGIC, int):
+            return False
+        probe, entry = _std_compile("(?P<a>x)(y)?z", 0, "(?P<a>x)(y)?z")
+        m = probe.match("xyz")
+        return (m is not None and m.group("a") == "x" and m.group(2) == "y" and probe.groups == 2
+                and isinstance(entry[1], bytes))
+    except Exception:  # noqa: BLE001 - any difference: the public API only
+        return False
 
 
-_USE_CACHE = _can_cache()
+_INTERNALS = False  # worked out once, below _std_compile
+_USE_CACHE = False
 _REGEX = "regex"  # cache marker: this pattern needs the `regex` module
 _MAX_ENTRIES = 20000  # a cache that grows past this (patterns built from user data) stops growing
 
@@ -64,18 +78,19 @@ _dirty = False
 
 
 @lru_cache(maxsize=1)
-def _cache_name() -> str:
+def _cache_name() -> tuple[str, str]:
+    """The cache file's name and its origin (what its entries were made by: checked on reading)."""
+    import hashlib
     from re import _constants
-
-    import zlib
 
     v = sys.version_info
     try:  # this module's own text: a change to how patterns are spelled out starts a new cache
         with open(__file__, "rb") as fh:
-            own = zlib.crc32(fh.read())
+            own = hashlib.sha256(fh.read()).hexdigest()
     except OSError:
-        own = 0
-    return f"re-{sys.implementation.cache_tag}-{v.major}.{v.minor}.{v.micro}-{_constants.MAGIC}-{own:08x}.marshal"
+        own = "0" * 64
+    name = f"re-{sys.implementation.cache_tag}-{v.major}.{v.minor}.{v.micro}-{_constants.MAGIC}-{own[:8]}.json"
+    return name, f"{sys.version}|{_constants.MAGIC}|{own}"
 
 
 def _load() -> dict:
@@ -83,18 +98,14 @@ def _load() -> dict:
     if _entries is None:
         _entries = {}
         if _USE_CACHE:
-            import marshal
+            from .cache import read_entry
 
-            from .cache import read_bytes
-
-            data = read_bytes(_cache_name())
-            if data:
-                try:
-                    loaded = marshal.loads(data)
-                    if isinstance(loaded, dict):
-                        _entries = loaded
-                except (EOFError, ValueError, TypeError):
-                    pass
+            name, origin = _cache_name()
+            loaded = read_entry(name, origin)
+            if isinstance(loaded, list):
+                for item in loaded:
+                    if isinstance(item, list) and len(item) == 3:
+                        _entries[(item[0], item[1])] = item[2]
             import atexit
 
             atexit.register(save)
@@ -106,15 +117,10 @@ def save() -> None:
     global _dirty
     if not _dirty or _entries is None:
         return
-    import marshal
+    from .cache import write_entry
 
-    from .cache import write_bytes
-
-    try:
-        data = marshal.dumps(_entries)
-    except ValueError:
-        return
-    write_bytes(_cache_name(), data)
+    name, origin = _cache_name()
+    write_entry(name, origin, [[k[0], k[1], e] for k, e in _entries.items()])
     _dirty = False
 
 
@@ -148,6 +154,18 @@ def _std_compile(source: str, flags: int, shown: str):
     # the program kept as raw 32-bit words (what _sre's code is made of): read back in one call
     return (_sre.compile(shown, flags, code, groups, groupindex, indexgroup),
             (flags, array("I", code).tobytes(), groups, groupindex, indexgroup))
+
+
+def _stored(entry) -> tuple:
+    """A cache entry as kept on disk (checker/cache.py: JSON): the program as base64 text."""
+    import base64
+
+    flags, code, groups, groupindex, indexgroup = entry
+    return flags, base64.b64encode(code).decode("ascii"), groups, groupindex, indexgroup
+
+
+_INTERNALS = _internals_work()
+_USE_CACHE = _INTERNALS
 
 
 # ---- \p{…} spelled out for the standard engine ----------------------------------------------
@@ -322,8 +340,6 @@ class _Deferred:
 
 @lru_cache(maxsize=8192)
 def _compile(pattern: str, flags: int):
-    import _sre
-
     flags = int(flags)
     key = (pattern, flags)
     entry = _load().get(key) if _USE_CACHE else None
@@ -331,8 +347,13 @@ def _compile(pattern: str, flags: int):
         return _Deferred(pattern, flags)
     if entry is not None:
         try:
+            import base64
+
+            import _sre
+
             fl, code, groups, groupindex, indexgroup = entry
-            return _sre.compile(pattern, fl, array("I", code).tolist(), groups, groupindex, indexgroup)
+            program = array("I", base64.b64decode(code, validate=True)).tolist()
+            return _sre.compile(pattern, fl, program, groups, groupindex, indexgroup)
         except Exception:  # noqa: BLE001 - a refused or stale entry: compile it again
             pass
     for source in (pattern, _spelled_out(pattern, flags)):
@@ -344,7 +365,7 @@ def _compile(pattern: str, flags: int):
             compiled, entry = _std_compile(source, flags, pattern)
         except (_re.error, OverflowError, RecursionError):
             continue
-        _remember(key, entry)
+        _remember(key, _stored(entry))
         return compiled
     import regex
 
@@ -513,7 +534,10 @@ def _starts(items: list, limit: int = _PREFIX_LEN):
 @lru_cache(maxsize=512)
 def _scanner(pattern: str, flags: int):
     """A case-sensitive pattern for the lower-cased text that matches wherever a match of the
-    pattern can begin (see ci_finditer), or None when the pattern has no literal start."""
+    pattern can begin (see ci_finditer), or None when the pattern has no literal start (or this
+    Python's re lacks the internals it is worked out with)."""
+    if not _INTERNALS:
+        return None
     from re import _parser
 
     flags = int(flags)
@@ -538,6 +562,8 @@ def fast_finditer(p, text: str):
     """p.finditer(text), the same matches, found by scanning the lower-cased text for the literal
     starts of the pattern's alternatives when it has them (see ci_finditer)."""
     if not isinstance(p, Pattern):
+        return p.finditer(text)
+    if not _INTERNALS:
         return p.finditer(text)
     scanner = _scanner(p.pattern, p.flags & ~_re.U)
     if scanner is None:

@@ -8,7 +8,8 @@ Codes may be prefixes ("L7"). HTML comments are not content: the text reader dro
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 from . import rx as re
 
@@ -21,13 +22,14 @@ DIRECTIVE = re.compile(r"<!--\s*rasoat\s*:\s*(?P<kind>ignore-file|ignore)(?![\w-
 CODE = re.compile(r"^[A-Z]\d{0,3}$")
 
 
+@lru_cache(maxsize=None)
 def _known(code: str) -> bool:
     from .engine import load_rules
 
     return any(c.startswith(code) for c in load_rules())
 
 
-@dataclass
+@dataclass(slots=True)  # (9 MB of directives are 340,000 of them: kept small)
 class Directive:
     line: int
     column: int
@@ -35,7 +37,7 @@ class Directive:
     kind: str  # "ignore" | "ignore-file"
     codes: list[str]
     target_line: int | None  # None for ignore-file
-    used: set[str] = field(default_factory=set)
+    used: set[str] | None = None  # the codes it suppressed (made when it first does)
 
 
 def parse_directives(text: str) -> tuple[list[Directive], list[tuple[int, int, str]]]:
@@ -43,6 +45,17 @@ def parse_directives(text: str) -> tuple[list[Directive], list[tuple[int, int, s
     lines = text.splitlines()
     out: list[Directive] = []
     bad: list[tuple[int, int, str]] = []
+    # (linear: whether a line has content besides directives is worked out once per line, and the
+    # next line with content once for the whole text, from the end; 9 MB of directives took minutes)
+    content: dict[int, bool] = {}
+
+    def has_content(k: int) -> bool:
+        if k not in content:
+            line = lines[k - 1]
+            content[k] = bool((ANY.sub("", line) if "rasoat" in line else line).strip())
+        return content[k]
+
+    next_content: list[int] | None = None
     for no, line in enumerate(lines, start=1):
         for loose in ANY.finditer(line):
             m = DIRECTIVE.fullmatch(loose.group(0))
@@ -53,12 +66,17 @@ def parse_directives(text: str) -> tuple[list[Directive], list[tuple[int, int, s
             kind = m.group("kind").lower()
             target = None
             if kind == "ignore":
-                rest = ANY.sub("", line).strip()
-                if rest:
+                if has_content(no):
                     target = no
                 else:
-                    target = next((k for k in range(no + 1, len(lines) + 1)
-                                   if ANY.sub("", lines[k - 1]).strip()), no)
+                    if next_content is None:
+                        next_content = [0] * (len(lines) + 2)  # line → the first line after it with content
+                        following = 0
+                        for k in range(len(lines), 0, -1):
+                            next_content[k] = following
+                            if has_content(k):
+                                following = k
+                    target = next_content[no] or no
             out.append(Directive(no, loose.start() + 1, loose.end() + 1, kind, codes, target))
     return out, bad
 
@@ -87,23 +105,49 @@ def apply(text: str, diagnostics: list[Diagnostic], selected: set[str], path: st
     if not directives and not bad:
         return diagnostics
     kept: list[Diagnostic] = []
+    # directives by the line they target, so that each finding looks only at its own lines
+    order = {id(dv): i for i, dv in enumerate(directives)}
+    file_wide = [dv for dv in directives if dv.kind == "ignore-file"]
+    by_line: dict[int, list[Directive]] = {}
+    for dv in directives:
+        if dv.kind != "ignore-file" and dv.target_line is not None:
+            by_line.setdefault(dv.target_line, []).append(dv)
     for d in diagnostics:
         hit = None
-        for dv in directives:
-            if dv.kind == "ignore-file" or dv.target_line == d.line or (dv.target_line is not None and d.line <= dv.target_line <= d.end_line):
-                c = _covers(dv.codes, d.code)
-                if c:
-                    dv.used.add(c)
-                    hit = dv
-                    break
+        end = max(d.line, d.end_line)
+        if end - d.line <= 64:
+            near = [dv for k in range(d.line, end + 1) for dv in by_line.get(k, ())]
+        else:
+            near = [dv for k, dvs in by_line.items() if d.line <= k <= end for dv in dvs]
+        for dv in sorted(file_wide + near, key=lambda x: order[id(x)]):
+            c = _covers(dv.codes, d.code)
+            if c:
+                if dv.used is None:
+                    dv.used = set()
+                dv.used.add(c)
+                hit = dv
+                break
         if hit is None:
             kept.append(d)
+    ran: dict[str, bool] = {}  # code of a directive → whether a selected rule has it
+
+    def was_run(c: str) -> bool:
+        if c not in ran:
+            ran[c] = any(s.startswith(c) or c.startswith(s) for s in selected)
+        return ran[c]
+
+    from .engine import MAX_HITS
+
+    reported = 0  # E905 findings, at most MAX_HITS like any rule's
     for dv in directives:
-        unused = [c for c in dv.codes if c not in dv.used and any(s.startswith(c) or c.startswith(s) for s in selected)]
+        if reported >= MAX_HITS:
+            break
+        unused = [c for c in dv.codes if (dv.used is None or c not in dv.used) and was_run(c)]
         if unused and "E905" in selected:
+            reported += 1
             kept.append(Diagnostic("E905", "input", "warning", UNUSED.format(codes=", ".join(unused)),
                                    dv.line, dv.column, dv.line, dv.end_column, path=path))
-    for line, col, raw in bad:
+    for line, col, raw in bad[:MAX_HITS]:
         if "E905" in selected:
             kept.append(Diagnostic("E905", "input", "warning", MALFORMED.format(raw=raw), line, col, line, col + len(raw), path=path))
     return sorted(kept, key=Diagnostic.sort_key)

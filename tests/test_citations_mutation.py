@@ -123,7 +123,7 @@ def run(files=None):
             for kind, a, b, new in mutations(c, doc_year):
                 para = c.para
                 text = para.text[:a] + new + para.text[b:]
-                offs = para.offsets[:a] + [para.offsets[min(a, len(para.offsets) - 1)]] * len(new) + para.offsets[b:]
+                offs = list(para.offsets[:a]) + [para.offsets[min(a, len(para.offsets) - 1)]] * len(new) + list(para.offsets[b:])
                 np = replace(para, text=text, offsets=offs)
                 paras = list(doc.paragraphs)
                 paras[para.index] = np

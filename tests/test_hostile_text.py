@@ -103,8 +103,10 @@ def test_a_rule_that_hangs_is_stopped_and_reported(monkeypatch):
     from checker.diagnostics import Msg
     from checker.engine import REGISTRY, Rule
 
-    def slow(doc):
-        _time.sleep(5)
+    def slow(doc):  # burns CPU time (the limit is on CPU time, not on waiting)
+        end = _time.process_time() + 5
+        while _time.process_time() < end:
+            pass
         return []
 
     REGISTRY["Z901"] = Rule("Z901", "slow", "input", "error", Msg("x", "x"), "Z901 — x\n---\nx", slow, module="tests")
@@ -117,3 +119,40 @@ def test_a_rule_that_hangs_is_stopped_and_reported(monkeypatch):
         assert res.failed
     finally:
         del REGISTRY["Z901"]
+
+
+def test_waiting_is_not_cpu_time_and_a_spent_file_budget_stops_the_rest():
+    """A rule that waits (a paused or starved process) is not stopped; rules that together use up
+    limits.file-seconds leave the remaining rules unrun, with one E906 naming them."""
+    import time as _time
+
+    from checker import Options, check_text
+    from checker.diagnostics import Msg
+    from checker.engine import REGISTRY, Rule
+
+    def waits(doc):
+        _time.sleep(0.8)
+        return []
+
+    def burns(doc):
+        end = _time.process_time() + 0.6
+        while _time.process_time() < end:
+            pass
+        return []
+
+    REGISTRY["Z902"] = Rule("Z902", "waits", "input", "error", Msg("x", "x"), "Z902 — x\n---\nx", waits, module="tests")
+    REGISTRY["Z903"] = Rule("Z903", "burns", "input", "error", Msg("x", "x"), "Z903 — x\n---\nx", burns, module="tests")
+    REGISTRY["Z904"] = Rule("Z904", "burns", "input", "error", Msg("x", "x"), "Z904 — x\n---\nx", burns, module="tests")
+    try:
+        text = GOOD_BAD.read_text(encoding="utf-8")
+        res = check_text(text, options=Options(settings={"limits": {"rule-seconds": 0.5}}), select=["Z902", "S108"])
+        assert [d.code for d in res.diagnostics] == ["S108"] and not res.failed
+        res = check_text(text, options=Options(settings={"limits": {"rule-seconds": 5, "file-seconds": 0.4}}),
+                         select=["Z903", "Z904", "S108"])
+        e906 = sorted(d.message.en for d in res.diagnostics if d.code == "E906")
+        assert len(e906) == 2 and "Z903 ran for more than 0.4 s" in e906[0] and "Rules Z904 were not run" in e906[1]
+        assert "S108" in [d.code for d in res.diagnostics] and res.failed  # S108 ran first (rules run by code)
+    finally:
+        del REGISTRY["Z902"]
+        del REGISTRY["Z903"]
+        del REGISTRY["Z904"]

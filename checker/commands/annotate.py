@@ -34,13 +34,17 @@ def register(app: typer.Typer) -> None:
         if not os.path.isfile(path):
             _die(f"{path}: không tìm thấy tệp", f"{path}: no such file")
         out = output or os.path.splitext(path)[0] + ".reviewed.docx"
-        if os.path.abspath(out) == os.path.abspath(path):
-            _die("không ghi đè bản gốc: hãy chọn tên khác cho -o", "refusing to overwrite the original: choose another name for -o")
         if stage not in (None, "draft", "issued"):
             _die(f"--stage không hợp lệ: {stage!r} (draft | issued)", f"invalid --stage: {stage!r} (draft | issued)")
         if lang not in ("vi", "en"):
             _die(f"--lang không hợp lệ: {lang!r} (vi | en)", f"invalid --lang: {lang!r} (vi | en)")
         _check_codes(_split(select) + _split(ignore))
+        from ..writefile import WriteRefused, check_target
+
+        try:
+            check_target(out, inputs=[path])
+        except WriteRefused as exc:
+            _die(exc.get(lang))
         clear_cache()
         try:
             res = check_one(path, RunSettings(select=_split(select), ignore=_split(ignore), stage=stage, config=config))
@@ -50,9 +54,16 @@ def register(app: typer.Typer) -> None:
             for d in res.diagnostics:
                 typer.echo(f"rasoat: {path}: {d.message.get(lang)}", err=True)
             raise typer.Exit(2)
-        data, n = annotate_docx(res.document.source.raw, res.diagnostics, lang=lang)
+        from ..errors import InputError
+
         try:
-            atomic_write(out, data)
+            data, n = annotate_docx(res.document.source.raw, res.diagnostics, lang=lang)
+        except InputError as exc:
+            _die(f"{path}: {exc.message.get(lang)}")
+        try:
+            atomic_write(out, data, inputs=[path], in_place=False)
+        except WriteRefused as exc:
+            _die(exc.get(lang))
         except OSError as exc:
             _die(f"không ghi được {out}: {exc.strerror}", f"cannot write {out}: {exc.strerror}")
         if lang == "en":

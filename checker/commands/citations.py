@@ -195,4 +195,4 @@ def register(app: typer.Typer) -> None:
             _write(render_table(results, lang))
         for p in problems:
             typer.echo(f"rasoat: {p.get(lang)}", err=True)
-        raise typer.Exit(2 if problems or failed else 0)
+        raise typer.Exit(2 if any(p.fatal for p in problems) or failed else 0)

@@ -234,8 +234,13 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.write(result.data.decode("utf-8-sig"))
             sys.stdout.flush()
         else:
+            from ..writefile import Stamp, WriteRefused
+
             try:
-                atomic_write(target, result.data)
+                atomic_write(target, result.data, inputs=[path], in_place=in_place,
+                             expect=Stamp.of_bytes(path, raw) if in_place else None)
+            except WriteRefused as exc:
+                _die(f"{exc.get('vi')} / {exc.get('en')}")
             except OSError as exc:
                 _die(f"{target}: không ghi được: {exc.strerror}", f"{target}: cannot write: {exc.strerror}")
         from ..messages import say

@@ -71,8 +71,13 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1 if n else 0)
         target = output or path
         if n or output:
+            from ..writefile import Stamp, WriteRefused
+
             try:
-                atomic_write(target, new)
+                atomic_write(target, new, inputs=[path], in_place=in_place,
+                             expect=Stamp.of_bytes(path, raw) if target == path else None)
+            except WriteRefused as exc:
+                _die(exc.get(lang))
             except OSError as exc:
                 _die(f"không ghi được {target}: {exc.strerror}", f"cannot write {target}: {exc.strerror}")
         if lang == "vi":

@@ -191,8 +191,14 @@ def register(app: typer.Typer) -> None:
         else:
             text = render_table(shown, out_lang)
         if output:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
+            from ..writefile import WriteRefused, write_file
+
+            try:
+                write_file(output, text.encode("utf-8"), inputs=[r.path for r in results] + list(paths))
+            except WriteRefused as exc:
+                _die(exc.get(out_lang))
+            except OSError as exc:
+                _die(f"không ghi được {output} (cannot write): {exc.strerror}")
         elif hasattr(sys.stdout, "buffer"):
             sys.stdout.flush()
             sys.stdout.buffer.write(text.encode("utf-8"))
@@ -204,4 +210,4 @@ def register(app: typer.Typer) -> None:
         if "-" in paths:
             typer.echo("rasoat: 'tasks' không đọc stdin; hãy ghi tệp (stdin is not supported)", err=True)
             failed = True
-        raise typer.Exit(2 if (problems or failed) else 0)
+        raise typer.Exit(2 if (any(p.fatal for p in problems) or failed) else 0)

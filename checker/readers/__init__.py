@@ -18,6 +18,7 @@ SUPPORTED = TEXT_SUFFIXES | DOCX_SUFFIXES
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 MAX_LINE_CHARS = 200_000
 MAX_DOCX_FILE_BYTES = 64 * 1024 * 1024
+MAX_LINES = 50_000  # lines of a text draft (as max-paragraphs for a .docx)
 
 
 def read_bytes(path: str, limit: int = MAX_TEXT_BYTES) -> bytes:
@@ -64,7 +65,19 @@ def read(path: str, data: bytes | None = None, limits: dict | None = None) -> tu
 
     src = decode(raw, path)
     _check_line_lengths(src.text, int(limits.get("max-line-chars", MAX_LINE_CHARS)))
+    _check_line_count(src.text, int(limits.get("max-paragraphs", MAX_LINES)))
     return src, paragraphs_from_source(src)
+
+
+def _check_line_count(text: str, limit: int) -> None:
+    """Refuse a text of more lines than `limit` (the .docx max-paragraphs limit; a notice has a few
+    hundred): 1,000,000 lines of "- a" once took minutes and gigabytes."""
+    n = text.count("\n") + 1
+    if n > limit:
+        raise InputError("E903", Msg(f"Văn bản có quá nhiều dòng ({n}, giới hạn {limit}): không rà soát. "
+                                     "Giới hạn đổi được bằng [tool.rasoat] limits.max-paragraphs.",
+                                     f"The text has too many lines ({n}, limit {limit}): not checked. "
+                                     "The limit is [tool.rasoat] limits.max-paragraphs."))
 
 
 def _check_line_lengths(text: str, limit: int) -> None:

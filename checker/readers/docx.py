@@ -152,6 +152,9 @@ def inspect_package(raw: bytes, lim: dict) -> None:
             ct = _read_part(zf, by_name["[Content_Types].xml"], INDEX_PART_BYTES)
             xml_names += [n for n in _xml_overrides(ct) if n in by_name and n not in xml_names]
         main = _main_document_name(zf, by_name)
+        # every part an XML parser could read, whatever its name or declared content type
+        xml_names += [n for n, i in by_name.items()
+                      if n not in xml_names and not n.endswith("/") and _looks_like_xml(zf, i)]
         for name in xml_names:
             n = scan_xml_part(zf, by_name[name], part_max, count=name == main)
             if n > lim["max-paragraphs"]:
@@ -188,8 +191,8 @@ def scan_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, count:
                     try:
                         chunk = decoder.decode(chunk).encode("utf-8")
                     except UnicodeDecodeError:
-                        raise _refuse(f"Thành phần '{info.filename}' của tệp .docx không phải XML UTF-8/UTF-16 hợp lệ.",
-                                      f"The .docx part '{info.filename}' is not valid UTF-8/UTF-16 XML.") from None
+                        raise _refuse(f"Thành phần '{info.filename}' của tệp .docx không phải XML hợp lệ trong bảng mã của nó.",
+                                      f"The .docx part '{info.filename}' is not valid XML in its encoding.") from None
                 buf = tail + chunk
                 if any(marker in buf for marker in _DTD):
                     raise _dtd_error(info.filename)
@@ -209,12 +212,64 @@ def scan_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, count:
     return n
 
 
-def _utf16_decoder(head: bytes):
-    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return codecs.getincrementaldecoder("utf-16")()
-    if b"\x00" in head:
-        return codecs.getincrementaldecoder("utf-16-le" if head[1:2] == b"\x00" else "utf-16-be")()
+_XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_ASCII_SAFE = {"utf-8", "utf_8", "utf8", "ascii", "us-ascii", "iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252"}
+
+
+def _xml_encoding(head: bytes) -> str | None:
+    """The encoding an XML parser (lxml/libxml2) reads a part in, from its first bytes (byte-order
+    mark, the pattern of "<?xm" in UTF-32/UTF-16/EBCDIC, else the declaration); None when the
+    bytes can be scanned as they are (UTF-8 and ASCII-compatible one-byte encodings)."""
+    boms = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, None),
+            (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+    for bom, enc in boms:
+        if head.startswith(bom):
+            return enc
+    patterns = {b"\x00\x00\x00<": "utf-32-be", b"<\x00\x00\x00": "utf-32-le", b"\x00<\x00?": "utf-16-be",
+                b"<\x00?\x00": "utf-16-le", b"\x4c\x6f\xa7\x94": "cp037"}
+    enc = patterns.get(head[:4])
+    if enc is not None:
+        if enc == "cp037":  # EBCDIC: the declaration (read in cp037) names the code page
+            m = _XML_DECL_ENCODING.match(head.decode("cp037", "replace").encode("ascii", "replace"))
+            return (m.group(1).decode("ascii") if m else "cp037")
+        return enc
+    if b"\x00" in head[:4]:
+        return "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+    m = _XML_DECL_ENCODING.match(head)
+    if m:
+        name = m.group(1).decode("ascii").lower()
+        if name not in _ASCII_SAFE:
+            return name
     return None
+
+
+def _utf16_decoder(head: bytes):
+    """An incremental decoder to UTF-8 text for a part whose bytes are not ASCII-compatible (None
+    when they are); an encoding Python does not know is refused (lxml might still read it)."""
+    enc = _xml_encoding(head)
+    if enc is None:
+        return None
+    try:
+        return codecs.getincrementaldecoder(enc)()
+    except LookupError:
+        raise _refuse(f"Thành phần XML của tệp .docx dùng bảng mã không hỗ trợ ({enc}).",
+                      f"An XML part of the .docx file uses an unsupported encoding ({enc}).") from None
+
+
+def _looks_like_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a part an XML parser could read: its first bytes, decoded as _xml_encoding says,
+    begin with "<" (a part named .png or declared by a <Default> content type may be XML too)."""
+    try:
+        with zf.open(info) as fh:
+            head = fh.read(256)
+    except Exception:  # noqa: BLE001 - a damaged part is reported when it is read
+        return True
+    try:
+        enc = _xml_encoding(head)
+        text = head.decode(enc or "utf-8", "ignore") if enc else head.decode("latin-1")
+    except LookupError:
+        return True
+    return text.lstrip("\ufeff \t\r\n").startswith("<")
 
 
 def _too_many_paragraphs(n: int, lim: dict) -> InputError:
@@ -627,7 +682,7 @@ def _flagged(ln: Line, raw: RawPara, start: int, no: int, label: str) -> Line:
     ln.no = no
     if label:
         ln.text = f"{label} {ln.text}"
-        ln.offsets = [start] * (len(label) + 1) + ln.offsets
+        ln.offsets = [start] * (len(label) + 1) + list(ln.offsets)
     return ln
 
 

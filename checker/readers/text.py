@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from array import array
 
 from .. import rx as re
 from dataclasses import dataclass, field
@@ -117,7 +118,7 @@ _PLAIN_RUN_MD = re.compile(r"[^<\\*_\s]+(?: [^<\\*_\s]+)*")
 def clean_line(raw: str, start: int, markdown: bool = True) -> Line:
     """Remove Markdown marks, fold white space, NFC; keep per-character source offsets."""
     if not _needs_cleaning(raw) and unicodedata.is_normalized("NFC", raw):
-        return Line(no=0, text=raw, offsets=list(range(start, start + len(raw) + 1)))
+        return Line(no=0, text=raw, offsets=range(start, start + len(raw) + 1))
     chars: list[str] = []
     offs: list[int] = []
     flags: list[tuple[bool, bool]] = []
@@ -172,10 +173,12 @@ def clean_line(raw: str, start: int, markdown: bool = True) -> Line:
         text, offs = _nfc_with_offsets(chars, offs)
         flags = flags[: len(text)] + [flags[-1]] * max(0, len(text) - len(flags)) if flags else []
     letters = [f for ch, f in zip(text, flags) if ch.isalpha()]
+    offsets = array("q", offs)
+    offsets.append(end)
     return Line(
         no=0,
         text=text,
-        offsets=offs + [end],
+        offsets=offsets,
         bold=bool(letters) and all(b for b, _ in letters),
         italic=bool(letters) and all(it for _, it in letters),
         comment=" ".join(comment),
@@ -403,14 +406,16 @@ def build_paragraph(lines: list[Line], zone: str) -> Paragraph:
     # Lines are joined by one space whose offset is the end offset of the line before it (the last
     # entry of that line's offsets), and the paragraph ends where its last line ends: so the
     # paragraph's offsets are simply every line's offsets, one after another.
+    # (an array of machine integers: 8 bytes a character instead of ~36 for a list of ints; a
+    # 10 MB text once took 400 MiB in offsets alone)
     if len(lines) == 1:
         ln = lines[0]
-        text, offsets, bold, italic = ln.text, list(ln.offsets), bool(ln.bold), bool(ln.italic)
+        text, offsets, bold, italic = ln.text, array("q", ln.offsets), bool(ln.bold), bool(ln.italic)
     else:
         text = " ".join([ln.text for ln in lines])
-        offsets = list(lines[0].offsets)
+        offsets = array("q", lines[0].offsets)
         for ln in lines[1:]:
-            offsets += ln.offsets
+            offsets.extend(ln.offsets)
         bold = all([ln.bold for ln in lines])
         italic = all([ln.italic for ln in lines])
     return Paragraph(

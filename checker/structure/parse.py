@@ -44,38 +44,57 @@ class _NoLexer(Lexer):
         return iter(())
 
 
-def _cache_file(grammar: str) -> str | None:
-    """A per-user cache of the LALR tables (named by the grammar's hash and Lark's version)."""
+def _cache_name(grammar: str) -> tuple[str, str]:
+    """A per-user cache entry of the LALR tables: its name and origin (the grammar, Lark's version)."""
     import hashlib
 
     import lark
 
-    from ..cache import cache_file
+    digest = hashlib.sha256((grammar + lark.__version__).encode("utf-8")).hexdigest()
+    return f"thongbao-{digest[:16]}.json", digest
 
-    digest = hashlib.sha256((grammar + lark.__version__).encode("utf-8")).hexdigest()[:16]
-    return cache_file(f"thongbao-{digest}.lark-cache")
+
+def _from_cache(grammar: str) -> Lark | None:
+    from ..cache import read_entry
+
+    got = read_entry(*_cache_name(grammar))
+    if not isinstance(got, dict):
+        return None
+    try:
+        data, memo = got["data"], got["memo"]
+        data["options"]["lexer"] = _NoLexer  # a class: not kept in the entry
+        data["parser"]["lexer_conf"]["lexer_type"] = _NoLexer
+        return Lark._load_from_dict(data, memo)
+    except Exception:  # noqa: BLE001 - an entry Lark cannot use is a miss
+        return None
+
+
+def _to_cache(grammar: str, built: Lark) -> None:
+    from lark.grammar import Rule
+    from lark.lexer import TerminalDef
+
+    from ..cache import prune, write_entry
+
+    try:
+        data, memo = built.memo_serialize([TerminalDef, Rule])
+        data["options"] = {k: v for k, v in data["options"].items() if k not in ("lexer", "cache")}
+        data["parser"]["lexer_conf"]["lexer_type"] = None
+    except Exception:  # noqa: BLE001 - tables that cannot be kept are built again next time
+        return
+    write_entry(*_cache_name(grammar), {"data": data, "memo": memo})
+    prune("thongbao")  # tables for another grammar or Lark version are no longer needed
 
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    """The LALR parser, built once per process; its tables are cached on disk between runs."""
+    """The LALR parser, built once per process; its tables are kept on disk between runs as
+    checked JSON (checker/cache.py), never as a pickle."""
     grammar = grammar_path().read_text(encoding="utf-8")
-    cache = _cache_file(grammar)
-    if cache is not None:
-        import os
-
-        fresh = not os.path.exists(cache)
-        try:
-            built = Lark(grammar, parser="lalr", lexer=_NoLexer, start="start", cache=cache)
-        except Exception:  # noqa: BLE001 - an unreadable or stale cache must never stop a check
-            pass
-        else:
-            if fresh:  # tables for another grammar or Lark version are no longer needed
-                from ..cache import prune
-
-                prune("thongbao")
-            return built
-    return Lark(grammar, parser="lalr", lexer=_NoLexer, start="start")
+    built = _from_cache(grammar)
+    if built is None:
+        built = Lark(grammar, parser="lalr", lexer=_NoLexer, start="start")
+        _to_cache(grammar, built)
+    return built
 
 
 @dataclass
@@ -113,7 +132,7 @@ class Structure:
         from dataclasses import replace
 
         own = p.text[:k].rstrip()
-        return replace(p, text=own, offsets=p.offsets[: len(own)] + [p.offsets[len(own) - 1] + 1])
+        return replace(p, text=own, offsets=[*p.offsets[: len(own)], p.offsets[len(own) - 1] + 1])
 
     def side_part(self, p):
         """The signature column's part of a side-by-side line, as a paragraph of its own (its

@@ -200,10 +200,15 @@ def _is_footnote_ref(text: str, k: int) -> bool:
     return j < k and j > 0 and text[j - 1].isalpha()
 
 
+MAX_BRACKETS = 2000  # brackets in one paragraph: past this it is not running text (a pasted dump)
+
+
 def _unmatched(doc, p) -> list[tuple[int, str]]:
     """(index, "open" | "close" | "straight") of the brackets and quotes of a paragraph that
-    have no partner in it."""
+    have no partner in it (none for a paragraph of more than MAX_BRACKETS brackets)."""
     text = p.text
+    if len(text) > MAX_BRACKETS and sum(text.count(c) for c in OPEN + CLOSE + '"') > MAX_BRACKETS:
+        return []
     stack: list[tuple[str, int]] = []
     bad: list[tuple[int, str]] = []
     for m in BRACKET.finditer(text, _after_marker(doc, p)):
@@ -233,25 +238,45 @@ def _unbalanced(doc):
     found = {p.index: _unmatched(doc, p) for p in doc.paragraphs}
     # a bracket opened at the end of one paragraph and closed in the next: the paragraph was cut
     # (a hard wrap or a table cell the reader could not join), not an unbalanced bracket
+    # (linear in the brackets: a paragraph's closing brackets are queued by character once, and a
+    # matched pair is marked gone instead of removed from the lists)
     paras = doc.paragraphs
+    gone: set[tuple[int, int]] = set()  # (paragraph index, position) of brackets matched across paragraphs
+    left = {i: len(b) for i, b in found.items()}  # unmatched brackets still left in each paragraph
+    closes: dict[int, dict[str, list[int]]] = {}  # paragraph → closing character → positions, reversed
+
+    def closes_of(q) -> dict[str, list[int]]:
+        if q.index not in closes:
+            by: dict[str, list[int]] = {}
+            for k, what in found[q.index]:
+                if what == "close":
+                    by.setdefault(q.text[k], []).append(k)
+            closes[q.index] = {c: ks[::-1] for c, ks in by.items()}
+        return closes[q.index]
+
     for p in paras:
         here = found[p.index]
-        if P.is_terminal(p.text):
+        if not here or P.is_terminal(p.text):
             continue  # a finished paragraph: what it leaves open stays open
         for k, what in [b for b in here if b[1] == "open"][::-1]:
             c = CLOSE[OPEN.index(p.text[k])]
             for q in paras[p.index + 1: p.index + 4]:
                 if P.marker_of(q.text):
                     break  # a new item begins: not the rest of this paragraph
-                partner = next((b for b in found[q.index] if b[1] == "close" and q.text[b[0]] == c), None)
-                if partner is not None:
-                    here.remove((k, what))
-                    found[q.index].remove(partner)
+                waiting = closes_of(q).get(c)
+                if waiting:
+                    partner = waiting.pop()
+                    gone.add((p.index, k))
+                    gone.add((q.index, partner))
+                    left[p.index] -= 1
+                    left[q.index] -= 1
                     break
-                if found[q.index]:
+                if left[q.index]:
                     break
     for p in doc.paragraphs:
         for k, what in found[p.index]:
+            if (p.index, k) in gone:
+                continue
             c = p.text[k]
             if what == "straight":
                 msg = Msg("Số dấu ngoặc kép \" lẻ: có dấu mở mà không có dấu đóng (hoặc ngược lại).",
