@@ -7,13 +7,22 @@
 """
 from __future__ import annotations
 
+import atexit
 import io
 import os
+import shutil
 import sys
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+
+# Every test session starts with an empty per-user cache of its own (before checker is imported),
+# so that what an earlier version or another checkout left in ~/.cache/rasoat never changes a
+# result; the tests of the cache itself use folders of their own.
+os.environ["RASOAT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="rasoat-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("RASOAT_SHARED", ROOT.parent / "shared")).resolve()
