@@ -171,6 +171,18 @@ def _light(res: FileResult) -> FileResult:
     return res
 
 
+def _mp_context():
+    """fork (fast: the workers inherit the loaded rules) when this process has one thread, as the
+    command line does; forkserver when it has more (a server, a test run, an embedding program),
+    where forking could deadlock a child on a lock another thread held."""
+    import multiprocessing
+    import threading
+
+    if threading.active_count() > 1 and "forkserver" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("forkserver")
+    return None
+
+
 def _worker(args):
     path, settings = args
     return _light(check_one(path, settings))  # only findings cross the process boundary
@@ -191,7 +203,8 @@ def iter_check(files: list[str], s: RunSettings, jobs: int | None = None, keep_d
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(),))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(),),
+                                   mp_context=_mp_context())
     except (OSError, RuntimeError, ValueError):  # no process pool here (sandbox, frozen app): run in-process
         yield from (_light(check_one(f, s)) for f in files)
         return
