@@ -228,3 +228,14 @@ def test_streamed_output_equals_the_whole_report(fmt):
         for d in r.diagnostics:
             d.path = str(p)
     assert out == get_reporter(fmt)(results, lang="vi")
+
+
+@pytest.mark.parametrize("sep", ["\x85", "\u2028", "\u2029", "\x1c"])
+def test_streamed_json_keeps_unicode_line_separators_inside_strings(tmp_path, sep):
+    """json.dumps leaves U+0085, U+2028 … unescaped in strings: the streamed JSON must not cut
+    a finding's text there (found by the random-Unicode property test)."""
+    f = tmp_path / "x.txt"
+    f.write_text(f"Ö{sep}ë\nTránh lãnh phí{sep}trong mua sắm.\n", encoding="utf-8")
+    code, out, err = run_cli("check", f, "--format", "json")
+    assert code in (0, 1), err
+    json.loads(out)

@@ -38,7 +38,8 @@ def render_start() -> str:
 def render_file(r, lang: str = "vi", first: bool = False) -> str:
     """One file's entry, as it stands inside the whole document (streamed file by file)."""
     body = json.dumps(file_entry(r, lang), ensure_ascii=False, indent=2)
-    return ("\n" if first else ",\n") + "\n".join("    " + line for line in body.splitlines())
+    # split on newlines only: json.dumps leaves U+0085, U+2028 … in strings, where splitlines() cuts
+    return ("\n" if first else ",\n") + "\n".join("    " + line for line in body.split("\n"))
 
 
 def render_end(results) -> str:
