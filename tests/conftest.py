@@ -24,6 +24,14 @@ import pytest
 os.environ["RASOAT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="rasoat-test-cache-")
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
+# Property tests explore new random inputs on a developer's machine; in CI (CI=true) they replay
+# a fixed sequence, so that a red run always means a changed behaviour, never a new draw.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("RASOAT_SHARED", ROOT.parent / "shared")).resolve()
 SEEDS = SHARED / "seeds"
