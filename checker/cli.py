@@ -24,6 +24,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__, messages
+from .messages import die as _die
 from .cli_help import H_CONFIG, H_IGNORE, H_SELECT, H_STAGE
 from .errors import ConfigError
 
@@ -42,13 +43,6 @@ def _split(values: Optional[List[str]]) -> list[str]:
     for v in values or []:
         out.extend(x.strip() for x in v.split(",") if x.strip())
     return out
-
-
-def _die(vi: str, en: str | None = None) -> None:
-    from .messages import say
-
-    typer.echo(f"rasoat: {say(vi, en)}", err=True)
-    raise typer.Exit(2)
 
 
 def _color(no_color: bool) -> bool:
@@ -199,7 +193,7 @@ def _streamer(fmt: str, lang: str, color: bool, quiet: bool):
 
     def write(res, results=None) -> None:
         if fmt == "json":
-            if state["first"] and res is not None or state["first"] and results is not None:
+            if state["first"]:
                 sys.stdout.write(json_report.render_start())
             part = json_report.render_end(results) if res is None else json_report.render_file(res, lang, state["first"])
         else:

@@ -111,11 +111,11 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
     from .document import Document
     from .fix import atomic_write, unified_diff
     from .layout.fix import format_docx
-    from .pipeline import plan_for, recheck, RunSettings
+    from .pipeline import plan_of, recheck
     from .readers.docx import read_docx
 
     doc = res.document
-    plan = res.plan or plan_for(res.path, RunSettings())
+    plan = plan_of(res)
     layout_codes = [r.code for r in plan.rules if r.category == "layout"]
     raw = doc.source.raw
     original_text = doc.source.text

@@ -32,6 +32,14 @@ def say(vi: str, en: str | None = None) -> str:
     return en if LANG == "en" and en is not None else vi
 
 
+def die(vi: str, en: str | None = None) -> None:
+    """Stop a command: the message (in the run's language) on stderr, exit code 2."""
+    import typer
+
+    typer.echo(f"rasoat: {say(vi, en)}", err=True)
+    raise typer.Exit(2)
+
+
 # ------------------------------------------------------------------ help screens
 
 _HELP_VI = [

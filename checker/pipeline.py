@@ -188,9 +188,14 @@ def check_text(text: str, path: str, s: RunSettings) -> FileResult:
     return _label(evaluate(load_text(text, path, plan.options), plan, path, s.debug), path, plan)
 
 
+def plan_of(res: FileResult) -> Plan:
+    """The plan a file was checked with (configured afresh when the result came without one)."""
+    return res.plan or plan_for(res.path, RunSettings())
+
+
 def recheck_bytes(res: FileResult, data: bytes) -> list[Diagnostic]:
     """The findings of new bytes for a checked file (--fix after a conversion), same plan."""
-    plan = res.plan or plan_for(res.path, RunSettings())
+    plan = plan_of(res)
     try:
         doc = load(res.document.source.path, plan, data, res.document.source.path)
     except InputError as exc:
@@ -200,5 +205,5 @@ def recheck_bytes(res: FileResult, data: bytes) -> list[Diagnostic]:
 
 def recheck(res: FileResult, doc: Document) -> list[Diagnostic]:
     """The findings of an edited version of a checked file (--fix), under the same plan."""
-    plan = res.plan or plan_for(res.path, RunSettings())
+    plan = plan_of(res)
     return _label(evaluate(doc, plan, res.path), res.path, plan).diagnostics

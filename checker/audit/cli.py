@@ -6,10 +6,7 @@ from typing import List, Optional
 
 import typer
 
-
-def _die(message: str) -> None:
-    typer.echo(f"rasoat: {message}", err=True)
-    raise typer.Exit(2)
+from ..messages import die as _die
 
 
 def _day(value: Optional[str], name: str) -> Optional[dt.date]:

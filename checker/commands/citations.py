@@ -18,17 +18,12 @@ from typing import List, Optional
 
 import typer
 
+from ..messages import die as _die
+
 FORMATS = ("table", "json", "csv")
 CSV_COLUMNS = ["file", "line", "column", "end_line", "end_column", "text", "type", "type_written", "type_from",
                "so", "number", "symbol", "year", "type_code", "issuer_codes", "style", "date", "date_valid",
                "issuer", "trich_yeu", "name", "law_year", "first", "first_line", "findings"]
-
-
-def _die(vi: str, en: str | None = None) -> None:
-    from ..messages import say
-
-    typer.echo(f"rasoat: {say(vi, en)}", err=True)
-    raise typer.Exit(2)
 
 
 def rows_for(doc, lang: str = "vi", diagnostics=None) -> list[dict]:

@@ -31,6 +31,7 @@ from typing import Optional
 import typer
 
 from ..encodings import NAMES, decode_legacy_bytes, decode_8bit, detect_legacy, legacy_font, to_unicode
+from ..messages import die as _die
 
 UNICODE_FONT = "Times New Roman"
 
@@ -183,13 +184,6 @@ def convert_docx_bytes(raw: bytes, force: str | None = None) -> Converted:
 
 
 # ------------------------------------------------------------------ command
-
-def _die(vi: str, en: str | None = None) -> None:
-    from ..messages import say
-
-    typer.echo(f"rasoat: {say(vi, en)}", err=True)
-    raise typer.Exit(2)
-
 
 def register(app: typer.Typer) -> None:
     @app.command("convert")

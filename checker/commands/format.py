@@ -16,12 +16,7 @@ from typing import List, Optional
 
 import typer
 
-
-def _die(vi: str, en: str | None = None) -> None:
-    from ..messages import say
-
-    typer.echo(f"rasoat: {say(vi, en)}", err=True)
-    raise typer.Exit(2)
+from ..messages import die as _die
 
 
 def register(app: typer.Typer) -> None:

@@ -17,6 +17,8 @@ from typing import List, Optional
 
 import typer
 
+from ..messages import die as _die
+
 FORMATS = ("table", "json", "csv")
 HEADERS = {
     "vi": ["Tệp", "Dòng", "Mục", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn", "Ngày hạn", "Loại thời hạn",
@@ -27,13 +29,6 @@ HEADERS = {
 INHERITED = {"vi": " (kế thừa)", "en": " (inherited)"}
 NATURE = {"vi": {"deliverable": "sản phẩm", "ongoing": "thường xuyên", "other": "khác"},
           "en": {"deliverable": "deliverable", "ongoing": "ongoing", "other": "other"}}
-
-
-def _die(vi: str, en: str | None = None) -> None:
-    from ..messages import say
-
-    typer.echo(f"rasoat: {say(vi, en)}", err=True)
-    raise typer.Exit(2)
 
 
 def task_record(task, findings) -> dict:

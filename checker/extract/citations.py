@@ -713,17 +713,20 @@ def _issuer_before(c: Citation, text: str, floor: int) -> None:
     for a in ((comma + 1) if comma >= 0 else None, seg_start):
         if a is None:
             continue
-        m = _ISSUER_BEFORE_RE.fullmatch(text, a, start)
-        if m and not _TYPE_AT(text, m.start("iss")):
-            c.issuer = m.group("iss")
-            c.issuer_span = m.span("iss")
-            c.issuer_before = True
+        if _take_issuer_before(c, text, _ISSUER_BEFORE_RE.fullmatch(text, a, start)):
             return
-    m = _AUTHOR_BEFORE_RE.search(text, seg_start, start)
+    _take_issuer_before(c, text, _AUTHOR_BEFORE_RE.search(text, seg_start, start))
+
+
+def _take_issuer_before(c: Citation, text: str, m) -> bool:
+    """Record the issuer a match names before the citation ("Bộ Tài chính có Công văn số …"),
+    unless it is itself the start of a document type."""
     if m and not _TYPE_AT(text, m.start("iss")):
         c.issuer = m.group("iss")
         c.issuer_span = m.span("iss")
         c.issuer_before = True
+        return True
+    return False
 
 
 def _issuer_after(c: Citation, text: str, pos: int, limit: int) -> int:
