@@ -26,10 +26,10 @@ def test_readme_rule_table_matches_the_registry():
 def test_readme_states_the_two_commands_and_privacy():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert 'pip install -q . && rasoat check ../shared/seeds' in readme
-    assert 'pip install -q -e ".[test]" && python -m pytest' in readme
+    assert 'pip install -q -e ".[test]" && python -m pytest -n auto' in readme
     assert "Không văn bản nào rời khỏi máy" in readme and "No document ever leaves" in readme
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert 'pip install -q -e ".[test]" && python -m pytest' in ci
+    assert 'pip install -q -e ".[test]" && python -m pytest -n auto' in ci
 
 
 def test_readme_names_the_release_it_documents():
