@@ -93,9 +93,9 @@ def _registered_ended(doc, c, ref, year):
     s0, s1 = head_span(c)
     by_vi = f" ({reg.replaced_by})" if reg.replaced_by else ""
     return Hit(Msg(f"\"{label(c)}\" đã hết hiệu lực từ ngày {fmt(reg.ended)}{by_vi}; văn bản này ({when_vi}) viện dẫn "
-                   f"văn bản không còn hiệu lực (danh mục văn bản: {reg.source}).",
+                   f"văn bản không còn hiệu lực (theo danh mục văn bản rules/documents.toml).",
                    f"\"{label(c)}\" ceased to be in force on {fmt(reg.ended)}{by_vi}; this document ({when_en}) cites "
-                   f"a document no longer in force (registry of documents: {reg.source})."),
+                   f"a document no longer in force (per the registry of documents, rules/documents.toml)."),
                para=c.para, start=s0, end=s1, data=data(c),
                hint=Msg("Viện dẫn văn bản đang có hiệu lực (trừ khi cố ý nói về văn bản cũ).",
                         "Cite the document in force (unless the old one is meant on purpose)."))

@@ -58,15 +58,17 @@ def check(doc):
             continue
         if c.date is not None and c.date.valid and c.date.first and c.date.first != reg.date:
             yield Hit(Msg(f"\"{c.symbol}\" ghi ngày {c.date.text}, nhưng văn bản số {reg.symbol} ban hành ngày "
-                          f"{fmt(reg.date)} (danh mục văn bản: {reg.source}).",
+                          f"{fmt(reg.date)} (theo danh mục văn bản rules/documents.toml).",
                           f"\"{c.symbol}\" is dated {c.date.text}, but document {reg.symbol} was issued on "
-                          f"{fmt(reg.date)} (registry of documents: {reg.source})."),
+                          f"{fmt(reg.date)} (per the registry of documents, rules/documents.toml)."),
                       para=c.para, start=c.date_span[0], end=c.date_span[1], suggestion=fmt(reg.date), data=data(c),
-                      hint=Msg("Đối chiếu bản gốc và ghi đúng ngày ban hành.", "Copy the date of issue from the original."))
+                      hint=Msg("Đối chiếu bản gốc (Công báo, Cơ sở dữ liệu quốc gia về văn bản pháp luật) và ghi đúng ngày ban hành.",
+                               "Copy the date of issue from the original (the Official Gazette, the national legal database)."))
         if c.issuer and not c.issuer_before and reg.issuer and _issuer_differs(c.issuer, reg.issuer):
             yield Hit(Msg(f"\"{c.symbol}\" ghi cơ quan ban hành \"{c.issuer}\", nhưng văn bản số {reg.symbol} là của "
-                          f"{reg.issuer} (danh mục văn bản: {reg.source}).",
+                          f"{reg.issuer} (theo danh mục văn bản rules/documents.toml).",
                           f"\"{c.symbol}\" names \"{c.issuer}\" as its issuer, but document {reg.symbol} is of "
-                          f"{reg.issuer} (registry of documents: {reg.source})."),
+                          f"{reg.issuer} (per the registry of documents, rules/documents.toml)."),
                       para=c.para, start=c.issuer_span[0], end=c.issuer_span[1], suggestion=reg.issuer, data=data(c),
-                      hint=Msg("Đối chiếu bản gốc và ghi đúng cơ quan ban hành.", "Copy the issuer from the original."))
+                      hint=Msg("Đối chiếu bản gốc (Công báo, Cơ sở dữ liệu quốc gia về văn bản pháp luật) và ghi đúng cơ quan ban hành.",
+                               "Copy the issuer from the original (the Official Gazette, the national legal database)."))
