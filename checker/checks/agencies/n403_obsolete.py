@@ -7,7 +7,10 @@ từ khoảng 01/3/2025), "Ủy ban nhân dân huyện" sau 30/6/2025 (bỏ cấ
 Ngày dùng để so: ngày ban hành ghi ở dòng địa danh, ngày tháng; nếu để trống (dự thảo) thì ngày
 họp; không có ngày nào thì không kiểm tra. Tên nằm trong một trích dẫn có ngày ("Thông tư … ngày
 10/01/2022 của Bộ Tài nguyên và Môi trường") được so với ngày đó; câu nói về quá khứ ("(cũ)",
-"trước đây", "sáp nhập", "hợp nhất") không bị báo. Các sở đổi vào ngày mỗi tỉnh tự quyết (khoảng
+"trước đây", "sáp nhập", "hợp nhất") không bị báo. Một văn bản cũ viện dẫn với tên cơ quan kế nhiệm
+("Thông tư số 03/2024/TT-BTNMT của Bộ Nông nghiệp và Môi trường": cơ quan chưa có vào năm của văn
+bản viện dẫn nhưng đang tồn tại vào ngày của văn bản đang rà soát) chỉ ở mức thông tin: sau các đợt
+hợp nhất năm 2025, nêu cơ quan hiện quản lý văn bản đó là cách viết thường gặp. Các sở đổi vào ngày mỗi tỉnh tự quyết (khoảng
 tháng 2-3/2025): có thời gian chuyển tiếp hai tháng.
 Tại sao: giao việc cho một cơ quan không còn tồn tại thì không ai thực hiện.
 Căn cứ: Nghị quyết 176/2025/QH15 (các bộ từ 01/3/2025); Nghị định 45/2025/NĐ-CP (các sở); Nghị
@@ -21,7 +24,10 @@ What: the document names a body (or a province) that did not exist on the docume
 had ended (merged, abolished) or did not exist yet. The date: the date of issue in the place-and-
 date line; in a draft without one, the meeting date; no date, no check. A name inside a dated
 citation is compared with that date; sentences about the past ("(cũ)", "trước đây", "sáp nhập")
-are not reported. Departments changed on each province's own date (about February-March 2025):
+are not reported. An older document cited with its issuer's successor ("Thông tư số
+03/2024/TT-BTNMT của Bộ Nông nghiệp và Môi trường": the body did not exist yet in the cited
+document's year but exists on the checked document's date) is only information: after the 2025
+mergers, naming the body now in charge of the document is common usage. Departments changed on each province's own date (about February-March 2025):
 a two-month grace period applies.
 Why: a task given to a body that no longer exists is a task nobody does.
 Rule: Resolution 176/2025/QH15 (ministries from 01/3/2025); Decree 45/2025/NĐ-CP (departments);
@@ -31,14 +37,29 @@ Fix: name the successor (given in the suggestion; no automatic fix, as tasks may
 """
 from ...diagnostics import Msg
 from ...engine import Hit, rule
-from ...extract.agencies import mentions, reference_date
+from ...extract.agencies import document_date, mentions, reference_date
 from ._common import day
+
+def _exists_on_document_date(doc, m) -> bool:
+    base = document_date(doc)
+    return base is not None and any(e.status_on(base) == "valid" for e in m.entries)
+
+
+_HINT = Msg("Kiểm tra lại ngày của văn bản hoặc nêu cơ quan hiện hành.",
+            "Check the document's date, or name the body that exists now.")
+_HINT_LATER = Msg("Không cần sửa nếu cố ý nêu cơ quan hiện quản lý; nếu muốn ghi đúng cơ quan ban hành, đối chiếu bản gốc.",
+                  "Nothing to fix if the body now in charge is meant; to name the issuer, copy it from the original.")
+
 
 _WHEN = {"document": ("ngày của văn bản", "the document's date"), "meeting": ("ngày họp", "the meeting date"),
          "clause": ("ngày nêu trong câu", "the date given in the sentence")}
 
 
 @rule("N403", name="obsolete-body", severity="warning",
+      varies=(("info",), Msg("Mức thông tin khi một văn bản cũ được viện dẫn kèm tên cơ quan kế nhiệm (cơ quan có vào "
+                              "ngày của văn bản đang rà soát).",
+                              "Information when an older document is cited with its issuer's successor (a body that "
+                              "exists on the checked document's date).")),
       title=Msg("Cơ quan không tồn tại vào ngày của văn bản", "Body that did not exist on the date"))
 def check(doc):
     for m in mentions(doc):
@@ -74,6 +95,15 @@ def check(doc):
                       f"\"{name}\" did not exist yet on {day(when)} ({wen}): it exists from {approx[1]}"
                       f"{day(e.valid_from)}.")
         successor = (e.successor or "").split(" (", 1)[0].strip() or None  # the name, without the details
+        # a cited document of an earlier year named with the body that exists now: common usage
+        later = label == "clause" and not (e.valid_to and when > e.valid_to) and _exists_on_document_date(doc, m)
+        if later:
+            msg = Msg(f"\"{name}\" được thành lập từ {approx[0]}{day(e.valid_from)}, sau khi văn bản được viện dẫn ở đây "
+                      f"ban hành (năm {when.year}): văn bản đó do cơ quan tiền nhiệm ban hành. Nêu cơ quan hiện quản lý "
+                      f"là cách viết thường gặp; nếu cần ghi cơ quan ban hành, ghi tên cơ quan lúc ban hành.",
+                      f"\"{name}\" exists from {approx[1]}{day(e.valid_from)}, after the document cited here was "
+                      f"issued ({when.year}): that document was issued by a predecessor. Naming the body now in "
+                      f"charge is common usage; to name the issuer, give its name at the time of issue.")
         yield Hit(msg, para=m.para, start=m.start, end=m.end, suggestion=successor,
-                  hint=Msg("Kiểm tra lại ngày của văn bản hoặc nêu cơ quan hiện hành.",
-                           "Check the document's date, or name the body that exists now."))
+                  severity="info" if later else None,
+                  hint=_HINT_LATER if later else _HINT)
