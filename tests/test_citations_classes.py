@@ -71,8 +71,9 @@ ROWS = [
      ("31-CT/TU", "2023-06-06", "Ban Thường vụ Tỉnh ủy"), NONE),
     (D25, "Báo cáo tình hình thực hiện Nghị quyết số 63/2022/QH15 ngày 16/6/2022 Kỳ họp thứ 3, Quốc hội khóa XV về dự án đường Hồ Chí Minh.",
      ("63/2022/QH15", "2022-06-16", None), NONE),
+    # who decided is not who issued: the notice's issuer (Văn phòng Chính phủ) is still unnamed
     (D25, "Tại Thông báo số 384/TB-VPCP ngày 25/7/2025, Thủ tướng Chính phủ đã giao Thanh tra Chính phủ xây dựng kế hoạch.",
-     ("384/TB-VPCP", "2025-07-25", None), NONE),
+     ("384/TB-VPCP", "2025-07-25", None), {"C505"}),
     (D25, "Triển khai Kết luận liên ngành Tư pháp Trung ương số 23/KL-LNTPTW ngày 21/11/2024 giữa Bộ Công an, Viện kiểm sát nhân dân tối cao, Tòa án nhân dân tối cao.",
      ("23/KL-LNTPTW", "2024-11-21", "Bộ Công an, Viện kiểm sát nhân dân tối cao, Tòa án nhân dân tối cao"), NONE),
     (D25, "Các bộ nâng cao hiệu quả thực hiện Kết luận liên ngành tư pháp Trung ương số 23/KL-LNTPTW ngày 21 tháng 11 năm 2024 trong điều tra, truy tố.",

@@ -17,8 +17,9 @@ dẫn đầu tiên khác, rasoat báo:
   khi câu đã nêu cơ quan: "của/do/giữa …" sau trích dẫn (kể cả "của …" sau trích dẫn cuối của một
   loạt trích dẫn liền nhau), chủ ngữ "Bộ Y tế đã có Công văn số …", "đề nghị của Giám đốc Sở Tư pháp
   tại Tờ trình số …", lời dẫn "… do Sở Tư pháp tổng hợp tại các văn bản gồm:", tên cơ quan mà mã
-  trong ký hiệu chỉ ra có trong cùng mệnh đề ("… Quốc hội khóa XV"), "…, Thủ tướng Chính phủ đã
-  giao"; không báo với văn bản trước đây của chính cơ quan ban hành (ký hiệu mang mã của chính văn
+  trong ký hiệu chỉ ra có trong cùng mệnh đề ("… Quốc hội khóa XV"). Người quyết định không phải
+  cơ quan ban hành: "tại Thông báo số 384/TB-VPCP ngày 25/7/2025, Thủ tướng Chính phủ đã giao"
+  vẫn thiếu tên cơ quan ban hành thông báo (Văn phòng Chính phủ). Không báo với văn bản trước đây của chính cơ quan ban hành (ký hiệu mang mã của chính văn
   bản đang rà soát, như "Thông báo số 552/TB-VPCP" trong một thông báo của Văn phòng Chính phủ);
 - thiếu chữ "số" ("Nghị quyết 21/NQ-HĐND").
 Mức: lỗi khi thiếu số, ký hiệu, hoặc khi trích dẫn không ghi ngày; cảnh báo khi đã có số, ký hiệu
@@ -50,8 +51,9 @@ here. For every other first citation rasoat reports:
   outside tables, annexes and lines in capitals: the code in the symbol is not the body's name. Not
   reported when the sentence names it otherwise ("của/do/giữa …" after the citation or after the
   last of a run of citations; the subject "Bộ Y tế đã có Công văn số …"; "đề nghị của … tại Tờ
-  trình số …"; a lead-in "… do X … gồm:"; the body of the symbol's code named in the clause; "…,
-  Thủ tướng Chính phủ đã giao"), nor for the issuer's own earlier documents (the symbol carries the
+  trình số …"; a lead-in "… do X … gồm:"; the body of the symbol's code named in the clause). Who decided is
+  not who issued: "tại Thông báo số 384/TB-VPCP ngày 25/7/2025, Thủ tướng Chính phủ đã giao" still
+  lacks the notice's issuer (Văn phòng Chính phủ). Not reported either for the issuer's own earlier documents (the symbol carries the
   checked document's own issuer code);
 - a missing word "số" ("Nghị quyết 21/NQ-HĐND").
 Severity: error when the number-symbol is missing or the citation gives no date; warning when it
@@ -118,23 +120,20 @@ def _annex(doc) -> frozenset[int]:
     return doc.cache["c505_annex"]
 
 
-_AUTHORITY_AFTER = re.compile(r"[ \t]*,[ \t]*\p{Lu}[\p{L} ]{0,40}?[ \t](?:đã[ \t]+)?(?:giao|chỉ đạo|yêu cầu|kết luận|"
-                              r"quyết định|đồng ý|thống nhất)\b")
 _CLAUSE_END = re.compile(r"[;.](?:\s|$)|$")
 
 
 def _issuer_named(doc, c) -> bool:
     """Whether the sentence names the issuer other than after "của": the type name carries it
     ("Kết luận liên ngành Tư pháp Trung ương số …"), the body the symbol's code stands for is
-    named in the clause ("… ngày 16/6/2022 Kỳ họp thứ 3, Quốc hội khóa XV"), or the clause goes on
-    with who decided ("tại Thông báo số 384/TB-VPCP ngày 25/7/2025, Thủ tướng Chính phủ đã giao")."""
+    named in the clause ("… ngày 16/6/2022 Kỳ họp thứ 3, Quốc hội khóa XV"). Who decided is not
+    who issued: in "tại Thông báo số 384/TB-VPCP ngày 25/7/2025, Thủ tướng Chính phủ đã giao" the
+    notice's issuer (Văn phòng Chính phủ) is still unnamed."""
     text = c.para.text
     if c.type_span and c.symbol_span:
         between = text[c.type_span[1]:(c.so_span or c.symbol_span)[0]]
         if any(w[:1].isupper() for w in between.split()):
             return True
-    if _AUTHORITY_AFTER.match(text, c.end):
-        return True
     lo = max(text.rfind(";", 0, c.start), text.rfind(". ", 0, c.start)) + 1
     m = _CLAUSE_END.search(text, c.end)
     clause = text[lo:m.start() if m else len(text)]
