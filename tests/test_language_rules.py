@@ -105,7 +105,6 @@ def test_language_data_is_validated(name, toml, message):
     ("Tổ chức quán triểt nghị quyết.", "triểt", None),
     ("Triển khai ngiêm túc.", "ngiêm", None),
     ("Thu hoạch qủa trong tháng 4.", "qủa", "quả"),
-    ("Theo Công văn số 16495/BТС-PTHT ngày 22/10/2025.", "BТС", "BTC"),  # Cyrillic Т and С
 ])
 def test_l702_errors(text, word, fix):
     diags = para(text, "L702")
@@ -124,6 +123,7 @@ def test_l702_errors(text, word, fix):
     "Hòa và hoà, thủy và thuỷ, khỏe và khoẻ đều đúng chính tả.",
     "Mua xăng, dầu, pin cho máy bơm; vắc-xin, ô-tô, cà phê.",
     "Sở phân đấu tiết kiệm, tránh nghành nghề dàn trải.",  # L701's words are left to L701
+    "Theo Công văn số 16495/BТС-PTHT, báo cáo định kǶ.",  # letters of another script: E908's
 ])
 def test_l702_silent_on_correct_text(text):
     assert para(text, "L702") == []
@@ -133,9 +133,7 @@ EXPECTED_L702 = {
     # (file, line, word): true errors in the real documents
     ("corpus/other/002_qd-1949-ubnd-cao-bang-2025.txt", 143, "bưuchínhcông"),  # words run together
     ("corpus/other/009_kh-182-ubnd-dong-nai-2025-ctmtqg-ma-tuy.txt", 315, "triểt"),  # quán triệt
-    ("corpus/other/013_cv-6225-bvhttdl-vp-2025-giao-nhiem-vu.txt", 255, "kǶ"),  # định kỳ, a stray Ƕ
     ("corpus/other/017_cv-4001-ubnd-dt-hcm-2025-mo-khoang-san.txt", 289, "âp"),  # ấp 4
-    ("corpus/other/018_cd-230-ttg-2025-du-an-ton-dong.txt", 60, "BТС"),  # Cyrillic letters in BTC
     ("seeds/002_b75f6995bec0e83d.txt", 55, "női"),  # nổi
 }
 

@@ -51,10 +51,12 @@ SAFE = {"space", "case", "script", "spelling"}
       title=Msg("Số, ký hiệu văn bản viết sai hình thức", "Malformed document number and symbol"), fixable=True)
 def check(doc):
     for c in citations(doc):
-        if not c.problems:
+        # look-alike letters of another script are E908's (one finding per problem)
+        problems = [p for p in c.problems if p.kind != "script"]
+        if not problems:
             continue
         kinds = []
-        for p in c.problems:
+        for p in problems:
             if p.kind not in kinds:
                 kinds.append(p.kind)
         vi = "; ".join(WHAT[k][0] for k in kinds)

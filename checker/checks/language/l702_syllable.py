@@ -1,8 +1,8 @@
 """L702 — Từ không phải âm tiết tiếng Việt viết đúng chính tả
 
 Cái gì: một từ có chữ tiếng Việt nhưng không thể là một âm tiết tiếng Việt: chữ cái ngoài bảng
-chữ cái ("női": "ő" không phải chữ tiếng Việt), chữ Latin trộn với chữ Kirin/Hy Lạp trông giống
-hệt ("BТС" có "Т", "С" Kirin), phụ âm đầu và vần không ghép được ("nghành", "ngiêm"), vần tận
+chữ cái ("női": "ő" không phải chữ tiếng Việt; chữ Kirin/Hy Lạp hay ký tự lạ do chuyển phông,
+bảng mã: E908), phụ âm đầu và vần không ghép được ("nghành", "ngiêm"), vần tận
 cùng bằng p, t, c, ch mà không mang dấu sắc hoặc nặng ("triểt"), dấu thanh đặt sai chỗ ("qủa"
 → "quả", "tòan" → "toàn"), nhiều từ viết liền ("bưuchínhcông" → "bưu chính công", "Việckhai",
 "dụngVLNCN": gợi ý tách khi mỗi phần là một âm tiết thông dụng). Không xét: chữ viết tắt, mã,
@@ -17,8 +17,8 @@ Ví dụ đúng: "viêm da nổi cục"; "quán triệt"; "ngành"; "quả".
 Cách sửa: gõ lại từ cho đúng; lỗi đặt dấu có bản sửa tự động.
 ---
 What: a word with Vietnamese letters that cannot be a Vietnamese syllable: a letter outside the
-alphabet ("női": "ő" is not Vietnamese), Latin mixed with look-alike Cyrillic or Greek letters
-("BТС" with Cyrillic "Т", "С"), an onset and rhyme that do not combine ("nghành", "ngiêm"), a
+alphabet ("női": "ő" is not Vietnamese; Cyrillic/Greek look-alikes and characters from a font or
+encoding slip: E908), an onset and rhyme that do not combine ("nghành", "ngiêm"), a
 rhyme ending in p, t, c, ch without the sắc or nặng tone ("triểt"), a tone mark on the wrong
 vowel ("qủa" → "quả", "tòan" → "toàn"), words run together ("bưuchínhcông" → "bưu chính công",
 "Việckhai", "dụngVLNCN": split when each part is a syllable in common use). Not checked:
@@ -39,21 +39,14 @@ from ...encodings import paragraph_legacy
 from ...engine import Hit, rule
 from ...language.lexicon import syllable_allow
 from ...language import lm
+from ...language.scripts import stray_letters
 from ...language.syllables import ALPHABET, TONE_MARKS, check_syllable, is_syllable
 from ...language.words import WORD
 from ...textnorm import tone_neutral
 from ._shared import paragraph_confusions, accented_words
 
-# Cyrillic and Greek letters drawn like Latin ones
 JOINED_MIN = 50  # each part of words run together occurs at least this often
-HOMOGLYPHS = dict(zip("АВЕКМНОРСТХУІЈЅаеорсхуіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧο",
-                      "ABEKMHOPCTXYIJSaeopcxyijsdqwABEZHIKMNOPTYXo"))
 VIETNAMESE_MARKED = set("ăâđêôơư")
-
-
-def _script(c: str) -> str:
-    name = unicodedata.name(c, "")
-    return name.split(" ", 1)[0] if name else ""
 
 
 def _vietnamese_letter(c: str) -> bool:
@@ -74,16 +67,6 @@ def _case(word: str) -> str:
     if len(ups) == len(letters):
         return "upper"
     return "title" if ups == [0] else "mixed"
-
-
-def mixed_script(word: str):
-    """("script", the foreign letters) for a word that mixes Latin with Cyrillic or Greek."""
-    if all(ord(c) < 0x370 or 0x1E00 <= ord(c) <= 0x1EFF for c in word):
-        return None  # no Greek or Cyrillic letter
-    scripts = {_script(c) for c in word if c.isalpha()}
-    if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
-        return "script", "".join(c for c in word if _script(c) in ("CYRILLIC", "GREEK"))
-    return None
 
 
 def _known(s: str) -> bool:
@@ -112,11 +95,8 @@ def joined(word: str, depth: int = 0) -> list[str] | None:
 @lru_cache(maxsize=65536)
 def problem(word: str):
     """(kind, detail) when a running-text word is not a well-formed syllable, else None."""
-    found = mixed_script(word)
-    if found:
-        return found
-    if word.isascii():
-        return None
+    if word.isascii() or stray_letters(word):
+        return None  # a letter of another script, a font or encoding slip: E908
     pr = check_syllable(word)
     if pr is not None and pr.kind == "structure" and len(word) >= 4:
         parts = joined(word)
@@ -156,7 +136,7 @@ def check(doc):
             if w.text not in bad or any(s <= w.start < e for s, e in spans):
                 continue
             found = problem(w.text)
-            if found is None or (found[0] != "script" and w.code):
+            if found is None or w.code:
                 continue
             kind, detail = found
             yield _hit(p, w, kind, detail)
@@ -165,15 +145,6 @@ def check(doc):
 def _hit(p, w, kind, detail) -> Hit:
     t = w.text
     span = dict(para=p, start=w.start, end=w.end)
-    if kind == "script":
-        fixed = "".join(HOMOGLYPHS.get(c, c) for c in t)
-        ok = all(_script(c) not in ("CYRILLIC", "GREEK") for c in fixed)
-        return Hit(Msg(f"\"{t}\" trộn chữ Latin với chữ {_names(detail, 'vi')} trông giống hệt ({', '.join(detail)}): "
-                       "tìm kiếm, so khớp sẽ sai.",
-                       f"\"{t}\" mixes Latin letters with look-alike {_names(detail, 'en')} letters ({', '.join(detail)}): "
-                       "search and matching will fail."),
-                   suggestion=fixed if ok else None, replacement=fixed if ok else None, **span,
-                   hint=Msg("Gõ lại các chữ đó bằng bàn phím tiếng Việt/Latin.", "Retype those letters as Latin letters."))
     if kind == "joined":
         fixed = " ".join(detail)
         return Hit(Msg(f"Các từ viết liền nhau: \"{t}\" → \"{fixed}\".", f"Words run together: \"{t}\" → \"{fixed}\"."),
@@ -200,10 +171,3 @@ def _hit(p, w, kind, detail) -> Hit:
                    "mistake, or words run together)."),
                hint=Msg("Gõ lại từ này; nếu là từ nước ngoài hoặc tên riêng, thêm vào rules/language.toml.",
                         "Retype the word; if it is a foreign word, add it to rules/language.toml."), **span)
-
-
-def _names(chars: str, lang: str) -> str:
-    scripts = sorted({_script(c) for c in chars})
-    vi = {"CYRILLIC": "Kirin (Cyrillic)", "GREEK": "Hy Lạp"}
-    en = {"CYRILLIC": "Cyrillic", "GREEK": "Greek"}
-    return ", ".join((vi if lang == "vi" else en).get(s, s) for s in scripts)
