@@ -83,7 +83,7 @@ def read_bytes(name: str) -> bytes | None:
 # how many entries of each kind are kept (the newest): a new rasoat version, an edited rule file or
 # another set of local registries makes a new entry, and the old ones are removed, so the folder
 # stays a few megabytes
-KEEP = {"re": 3, "agencies": 6, "thongbao": 3, "toml": 48}
+KEEP = {"re": 3, "agencies": 6, "thongbao": 3, "toml": 48, "valid": 6}
 
 
 def write_bytes(name: str, data: bytes) -> None:
