@@ -50,3 +50,24 @@ def test_a_bad_edit_to_rules_is_caught_with_the_cache_on(tmp_path):
     p = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env)
     assert p.returncode == 2 and "laws.toml" in p.stderr and "colour" in p.stderr
     assert "Traceback" not in p.stderr
+
+
+def test_remembered_character_sets_give_the_same_programs():
+    """rx remembers re's optimised character sets between patterns (half of a first run's
+    compiling): every program is the one re's compiler gives without it."""
+    import pytest
+
+    from checker import rx
+
+    if not rx._INTERNALS:
+        pytest.skip("this Python's re has no internals rasoat uses")
+    from re import _compiler, _parser
+
+    letters = rx._spelled_out(r"\p{L}+", 0)
+    patterns = [(r"(?i)sở\s+[a-zđ]+", 0), (letters, rx.I), (letters, 0), (r"[^\W\d_]+[\u00c0-\u1ef9]", rx.I),
+                (r"(?<![\w/.])ngày\s+\d{1,2}", rx.I), (r"[A-ZĐ][a-zđ]*", 0), (r"[A-ZĐ][a-zđ]*", rx.I)]
+    for _ in range(2):  # the second time from what was remembered
+        for source, flags in patterns:
+            plain = _compiler._code(_parser.parse(source, flags), flags)
+            assert rx._std_compile(source, flags, source)[1][1] == rx.array("I", plain).tobytes()
+    assert rx._CHARSETS
