@@ -3,13 +3,14 @@
 
     python bench/run.py                 # all
     python bench/run.py --runs 7        # more runs per case
+    python bench/run.py --startup       # only (a): one notice warm and first run, wall and CPU
 
 (a) one typical notice (seed 000, every rule on); (b) the whole benchmark corpus built by
 ../shared/bench/make-corpus.sh (620 real documents); (c) one notice repeated ×1, ×10, ×100 in
 one file, to show how time grows; (d) when npm is available, textlint + textlint-rule-prh with
 the six-entry dictionary bench/prh.yml on the same corpus, and the ratio.
 
-Targets (2-core machine): (a) ≤ 0.15 s; (b) ≤ 2.0 s and ≤ 100 MiB; (c) ×10 input ≤ ×11 time.
+Targets (2-core machine): (a) ≤ 0.20 s warm, ≤ 1.0 s the first run after installation; (b) ≤ 2.0 s and ≤ 100 MiB; (c) ×10 input ≤ ×11 time.
 """
 from __future__ import annotations
 
@@ -78,6 +79,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--no-textlint", action="store_true")
+    ap.add_argument("--startup", action="store_true", help="only the start-up rows (a)")
     args = ap.parse_args(argv)
     if not SEED.is_file():
         print(f"../shared not found at {SHARED}", file=sys.stderr)
@@ -86,15 +88,27 @@ def main(argv=None) -> int:
     rows = []
     # the first run after installation builds the per-user cache (compiled patterns, parser
     # tables, the parsed rule data and agency index: checker/cache.py); every later run reads it
-    with tempfile.TemporaryDirectory() as empty:
-        cold_env = dict(ENV, RASOAT_CACHE_DIR=empty)
-        t = time.perf_counter()
-        subprocess.run(cmd + [str(SEED)], capture_output=True, env=cold_env)
-        cold = time.perf_counter() - t
+    colds, cold_cpus = [], []
+    for _ in range(max(1, args.runs // 2)):  # each with an empty cache of its own
+        with tempfile.TemporaryDirectory() as empty:
+            ENV["RASOAT_CACHE_DIR"] = empty
+            cold_wall, _ = measure(cmd + [str(SEED)], 1)
+            colds.append(cold_wall)
+            cold_cpus.append(CPU[tuple(cmd + [str(SEED)])])
+    ENV.pop("RASOAT_CACHE_DIR")
+    if "RASOAT_CACHE_DIR" in os.environ:
+        ENV["RASOAT_CACHE_DIR"] = os.environ["RASOAT_CACHE_DIR"]
+    cold = statistics.median(colds)
     subprocess.run(cmd + [str(SEED)], capture_output=True, env=ENV)  # warm the caches and .pyc files
     wall, rss = measure(cmd + [str(SEED)], args.runs)
-    rows.append(("(a) one notice (seed 000, 10 KB)", wall, rss, "≤ 0.15 s"))
-    rows.append(("    the same, first run (empty cache)", cold, float("nan"), ""))
+    rows.append(("(a) one notice (seed 000, 10 KB)", wall, rss, "≤ 0.20 s"))
+    rows.append(("    the same, first run (empty cache)", cold, float("nan"), "≤ 1.0 s"))
+    print(f"start-up, CPU (user+sys) of one notice: warm {CPU[tuple(cmd + [str(SEED)])]:.3f} s, "
+          f"first run {statistics.median(cold_cpus):.3f} s")
+    if args.startup:
+        for name, w, r, target in rows:
+            print(f"{name:<44} {w:>10.3f} s {r:>7.1f} MiB  {target}")
+        return 0
     corpus = HERE / "corpus"
     n = build_corpus(corpus)
     size = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6

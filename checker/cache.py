@@ -83,7 +83,7 @@ def read_bytes(name: str) -> bytes | None:
 # how many entries of each kind are kept (the newest): a new rasoat version, an edited rule file or
 # another set of local registries makes a new entry, and the old ones are removed, so the folder
 # stays a few megabytes
-KEEP = {"re": 3, "agencies": 6, "thongbao": 3, "toml": 48}
+KEEP = {"re": 3, "agencies": 6, "thongbao": 3, "toml": 48, "valid": 6}
 
 
 def write_bytes(name: str, data: bytes) -> None:
@@ -220,13 +220,15 @@ class _Decoder:
                 "c": self._instance, "d": self._pairs}
         tags.update(_FROM_ISO)
         self.tags = {_TAG + k: f for k, f in tags.items()}
+        self._append = self.objects.append
 
-    def hook(self, pairs: list):
-        if len(pairs) == 1:
-            k, v = pairs[0]
-            if k[:1] == _TAG:
-                return self.tags.get(k, _bad)(v)
-        return dict(pairs)
+    def hook(self, obj: dict):
+        # (object_hook, not object_pairs_hook: the C decoder builds every plain dict itself)
+        if len(obj) == 1:
+            for k, v in obj.items():
+                if k[:1] == _TAG:
+                    return self.tags.get(k, _bad)(v)
+        return obj
 
     @staticmethod
     def _float(v):
@@ -250,14 +252,14 @@ class _Decoder:
         if len(v) != len(fields) + 1:
             _bad()
         inst = cls.__new__(cls)
-        if kind == "setstate":
-            inst.__setstate__(dict(zip(fields, v[1:])))
-        elif kind == "dict":
+        if kind == "dict":
             inst.__dict__.update(zip(fields, v[1:]))
+        elif kind == "setstate":
+            inst.__setstate__(dict(zip(fields, v[1:])))
         else:
             for f, x in zip(fields, v[1:]):
                 object.__setattr__(inst, f, x)
-        self.objects.append(inst)
+        self._append(inst)
         return inst
 
 
@@ -287,7 +289,7 @@ def loads(data: bytes | None, origin: str, classes: dict[str, type] | None = Non
         return None
     try:
         dec = _Decoder(classes or {}, json.loads(schema.decode("ascii")))
-        return json.loads(body.decode("utf-8"), object_pairs_hook=dec.hook)
+        return json.loads(body.decode("utf-8"), object_hook=dec.hook)
     except Exception:  # noqa: BLE001 - any malformed entry is a miss
         return None
 

@@ -102,30 +102,73 @@ def meta_rule(code: str, *, name: str, severity: str, title: Msg, doc: str) -> N
     REGISTRY[code] = Rule(code, name, CATEGORY_OF_PREFIX[code[0]], severity, title, doc, None, (), False, "meta")
 
 
-def load_rules() -> dict[str, Rule]:
-    """Import every module under checker/checks/ (recursively) so that their rules register."""
+def _rule_modules() -> list[tuple[str | None, str]]:
+    """(code, module name) of every module under checker/checks/, found without importing the
+    rule modules: a rule's module is named after its code (n401_misspelt.py registers N401,
+    tested); a module named otherwise gives None and is always imported."""
+    import os
+    import re
+
+    from . import checks
+
+    global _MODULES
+    if _MODULES is None:
+        out = []
+        for pkg in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
+            if not pkg.ispkg:
+                continue
+            folder = os.path.join(checks.__path__[0], pkg.name)
+            for mod in sorted(pkgutil.iter_modules([folder]), key=lambda m: m.name):
+                m = re.match(r"([a-z]\d{3})_", mod.name)
+                if m or not mod.name.startswith("_"):
+                    out.append((m.group(1).upper() if m else None, f"{checks.__name__}.{pkg.name}.{mod.name}"))
+        _MODULES = out
+    return _MODULES
+
+
+_MODULES: list[tuple[str | None, str]] | None = None
+
+
+def known_codes() -> list[str]:
+    """Every rule's code, without importing the rule modules when they follow the naming."""
+    if _loaded or any(code is None for code, _ in _rule_modules()):
+        return sorted(load_rules())
+    return sorted(code for code, _ in _rule_modules())
+
+
+def load_rules(prefixes: Iterable[str] | None = None) -> dict[str, Rule]:
+    """Import the rule modules under checker/checks/ so that their rules register: every one, or
+    (`prefixes`, e.g. ["S1", "N401"]) those whose code starts with one of them. Families not
+    selected are not imported (their start-up costs nothing)."""
     global _loaded
-    if not _loaded:
+    if _loaded:
+        return REGISTRY
+    if prefixes is None:
         from . import checks
 
         for mod in pkgutil.walk_packages(checks.__path__, checks.__name__ + "."):
             importlib.import_module(mod.name)
         _loaded = True
+        return REGISTRY
+    prefixes = tuple(prefixes)
+    for code, name in _rule_modules():
+        if code is None or code.startswith(prefixes):
+            importlib.import_module(name)
     return REGISTRY
 
 
 def unknown_codes(codes: Iterable[str]) -> list[str]:
     """The codes or prefixes among `codes` that name no rule ("ALL" names them all). The command
     line and the configuration files reject the same ones."""
-    rules = load_rules()
+    rules = known_codes()
     return [c for c in codes if c.upper() != "ALL" and not any(k.startswith(c.upper()) for k in rules)]
 
 
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
     """Rules whose code starts with one of `select` (all when empty) and none of `ignore`."""
-    rules = load_rules()
     sel = [s.upper() for s in (select or []) if s]
     ign = [s.upper() for s in (ignore or []) if s]
+    rules = load_rules(sel if sel and "ALL" not in sel else None)
     out = []
     for code in sorted(rules):
         if sel and not any(code.startswith(s) or s == "ALL" for s in sel):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 
 LANG = "vi"
 
@@ -32,12 +33,33 @@ def say(vi: str, en: str | None = None) -> str:
     return en if LANG == "en" and en is not None else vi
 
 
-def die(vi: str, en: str | None = None) -> None:
-    """Stop a command: the message (in the run's language) on stderr, exit code 2."""
-    import typer
+_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
 
-    typer.echo(f"rasoat: {say(vi, en)}", err=True)
-    raise typer.Exit(2)
+
+def echo_err(text: str) -> None:
+    """A line on stderr, written as typer.echo(text, err=True) writes it (escape sequences taken
+    out when stderr is not a terminal), without importing typer (the fast path of `check`)."""
+    if "typer" in sys.modules:
+        import typer
+
+        typer.echo(text, err=True)
+        return
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        tty = False
+    stream.write(text + "\n" if tty else _ANSI.sub("", text + "\n"))
+    stream.flush()
+
+
+def die(vi: str, en: str | None = None) -> None:
+    """Stop a command: the message (in the run's language) on stderr, exit code 2 (SystemExit: the
+    same inside the typer application and on the fast path of `check`)."""
+    echo_err(f"rasoat: {say(vi, en)}")
+    raise SystemExit(2)
 
 
 # ------------------------------------------------------------------ help screens

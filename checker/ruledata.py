@@ -28,9 +28,44 @@ def _loaders():
     yield load_abbreviations
 
 
+def _stamp() -> tuple[str, str] | None:
+    """The cache entry saying that this content of rules/ and grammar/ passed validation by this
+    version of rasoat: its name (from the files' paths, sizes and times, and those of the code)
+    and its origin (a checksum of the files' content, checked on reading). None when the cache
+    is off."""
+    import hashlib
+    import os
+    import sys
+
+    from . import __version__, cache
+    from .registry import _stamp as stat_stamp
+    from .resources import data_dir
+
+    if cache.disabled():
+        return None
+    data = sorted(str(p) for name in ("rules", "grammar") for p in data_dir(name).rglob("*") if p.is_file())
+    code = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.dirname(__file__)) for f in fs if f.endswith(".py"))
+    key = repr((__version__, sys.version, stat_stamp(data), stat_stamp(code))).encode("utf-8", "surrogateescape")
+    return (f"valid-{hashlib.sha256(key).hexdigest()[:24]}.json",
+            f"{__version__}|{sys.version}|{cache.file_digest(data)}")
+
+
 @lru_cache(maxsize=None)
 def validate_all() -> None:
-    """Raise RuleDataError (a ConfigError) for the first unusable file of rules/."""
+    """Raise RuleDataError (a ConfigError) for the first unusable file of rules/. Runs once per
+    content of rules/ (a cache entry remembers that it passed): later runs read only what their
+    rules need, when they need it."""
+    from . import cache
+
+    stamp = _stamp()
+    if stamp is not None and cache.read_entry(*stamp) == "valid":
+        return
+    _validate()
+    if stamp is not None:
+        cache.write_entry(stamp[0], stamp[1], "valid")
+
+
+def _validate() -> None:
     for load in _loaders():
         try:
             load()

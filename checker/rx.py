@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re as _re
 import sys
+import threading
 from array import array
 from functools import lru_cache
 
@@ -139,13 +140,42 @@ def _remember(key, entry) -> None:
         _dirty = True
 
 
+_CHARSETS: dict = {}  # the standard compiler's optimised character sets, by their input
+_CHARSET_LOCK = threading.Lock()
+
+
+def _charsets_once(optimize):
+    """re's _optimize_charset, remembered for the rest of the process: rasoat's patterns share a
+    few hundred sets (\\p{L} spelled out, letter classes), and optimising each again was half of
+    the first run's compiling (the same programs come out; tested)."""
+    def cached(charset, iscased=None, fixup=None, fixes=None):
+        try:
+            key = (tuple(charset), iscased, fixup, id(fixes))
+            hit = _CHARSETS.get(key)
+        except TypeError:  # (a set the key cannot hold: not remembered)
+            return optimize(charset, iscased, fixup, fixes)
+        if hit is None:
+            hit = optimize(charset, iscased, fixup, fixes)
+            if len(_CHARSETS) < 4096:
+                _CHARSETS[key] = hit
+        return list(hit[0]), hit[1]
+
+    return cached
+
+
 def _std_compile(source: str, flags: int, shown: str):
     """Compile `source` with the standard engine; return the pattern and its cache entry."""
     import _sre
     from re import _compiler, _parser
 
     p = _parser.parse(source, flags)
-    code = _compiler._code(p, flags)
+    with _CHARSET_LOCK:  # (the remembering optimiser is in place only while rasoat compiles)
+        optimize = _compiler._optimize_charset
+        _compiler._optimize_charset = _charsets_once(optimize)
+        try:
+            code = _compiler._code(p, flags)
+        finally:
+            _compiler._optimize_charset = optimize
     groupindex = dict(p.state.groupdict)
     indexgroup = [None] * p.state.groups
     for k, i in groupindex.items():

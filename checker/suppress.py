@@ -24,9 +24,9 @@ CODE = re.compile(r"^[A-Z]\d{0,3}$")
 
 @lru_cache(maxsize=None)
 def _known(code: str) -> bool:
-    from .engine import load_rules
+    from .engine import known_codes
 
-    return any(c.startswith(code) for c in load_rules())
+    return any(c.startswith(code) for c in known_codes())
 
 
 @dataclass(slots=True)  # (9 MB of directives are 340,000 of them: kept small)

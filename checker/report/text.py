@@ -80,9 +80,10 @@ def render_end(results, lang: str = "vi", quiet: bool = False) -> str:
     s = summary(results)
     not_eval = [r for r in results if "layout" in r.not_evaluated]
     if not_eval and not quiet:
-        from ..engine import load_rules
+        from ..diagnostics import CATEGORY_OF_PREFIX
+        from ..engine import known_codes
 
-        if any(rule.category == "layout" for rule in load_rules().values()):
+        if any(CATEGORY_OF_PREFIX.get(c[:1]) == "layout" for c in known_codes()):
             if lang == "en":
                 out.append(f"Note: layout (P8xx) is checked on .docx only; not evaluated for {len(not_eval)} text file(s).")
             else:

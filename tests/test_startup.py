@@ -1,0 +1,73 @@
+"""Start-up of `rasoat check` (issue 20, item 2): rule modules are imported by family, found from
+their names; the rule data is validated when its content is new to the cache, and a bad edit to
+rules/ is still one clear error with the cache on."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from checker import engine
+
+from .conftest import FIXTURES, ROOT, run_cli
+from .test_ruledata import RUN
+
+BAD = FIXTURES / "rules" / "S108" / "bad_missing.txt"
+
+
+def test_every_rule_module_is_named_after_its_code():
+    rules = engine.load_rules()
+    named = {code: module for code, module in engine._rule_modules()}
+    assert None not in named and set(named) == set(rules)
+    for code, rule in rules.items():
+        if rule.module != "meta":
+            assert rule.module == named[code]
+    assert engine.known_codes() == sorted(rules)
+
+
+def test_a_selected_family_imports_only_its_rule_modules():
+    code = ("import sys; from checker.fastpath import main; sys.argv = ['rasoat', 'check', '--select', 'S1,N40', sys.argv[1]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[2] for m in sys.modules if m.startswith('checker.checks.') and m.count('.') == 3}))")
+    r = subprocess.run([sys.executable, "-c", code, str(BAD)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    *report, families = r.stdout.strip().splitlines()
+    assert families == "['agencies', 'structure']"
+    _, out, _ = run_cli("check", "--select", "S1,N40", BAD)  # (this process has every rule loaded)
+    assert "\n".join(report) == out.strip()
+
+
+def test_a_bad_edit_to_rules_is_caught_with_the_cache_on(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    env = {"PATH": "/usr/bin:/bin", "RASOAT_CACHE_DIR": str(tmp_path / "cache")}
+    args = [sys.executable, "-c", RUN, str(rules), str(ROOT), str(BAD)]
+    for _ in range(2):  # the second run finds the data validated
+        p = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env)
+        assert p.returncode == 1 and "S108" in p.stdout, p.stderr
+    assert any(f.name.startswith("valid-") for f in (tmp_path / "cache").iterdir())
+    with open(rules / "laws.toml", "a", encoding="utf-8") as fh:
+        fh.write('\n[[law]]\ntype = "luat"\nnames = ["X"]\nyear = 2020\ncolour = "red"\n')
+    p = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env)
+    assert p.returncode == 2 and "laws.toml" in p.stderr and "colour" in p.stderr
+    assert "Traceback" not in p.stderr
+
+
+def test_remembered_character_sets_give_the_same_programs():
+    """rx remembers re's optimised character sets between patterns (half of a first run's
+    compiling): every program is the one re's compiler gives without it."""
+    import pytest
+
+    from checker import rx
+
+    if not rx._INTERNALS:
+        pytest.skip("this Python's re has no internals rasoat uses")
+    from re import _compiler, _parser
+
+    letters = rx._spelled_out(r"\p{L}+", 0)
+    patterns = [(r"(?i)sở\s+[a-zđ]+", 0), (letters, rx.I), (letters, 0), (r"[^\W\d_]+[\u00c0-\u1ef9]", rx.I),
+                (r"(?<![\w/.])ngày\s+\d{1,2}", rx.I), (r"[A-ZĐ][a-zđ]*", 0), (r"[A-ZĐ][a-zđ]*", rx.I)]
+    for _ in range(2):  # the second time from what was remembered
+        for source, flags in patterns:
+            plain = _compiler._code(_parser.parse(source, flags), flags)
+            assert rx._std_compile(source, flags, source)[1][1] == rx.array("I", plain).tobytes()
+    assert rx._CHARSETS
