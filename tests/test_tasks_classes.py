@@ -154,3 +154,24 @@ def test_a_lead_in_naming_the_owner_makes_tasks_even_under_an_assessing_heading(
             "2. Tăng cường bồi dưỡng cán bộ cấp xã.\n")
     ts = tasks(body)
     assert len(ts) == 2 and all(leads(t) == ["thành phố Hải Phòng"] for t in ts)
+
+
+def test_a_deadline_tied_to_a_concrete_event():
+    ts = tasks("5. Phòng Giáo dục và Đào tạo chuẩn bị tốt các điều kiện cho năm học 2026-2027; tổ chức khai giảng "
+               "năm học mới 2026-2027 bảo đảm an toàn.\n"
+               "6. Phòng Văn hóa và Thông tin đẩy mạnh tuyên truyền lưu động, nhất là trong dịp Quốc khánh 2/9.\n")
+    assert [t.deadline.kind for t in ts] == ["event", "event"]
+    assert "năm học mới" in ts[0].deadline.text and "Quốc khánh 2/9" in ts[1].deadline.text
+
+
+def test_for_x_must_names_x_as_the_owner():
+    ts = tasks("II. Yêu cầu các địa phương khắc phục hậu quả mưa lũ trước ngày 30/11/2025. Đối với các chủ đầu tư "
+               "cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.\n")
+    assert [leads(t) for t in ts] == [["các địa phương"], ["các chủ đầu tư"]]
+
+
+def test_a_list_of_named_cities_gives_each_city_as_a_lead():
+    ts = tasks("l) Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ, "
+               "gửi Bộ Khoa học và Công nghệ trước ngày 15/12/2025.\n")
+    assert len(ts) == 1
+    assert leads(ts[0]) == ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Cần Thơ"]

@@ -118,6 +118,9 @@ _PERSON_SEP = re.compile(r"\s*[-–,]?\s*")
 _CAC_BEFORE = re.compile(r"(?:các|những)\s*$")
 _SPACE_CAP = re.compile(r"\s+\p{Lu}")
 _COMMA_CAP = re.compile(r"\s*,\s*(?=\p{Lu})")
+_FOR_OWNER = re.compile(r"^\s*đối\s+với\s*$", re.I)
+_MUST = re.compile(r"^\s*(?:cần(?:\s+phải)?|phải)\s+", re.I)
+_CAC_ONE = re.compile(r"\s+các\s+", re.I)
 _PAST = re.compile(r"(?<![\w])(?:đã|đang)(?![\w])")
 _BY_FUNCTION = re.compile(r"\s*,?\s*theo\s+chức\s+năng", re.I)
 # the qualifier between an owner and its verb: "X theo chức năng, nhiệm vụ, thẩm quyền (được giao)
@@ -281,6 +284,9 @@ def find_mentions(text: str) -> list[Mention]:
             lm = _COLON_NAMES.match(text, e) if kind == "group" else None
             if lm:
                 names = [x.strip() for x in lm.group(1).split(",")]
+                if "," not in text[s:e]:  # "Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ": each city's
+                    one = _CAC_ONE.sub(" ", text[s:e].strip())
+                    names = [f"{one} {n}" for n in names]
                 add_e = lm.end()
                 if free(s, add_e):
                     add(Mention(s, add_e, text[s:add_e], "body", names))
@@ -435,7 +441,9 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
                 nxt = post.lstrip(" ,")
                 in_parens = cs > 0 and text[cs - 1] == "("
                 past = _PAST.search(post.split(",")[0][:25])  # "Sở X đã …", not "… đề tài đã được Sở Y …"
-                if (not bare.strip() or P.adverbial.match(bare)) and not P.assess_after.match(post) and not past:
+                if _FOR_OWNER.match(bare) and _MUST.match(post):
+                    role = "lead"  # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng …": the body that must act
+                elif (not bare.strip() or P.adverbial.match(bare)) and not P.assess_after.match(post) and not past:
                     if not nxt.strip(" .:") and not in_parens:
                         role = "lead"  # "2. Sở Kế hoạch và Đầu tư:" (a heading naming the owner)
                     elif nxt[:1].islower() and (P.verb_after.match(post) or P.lead_after.match(post)
