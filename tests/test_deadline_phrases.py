@@ -42,6 +42,8 @@ CASES = [
     ("001 l.49", "trình UBND huyện lần 1 trước ngày 15/9/2020.", S001, "trước ngày 15/9/2020", "by-date", "2020-09-15"),
     ("001 l.71", "cho khai giảng năm học mới của 100% các trường trên địa bàn huyện trước ngày 03/9/2020.", S001, "trước ngày 03/9/2020", "by-date", "2020-09-03"),
     ("001 l.77", "sửa chữa các hạng mục của các đơn vị trường để bàn giao đưa vào sử dụng trước năm học mới;", S001, "trước năm học mới", "event", None),
+    # a concrete event (../shared/gold: "trong dịp quốc khánh 2/9", "khai giảng năm học mới 2021-2022")
+    ("001 l.87", "đẩy mạnh các hoạt động thông tin, tuyên truyền lưu động phòng chống dịch Covid-19, nhất là trong dịp Quốc khánh 2/9.", S001, "Quốc khánh 2/9", "event", None),
     ("001 l.77", "báo cáo tiến độ hằng tuần về UBND huyện.", S001, "hằng tuần", "recurring", None),
     ("001 l.93", "kiểm tra các tiêu chí văn minh đô thị tại thị trấn Tân Uyên trước ngày 25/9/2020.", S001, "trước ngày 25/9/2020", "by-date", "2020-09-25"),
     ("001 l.105", "Báo cáo tình hình thực hiện kế hoạch kiểm tra công tác phòng chống dịch Covid-19 định kỳ hằng tuần;", S001, "định kỳ hằng tuần", "recurring", None),
@@ -56,7 +58,6 @@ CASES = [
     ("001 l.143", "kịp thời báo cáo Chủ tịch UBND huyện để có ý kiến chỉ đạo đối với đơn vị còn chậm thực hiện.", S001, "kịp thời", "vague", None),
     ("001 l.47", "chỉ tiêu thực hiện Kết luận số 472-KL/TU ngày 20/6/2017 của Ban Thường vụ Tỉnh ủy", S001, None, "none", None),
     ("001 l.55", "(đã chỉ đạo tại phiên họp thường kỳ tháng 7 nhưng thực hiện không triệt để)", S001, None, "none", None),
-    ("001 l.87", "đẩy mạnh các hoạt động thông tin, tuyên truyền lưu động phòng chống dịch Covid-19, nhất là trong dịp Quốc khánh 2/9.", S001, None, "none", None),
     ("001 l.157", "Văn phòng HĐND-UBND huyện tham mưu tổ chức Hội nghị sơ kết trong 01 ngày.", S001, None, "none", None),
     ("001 l.147", "tổ chức các biện pháp đảm bảo an ninh trật tự, an toàn xã hội trước trong và sau khi tổ chức Đại hội Đảng các cấp", S001, None, "none", None),
     # seed 000 (meeting 24/8/2021)

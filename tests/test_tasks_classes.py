@@ -106,3 +106,72 @@ def test_item_labels_are_printed_as_the_text_numbers_them():
     assert [t.number for t in ts] == ["2.(1)", "2.(2)"]
     found = run_text(draft("3. Về giáo dục:\n(1) Sở Giáo dục và Đào tạo xây dựng kế hoạch năm học mới.\n"), select=["D201"])
     assert "Mục 3.(1)" in found[0].message.get("vi")
+
+
+# --- classes met on unseen real notices (fixtures/real/tb-641, tb-648, tb-659) -----------------
+
+def test_heads_of_all_ministries_named_in_a_lead_in_own_every_bullet_under_it():
+    ts = tasks("1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng, "
+               "nhiệm vụ, thẩm quyền đề cao trách nhiệm, thực hiện tốt một số nội dung trọng tâm sau:\n"
+               "- Rà soát các văn bản quy định chi tiết, hoàn thành trước ngày 15/12/2025.\n"
+               "- Báo cáo kết quả cắt giảm thủ tục hành chính trước ngày 20/12/2025.\n")
+    assert len(ts) == 2
+    assert all(leads(t) == ["Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ"] for t in ts)
+
+
+def test_an_owner_after_an_opening_adverbial_with_other_bodies_in_it():
+    ts = tasks("2. Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính rà soát, bố trí kinh phí, "
+               "trình cấp có thẩm quyền trong tháng 12/2025.\n")
+    assert len(ts) == 1 and leads(ts[0]) == ["Bộ Tài chính"]
+
+
+def test_the_quoted_proposal_before_the_colon_gives_no_owner_and_no_deadline():
+    ts = tasks("1. Về đề nghị các bộ, ngành quan tâm sớm rà soát, kịp thời ban hành văn bản hướng dẫn; hoàn thiện "
+               "quy trình pháp lý về đất đai để đẩy nhanh tiến độ: Ủy ban nhân dân tỉnh tiếp tục rà soát các nội dung "
+               "về phân cấp, phân quyền, phối hợp với Bộ Nội vụ tổng hợp, đánh giá.\n")
+    assert len(ts) == 1
+    assert leads(ts[0]) == ["Ủy ban nhân dân tỉnh"] and ts[0].deadline is None
+
+
+def test_a_factored_list_of_ministries_and_bodies():
+    ts = tasks("8. Các Bộ, cơ quan: Tài chính, Xây dựng, Công Thương, Tập đoàn Điện lực Việt Nam theo chức năng, "
+               "nhiệm vụ được giao rà soát, báo cáo Thủ tướng Chính phủ trước ngày 05/12/2025.\n")
+    assert len(ts) == 1
+    assert leads(ts[0]) == ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Công Thương", "Tập đoàn Điện lực Việt Nam"]
+
+
+def test_a_closing_sentence_about_the_listed_reports_dates_each_of_them():
+    ts = tasks("1. Sở Tư pháp hoàn thiện các báo cáo: (i) Báo cáo tình hình thực hiện Nghị quyết; (ii) Báo cáo "
+               "về cắt giảm thủ tục hành chính. Các Báo cáo trên gửi Ủy ban nhân dân tỉnh trước ngày 05/12/2025.\n")
+    assert [t.number for t in ts] == ["1.(i)", "1.(ii)"]
+    assert [t.deadline.text for t in ts] == ["trước ngày 05/12/2025"] * 2
+
+
+def test_a_lead_in_naming_the_owner_makes_tasks_even_under_an_assessing_heading():
+    body = ("I. ĐÁNH GIÁ CHUNG\nThành phố đã đạt nhiều kết quả tích cực.\n"
+            "Để vận hành chính quyền hai cấp hiệu quả, thành phố Hải Phòng cần tập trung thực hiện tốt một số nhiệm vụ sau đây:\n"
+            "1. Rà soát, đánh giá việc phân cấp, đề xuất cấp có thẩm quyền điều chỉnh trong quý I/2026.\n"
+            "2. Tăng cường bồi dưỡng cán bộ cấp xã.\n")
+    ts = tasks(body)
+    assert len(ts) == 2 and all(leads(t) == ["thành phố Hải Phòng"] for t in ts)
+
+
+def test_a_deadline_tied_to_a_concrete_event():
+    ts = tasks("5. Phòng Giáo dục và Đào tạo chuẩn bị tốt các điều kiện cho năm học 2026-2027; tổ chức khai giảng "
+               "năm học mới 2026-2027 bảo đảm an toàn.\n"
+               "6. Phòng Văn hóa và Thông tin đẩy mạnh tuyên truyền lưu động, nhất là trong dịp Quốc khánh 2/9.\n")
+    assert [t.deadline.kind for t in ts] == ["event", "event"]
+    assert "năm học mới" in ts[0].deadline.text and "Quốc khánh 2/9" in ts[1].deadline.text
+
+
+def test_for_x_must_names_x_as_the_owner():
+    ts = tasks("II. Yêu cầu các địa phương khắc phục hậu quả mưa lũ trước ngày 30/11/2025. Đối với các chủ đầu tư "
+               "cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.\n")
+    assert [leads(t) for t in ts] == [["các địa phương"], ["các chủ đầu tư"]]
+
+
+def test_a_list_of_named_cities_gives_each_city_as_a_lead():
+    ts = tasks("l) Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ, "
+               "gửi Bộ Khoa học và Công nghệ trước ngày 15/12/2025.\n")
+    assert len(ts) == 1
+    assert leads(ts[0]) == ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Cần Thơ"]

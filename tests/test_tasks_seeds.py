@@ -37,7 +37,7 @@ TABLE_000 = [
     (58, "4.1", ["Sở Lao động - Thương binh và Xã hội*"], ["các sở, ngành liên quan*"], "vague", None),  # "đẩy nhanh tiến độ"
     (60, "4.1", ["Sở Lao động - Thương binh và Xã hội*"], ["các sở, ngành liên quan*"], "none", None),
     (62, "4.2", ["Sở Nội vụ"], ["các sở, ngành liên quan"], "vague", None),
-    (66, "I.5", ["Sở Giáo dục và Đào tạo*"], ["UBND các huyện, thành phố*"], "none", None),
+    (66, "I.5", ["Sở Giáo dục và Đào tạo*"], ["UBND các huyện, thành phố*"], "event", None),  # khai giảng năm học mới 2021-2022 (gold: a concrete event)
     (68, "I.5", ["Sở Giáo dục và Đào tạo*"], ["UBND các huyện, thành phố*"], "within-month", "2021-09-30"),
     (74, "6.1", LEAD_61, SUPPORT_61, "none", None),
     (76, "6.1", LEAD_61, SUPPORT_61, "none", None),
@@ -92,7 +92,7 @@ TABLE_001 = [
     (79, "5", ["Các xã, thị trấn"], [], "none", None),
     (79, "5", ["phòng Giáo dục và Đào tạo"], [], "by-date", "2020-09-10"),
     (81, "5", ["Các xã, thị trấn", "các ngành có liên quan"], [], "none", None),
-    (87, "6", VHTT, ["các xã, thị trấn"], "none", None),
+    (87, "6", VHTT, ["các xã, thị trấn"], "event", None),  # trong dịp Quốc khánh 2/9 (gold: a concrete event)
     (89, "6", VHTT, [], "by-date", "2020-09-15"),
     (91, "6", VHTT, [], "none", None),
     (93, "6", VHTT, [], "by-date", "2020-09-25"),

@@ -95,41 +95,88 @@ def _cut(s: str, n: int) -> str:
 
 def render_table(files: list[tuple[str, list[dict]]], lang: str) -> str:
     """An aligned text table per file (long cells cut; the CSV and JSON keep everything)."""
-    h = HEADERS[lang]
-    cols = [1, 2, 4, 5, 6, 7, 8, 10, 3]  # line, item, lead, support, deadline, date, kind, findings, task
-    width = {1: 5, 2: 8, 4: 32, 5: 24, 6: 30, 7: 10, 8: 14, 10: 12, 3: 60}
     out = []
-    total = 0
     for path, recs in files:
-        total += len(recs)
-        count = f"{len(recs)} nhiệm vụ" if lang == "vi" else f"{len(recs)} tasks"
-        out.append(f"{path}: {count}")
-        if not recs:
-            out.append("")
-            continue
-        table = [[h[c] for c in cols]] + [[_cut(r[c], width[c]) for c in cols] for r in rows(path, recs, lang)]
-        w = [max(len(row[k]) for row in table) for k in range(len(cols))]
-        for k, row in enumerate(table):
-            out.append("  ".join(cell.ljust(w[i]) for i, cell in enumerate(row)).rstrip())
-            if k == 0:
-                out.append("  ".join("-" * w[i] for i in range(len(cols))))
-        out.append("")
+        out.extend(_table_block(path, recs, lang))
     if len(files) > 1:
-        out.append(f"{len(files)} tệp, {total} nhiệm vụ" if lang == "vi" else f"{len(files)} files, {total} tasks")
+        out.append(f"{len(files)} tệp, {sum(len(r) for _, r in files)} nhiệm vụ" if lang == "vi"
+                   else f"{len(files)} files, {sum(len(r) for _, r in files)} tasks")
     return "\n".join(out) + "\n"
 
 
-def render_json(files: list[tuple[str, list[dict]]], results, lang: str) -> str:
+def _file_json(path: str, recs: list[dict], res) -> dict:
     from ..extract.header import meeting_date, notice_date
 
-    data = {"files": []}
-    for (path, recs), res in zip(files, results):
-        doc = res.document
-        m = meeting_date(doc) if doc else None
-        n = notice_date(doc) if doc else None
-        data["files"].append({"path": path, "kind": res.kind, "meeting_date": m.isoformat() if m else None,
-                              "notice_date": n.isoformat() if n else None, "tasks": recs})
+    doc = res.document
+    m = meeting_date(doc) if doc else None
+    n = notice_date(doc) if doc else None
+    return {"path": path, "kind": res.kind, "meeting_date": m.isoformat() if m else None,
+            "notice_date": n.isoformat() if n else None, "tasks": recs}
+
+
+def render_json(files: list[tuple[str, list[dict]]], results, lang: str) -> str:
+    data = {"files": [_file_json(path, recs, res) for (path, recs), res in zip(files, results)]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _table_block(path: str, recs: list[dict], lang: str) -> list[str]:
+    h = HEADERS[lang]
+    cols = [1, 2, 4, 5, 6, 7, 8, 10, 3]  # line, item, lead, support, deadline, date, kind, findings, task
+    width = {1: 5, 2: 8, 4: 32, 5: 24, 6: 30, 7: 10, 8: 14, 10: 12, 3: 60}
+    count = f"{len(recs)} nhiệm vụ" if lang == "vi" else f"{len(recs)} tasks"
+    out = [f"{path}: {count}"]
+    if not recs:
+        out.append("")
+        return out
+    table = [[h[c] for c in cols]] + [[_cut(r[c], width[c]) for c in cols] for r in rows(path, recs, lang)]
+    w = [max(len(row[k]) for row in table) for k in range(len(cols))]
+    for k, row in enumerate(table):
+        out.append("  ".join(cell.ljust(w[i]) for i, cell in enumerate(row)).rstrip())
+        if k == 0:
+            out.append("  ".join("-" * w[i] for i in range(len(cols))))
+    out.append("")
+    return out
+
+
+class Streamer:
+    """Writes the task table file by file, as each file is read (`rasoat tasks` keeps no document
+    once its rows are written): part(path, recs, res) gives one file's text, end() the closing text.
+    The concatenation is byte for byte the whole render (render_table, render_csv, render_json)."""
+
+    def __init__(self, fmt: str, lang: str):
+        self.fmt, self.lang = fmt, lang
+        self.files = 0
+        self.tasks = 0
+
+    def part(self, path: str, recs: list[dict], res) -> str:
+        first = self.files == 0
+        self.files += 1
+        self.tasks += len(recs)
+        if self.fmt == "csv":
+            buf = io.StringIO()
+            w = csv.writer(buf, lineterminator="\r\n")
+            if first:
+                w.writerow(HEADERS[self.lang])
+            w.writerows(rows(path, recs, self.lang))
+            return ("\ufeff" if first else "") + buf.getvalue()
+        if self.fmt == "json":
+            body = json.dumps(_file_json(path, recs, res), ensure_ascii=False, indent=2)
+            # indent on the dump's own newlines only (a string may hold U+2028, which splitlines() cuts)
+            body = "\n".join("    " + ln for ln in body.split("\n"))
+            return ('{\n  "files": [\n' if first else ",\n") + body
+        block = "\n".join(_table_block(path, recs, self.lang))
+        return block if first else "\n" + block
+
+    def end(self) -> str:
+        if self.files == 0 or self.fmt == "csv":
+            return ""
+        if self.fmt == "json":
+            return "\n  ]\n}\n"
+        if self.files > 1:
+            lang = self.lang
+            total = (f"{self.files} tệp, {self.tasks} nhiệm vụ" if lang == "vi" else f"{self.files} files, {self.tasks} tasks")
+            return "\n" + total + "\n"
+        return "\n"
 
 
 def register(app: typer.Typer) -> None:
@@ -166,40 +213,47 @@ def register(app: typer.Typer) -> None:
         out_lang = lang or "vi"
         try:
             files, problems = discover([p for p in paths if p != "-"], settings.include, settings.exclude)
-            results = [check_one(f, settings) for f in files]
         except ConfigError as exc:
             _die(str(exc))
+        # each file's rows are written (or, with --output, kept as text) as soon as it is read:
+        # no document stays in memory once its rows are out
+        stream = Streamer(format, out_lang)
+        parts: list[str] = []
+        inputs = list(paths)
         failed = False
-        shown = []
-        for res in results:
+
+        def emit(text: str) -> None:
+            if output:
+                parts.append(text)
+            elif hasattr(sys.stdout, "buffer"):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(text.encode("utf-8"))
+                sys.stdout.buffer.flush()
+            else:
+                sys.stdout.write(text)
+
+        for f in files:
+            try:
+                res = check_one(f, settings)
+            except ConfigError as exc:
+                _die(str(exc))
+            inputs.append(res.path)
             if res.document is None:
                 failed = True
                 for dg in res.diagnostics:
                     typer.echo(f"rasoat: {res.path}: {dg.message.get(out_lang)}", err=True)
-            shown.append((res.path, file_records(res, out_lang)))
-        if not shown:
-            text = ""
-        elif format == "csv":
-            text = render_csv(shown, out_lang)
-        elif format == "json":
-            text = render_json(shown, results, out_lang)
-        else:
-            text = render_table(shown, out_lang)
+            emit(stream.part(res.path, file_records(res, out_lang), res))
+            del res
+        emit(stream.end())
         if output:
             from ..writefile import WriteRefused, write_file
 
             try:
-                write_file(output, text.encode("utf-8"), inputs=[r.path for r in results] + list(paths))
+                write_file(output, "".join(parts).encode("utf-8"), inputs=inputs)
             except WriteRefused as exc:
                 _die(exc.get(out_lang))
             except OSError as exc:
                 _die(f"không ghi được {output} (cannot write): {exc.strerror}")
-        elif hasattr(sys.stdout, "buffer"):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(text)
         for p in problems:
             typer.echo(f"rasoat: {p.get(out_lang)}", err=True)
         if "-" in paths:

@@ -207,6 +207,8 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         else:  # "kịp báo cáo Quốc hội tại Kỳ họp thứ 10 của Quốc hội khóa XV"
             tail = _EVENT_TAIL.match(after)
             end = em.end() + (len(tail.group()) if tail else 0)
+            if any(em.end() <= m.start < end and m.kind == "day" for m in mentions):
+                continue  # "cho khai giảng năm học mới … trước ngày 03/9/2020": the date is the deadline
         start = em.start() - len(before) + _event_start(before)
         date = None
         mention = None

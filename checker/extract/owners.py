@@ -68,6 +68,7 @@ class _P:
     verb_after: "re.Pattern"
     modal: "re.Pattern"
     adverbial: "re.Pattern"
+    adverbial_open: "re.Pattern"
     assess_after: "re.Pattern"
     topic: "re.Pattern"
 
@@ -94,6 +95,7 @@ def patterns() -> _P:
         topic=re.compile(r"^\s*" + d("topic"), re.I),
         modal=re.compile(modal, re.I),
         adverbial=re.compile(r"^\s*(?:" + d("adverbials") + r")\b.{0,400},\s*(?:đồng\s+thời\s+|riêng\s+)?$", re.I | re.S),
+        adverbial_open=re.compile(r"^\s*(?:" + d("adverbials") + r")\b[^,;:]{0,200}$", re.I | re.S),
         assess_after=re.compile(r"^\s*(?:đã|đang|được|vẫn|còn|là|có\s+(?!trách|báo|văn|giải|kế|phương))" + W, re.I),
     )
 
@@ -116,10 +118,19 @@ _PERSON_SEP = re.compile(r"\s*[-–,]?\s*")
 _CAC_BEFORE = re.compile(r"(?:các|những)\s*$")
 _SPACE_CAP = re.compile(r"\s+\p{Lu}")
 _COMMA_CAP = re.compile(r"\s*,\s*(?=\p{Lu})")
+_FOR_OWNER = re.compile(r"^\s*đối\s+với\s*$", re.I)
+_MUST = re.compile(r"^\s*(?:cần(?:\s+phải)?|phải)\s+", re.I)
+_CAC_ONE = re.compile(r"\s+các\s+", re.I)
 _PAST = re.compile(r"(?<![\w])(?:đã|đang)(?![\w])")
 _BY_FUNCTION = re.compile(r"\s*,?\s*theo\s+chức\s+năng", re.I)
+# the qualifier between an owner and its verb: "X theo chức năng, nhiệm vụ, thẩm quyền (được giao)
+# đề cao …", "Các bộ, ngành trên cơ sở nhiệm vụ được giao tại các văn bản nêu trên, hoàn thiện …"
+_BY_FUNCTION_FULL = re.compile(r"^\s*,?\s*(?:theo\s+chức\s+năng(?:\s*,?\s*nhiệm\s+vụ)?(?:\s*,?\s*(?:quyền\s+hạn|thẩm\s+quyền))?"
+                               r"(?:\s+(?:được\s+giao|của\s+(?:mình|từng\s+\w+)))?\s*,?"
+                               r"|(?:trên\s+cơ\s+sở|căn\s+cứ)\s+[^,;:.]{1,120},)", re.I)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+và\s+|\s+hoặc\s+|\s*,\s*và\s+|\s+cùng\s+)$")
-_FACTORED = re.compile(r"(?<![\w])(?P<head>[Cc]ác\s+(?:Sở|Bộ|Tập\s+đoàn|Tổng\s+công\s+ty|Phòng|Ban|Cục|Tổng\s+cục))\s*:\s*")
+_FACTORED = re.compile(r"(?<![\w])(?P<head>[Cc]ác\s+(?:Sở|Bộ|Tập\s+đoàn|Tổng\s+công\s+ty|Phòng|Ban|Cục|Tổng\s+cục))"
+                       r"(?:\s*,\s*(?:cơ\s+quan|ngành|đơn\s+vị))?\s*:\s*")
 _PLACE_OWNER = re.compile(r"(?<![\w])(?P<lead>(?:[Cc]ác\s+)?)(?P<kind>[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=\p{Lu})")
 _CAP = re.compile(r"^\p{Lu}")
 _NAMED_AFTER = re.compile(r"\s*,?\s*(?:nhất\s+là|đặc\s+biệt\s+là|trong\s+đó\s+có|gồm(?:\s+có)?|như|là)\s*:?\s*(?:\S+\s+){0,2}\p{Lu}")
@@ -257,7 +268,8 @@ def find_mentions(text: str) -> list[Mention]:
             e = _chunk_name(text, i, False, comma=False)
             if e <= i:
                 break
-            parts.append(f"{head} {text[i:e]}")
+            # "Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam": a full name stays whole
+            parts.append(text[i:e] if P.head.match(text, i) else f"{head} {text[i:e]}")
             end = e
             nx = _SEP.match(text, e)
             if not nx:
@@ -272,6 +284,9 @@ def find_mentions(text: str) -> list[Mention]:
             lm = _COLON_NAMES.match(text, e) if kind == "group" else None
             if lm:
                 names = [x.strip() for x in lm.group(1).split(",")]
+                if "," not in text[s:e]:  # "Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ": each city's
+                    one = _CAC_ONE.sub(" ", text[s:e].strip())
+                    names = [f"{one} {n}" for n in names]
                 add_e = lm.end()
                 if free(s, add_e):
                     add(Mention(s, add_e, text[s:add_e], "body", names))
@@ -370,21 +385,44 @@ def clauses(text: str) -> list[tuple[int, int]]:
 _LEAD_STRIP = re.compile(r"^[\s\-–+*•(\"“]*(?:\d+[.)]\s*|\(\w+\)\s*|[a-zđ]\)\s*)?(?:và\s+|đồng\s+thời\s+|riêng\s+)?", re.I)
 
 
+_SENTENCE_END = re.compile(r"\.\s+\p{Lu}")
+
+
+def topic_end(text: str) -> int:
+    """Where a topic that opens the paragraph ends (just after its colon), or -1: "Về đề nghị các
+    bộ, ngành quan tâm sớm rà soát …; hoàn thiện …: Ủy ban nhân dân thành phố … cần …". The topic
+    quotes the locality's proposal: its bodies are not owners, its "sớm" not a deadline."""
+    body = _LEAD_STRIP.sub("", text)
+    off = len(text) - len(body)
+    if not patterns().topic.match(body):
+        return -1
+    colon = text.find(":", off)
+    if colon < 0 or _SENTENCE_END.search(text, off, colon):
+        return -1
+    return colon + 1
+
+
 def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = None) -> list[Owner]:
     """The owners written in one paragraph's text, with their roles (`spans`: clauses(text),
     when the caller has them)."""
     P = patterns()
     mentions = find_mentions(text)
     out: list[Owner] = []
+    topic = topic_end(text)
     for ci, (cs, ce) in enumerate(clauses(text) if spans is None else spans):
-        if P.topic.match(_LEAD_STRIP.sub("", text[cs:ce])) and text[ce:ce + 1] == ":":
+        if ce < topic or (P.topic.match(_LEAD_STRIP.sub("", text[cs:ce])) and text[ce:ce + 1] == ":"):
             continue  # "Về đề nghị Chính phủ chỉ đạo Bộ Tài chính …:" names the subject, not owners
         ms = [m for m in mentions if cs <= m.start < ce]
         k = 0
         while k < len(ms):
             # a list: mentions separated by "," / "và"
             lst = [ms[k]]
-            while k + 1 < len(ms) and _LIST_GAP.match(text[lst[-1].end:ms[k + 1].start]):
+            # an opening adverbial still open ("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan,
+            # Bộ Tài chính khẩn trương …"): its comma ends it, so the names on either side of a
+            # comma are not one list
+            opened = bool(P.adverbial_open.match(_LEAD_STRIP.sub("", text[cs:ms[k].start])))
+            while k + 1 < len(ms) and _LIST_GAP.match(text[lst[-1].end:ms[k + 1].start]) and not (
+                    opened and "," in text[lst[-1].end:ms[k + 1].start]):
                 k += 1
                 lst.append(ms[k])
             k += 1
@@ -403,10 +441,13 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
                 nxt = post.lstrip(" ,")
                 in_parens = cs > 0 and text[cs - 1] == "("
                 past = _PAST.search(post.split(",")[0][:25])  # "Sở X đã …", not "… đề tài đã được Sở Y …"
-                if (not bare.strip() or P.adverbial.match(bare)) and not P.assess_after.match(post) and not past:
+                if _FOR_OWNER.match(bare) and _MUST.match(post):
+                    role = "lead"  # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng …": the body that must act
+                elif (not bare.strip() or P.adverbial.match(bare)) and not P.assess_after.match(post) and not past:
                     if not nxt.strip(" .:") and not in_parens:
                         role = "lead"  # "2. Sở Kế hoạch và Đầu tư:" (a heading naming the owner)
-                    elif nxt[:1].islower() and (P.verb_after.match(post) or P.lead_after.match(post)):
+                    elif nxt[:1].islower() and (P.verb_after.match(post) or P.lead_after.match(post)
+                                                or P.verb_after.match(_BY_FUNCTION_FULL.sub("", post, count=1))):
                         role = "lead"
             if role == "lead" and P.lead_after.match(post) and post.lstrip(" ,")[:1].islower():
                 chu_tri = True

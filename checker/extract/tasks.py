@@ -41,7 +41,7 @@ from ..textnorm import is_upper_text
 from ..structure.outline import Item, outline
 from .deadlines import Deadline, find_deadlines, primary
 from .tasktable import table_rows
-from .owners import Owner, beyond_issuer, clauses, find_mentions, owners_in, several_leads
+from .owners import Owner, beyond_issuer, clauses, find_mentions, owners_in, several_leads, topic_end
 from .segments import inline_list
 from .tasklex import alternation
 
@@ -232,6 +232,13 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
                  _header_only(p.text, start, owners), assessment, heading, mentions)
 
 
+def _owner_directs(a: "_Para") -> bool:
+    """An owner-first directive under an assessing heading ("I. ĐÁNH GIÁ CHUNG … Trong thời gian
+    tới, Tỉnh tổ chức thực hiện nghiêm túc …"): a task, unless the paragraph assesses or praises."""
+    return (any(o.role == "lead" and o.via == "subject" for o in a.owners)
+            and not patterns().assessment.search(a.p.text))
+
+
 def _ongoing_head(text: str) -> bool:
     """The head verb (the first verb after the owner, skipping modals and the verbs of
     assignment) is an ongoing duty ("tiếp tục", "tăng cường", "đôn đốc" …)."""
@@ -257,7 +264,7 @@ def _nature(text: str) -> str:
 
 _COUNTERPART = re.compile(
     r"làm\s+việc\s+với\s+(?:(?:lãnh\s+đạo|Thường\s+trực|Ban\s+Thường\s+vụ)\s+(?:Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ)?\s*)?"
-    r"(?P<kind>tỉnh|thành\s+phố)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*){0,3})", re.I)
+    r"(?P<kind>tỉnh|thành\s+phố)\s+(?P<name>\p{Lu}\w*(?:\s+(?!(?:về|và|tại|trong|để|năm|theo|của|với)(?!\w))\p{Lu}\w*){0,3})", re.I)
 
 
 def counterpart(doc) -> str | None:
@@ -374,6 +381,8 @@ def _extract(doc) -> list[Task]:
             return True
         for q in chains[pi]:
             a = paras[q]
+            if not a.own_para and a.colon and a.directive and not a.assessment and any(o.role == "lead" for o in a.owners):
+                return False  # "… thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ sau đây:" under "I. ĐÁNH GIÁ CHUNG"
             if a.own_para and _assessment_heading(a.p.text[a.start:]):
                 return True
             if not a.own_para and a.colon and a.assessment:
@@ -408,7 +417,7 @@ def _extract(doc) -> list[Task]:
         a = paras[pi]
         if not a.directive:
             continue
-        if in_assessment(a.item, pi) and not a.assigned:
+        if in_assessment(a.item, pi) and not (a.assigned or _owner_directs(a)):
             continue
         if a.own_para and a.heading and _assessment_heading(a.p.text[a.start:]):
             continue  # "I. Đánh giá chung": a heading, not the verb "đánh giá"
@@ -441,6 +450,9 @@ def _extract(doc) -> list[Task]:
         fallback = _Fallback(header, intro, implicit, inherited_deadlines, intro_deadlines)
         owners = fallback.owners(own)
         para_deadlines = para_dl(pi)
+        topic = topic_end(text)
+        if topic > 0:  # a deadline word in the quoted proposal is the locality's, not the task's
+            para_deadlines = [d for d in para_deadlines if d.start >= topic]
         deadlines = fallback.with_deadlines(para_deadlines, _ongoing_head(text[a.start:]))
         item = _task_item(ol, paras, a.item)
         number = printed_number(ol, item) if item is not None else ""
@@ -541,7 +553,11 @@ def _clause_splits(text: str, s: int, e: int, owners: list[Owner]) -> list[int]:
 _PERIOD = re.compile(r"^trong\s", re.I)  # a lead-in's period ("trong 02 tháng cuối năm 2025") frames every item
 # "… đạt được mục tiêu tăng trưởng kinh tế 8% trong năm 2025": the year of a target, not a deadline
 _TARGET = re.compile(r"(?<![\w])(?:mục\s+tiêu|chỉ\s+tiêu)(?![\w])[^.;:]*$", re.I)
-_STANDALONE_DEADLINE = re.compile(r"^\W*(?:(?:hoàn\s+thành|thời\s+hạn|báo\s+cáo|xong)\b\W*)*$", re.I)
+# what may stand beside the deadline in the clause that closes a list: "hoàn thành", "Thời hạn",
+# or a reference back to the entries and where they go ("Các Báo cáo trên gửi Bộ Tư pháp")
+_STANDALONE_DEADLINE = re.compile(
+    r"^\W*(?:(?:các\s+)?(?:báo\s+cáo|nội\s+dung|nhiệm\s+vụ|văn\s+bản|kết\s+quả|sản\s+phẩm)\s+(?:nêu\s+)?(?:trên|này)\s+)?"
+    r"(?:(?:hoàn\s+thành|thời\s+hạn|báo\s+cáo|xong|gửi|trình)\b(?:\s+(?:về\s+)?(?=(?-i:\p{Lu}))[^,;.]{0,80}?)?\W*)*$", re.I)
 
 
 def _group_deadline(text: str, s: int, e: int, deadlines: list[Deadline]) -> Deadline | None:
@@ -581,9 +597,10 @@ def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlin
             continue
         for j in range(k - 1, -1, -1):
             sj, ej, lj, lij = pieces[j]
-            if lij != leadins or any(d.concrete for d in all_deadlines if sj <= d.start < ej):
+            if lij != leadins:
                 break
-            group.setdefault(j, g)
+            if not any(d.concrete for d in all_deadlines if sj <= d.start < ej):  # an entry with its own keeps it
+                group.setdefault(j, g)
     out = []
     for k, (st, e, labels, leadins) in enumerate(pieces):
         mine = list({(o.name, o.role): o for o in reversed([o for o in own if st <= o.start < e])}.values())[::-1]
