@@ -132,7 +132,11 @@ def _likely(li: int | None, xi: int | None, ri: int | None) -> str | None:
         if (lword and lv < WORD_OVER * lx) or (rword and vr < WORD_OVER * xr):
             continue
         if both:
-            if vr < EVIDENCE or vr < RATIO * max(xr, 1):
+            # v makes with the left word a word WORD_OVER times as common as x does ("điện tử"
+            # 17,778, "điện từ" 138): then v need only be in use with the right word
+            # ("Sổ sức khỏe điện từ trên …", "từ trên" being common too)
+            over = lv >= WORD_OVER * max(lx, 1) and lv >= WORD_OVER * EVIDENCE
+            if vr < EVIDENCE or (vr < RATIO * max(xr, 1) and not over):
                 continue
             need = T_BOTH
         else:
@@ -170,7 +174,8 @@ DOUBLE_SHARE_WORD = 2.5e-3  # … or this share when the second copy begins a wo
 DOUBLE_MIN = 4600  # … and used often enough for a doubling never seen to mean something (3 / share)
 DOUBLE_WORD = 100  # two syllables that make a word this often, written twice in a row
 DOUBLE_BOND = 0.05  # "quy định định mức", "phân công công việc": the first copy ends a word (bond
-# ≥ 0.1) and the second begins one (≥ 0.05); "các khu khu công nghiệp" (0.067) is a doubling
+# ≥ 0.1) and the second begins one (≥ 0.05, or seen DOUBLE_WORD times: "xuất bản bản tin");
+# "các khu khu công nghiệp" (0.067) is a doubling
 
 
 def doubled(text: str) -> list[tuple[int, int, int, str]]:
@@ -201,12 +206,18 @@ def doubled(text: str) -> list[tuple[int, int, int, str]]:
                     share = DOUBLE_SHARE_WORD  # the second copy begins a word: "các khu khu công nghiệp"
                 if (c >= DOUBLE_MIN and m.pair(a.key, a.key) < share * c
                         and not (k and k + 2 < len(toks) and _bond(m, toks[k - 1].key, a.key) >= 2 * DOUBLE_BOND
-                                 and _bond(m, a.key, toks[k + 2].key) >= DOUBLE_BOND)):
+                                 and _begins_word(m, a.key, toks[k + 2].key))):
                     out.append((b.start, b.end, a.start, a.text))
                     k += 2
                     continue
             k += 1
     return out
+
+
+def _begins_word(m, a: str, b: str) -> bool:
+    """a b is a word: bound (≥ DOUBLE_BOND), or seen DOUBLE_WORD times (two common syllables
+    make a word rarely seen beside their other uses: "bản tin" in "xuất bản bản tin")."""
+    return _bond(m, a, b) >= DOUBLE_BOND or m.pair(a, b) >= DOUBLE_WORD
 
 
 def _bond(m, a: str, b: str) -> float:

@@ -77,6 +77,17 @@ CLAUSE = {
 }
 
 
+# "(Như: Cầu đường bộ …; Cảng hàng không Sa Pa; Nâng cấp 4 làn xe …)": the item before, also
+# between semicolons, began with a capital too: a list whose items are each capitalised
+PREVIOUS_ITEM = re.compile(r"; \p{Lu}[^;:.!?]*; $")
+
+
+def _capital_list(text: str, a: int) -> bool:
+    """The item that ends just before `a` ("…; X") began with a capital after a semicolon (not
+    at a sentence start): the writer capitalises every item of a list (names of works, titles)."""
+    return PREVIOUS_ITEM.search(text, max(0, a - 400), a) is not None
+
+
 def _hit(p, start, end, found, fix, clause, what_vi, what_en):
     vi, en = CLAUSE[clause]
     return Hit(Msg(f"{what_vi}: \"{found}\" → \"{fix}\" (Nghị định 30/2020/NĐ-CP, Phụ lục II, {vi}).",
@@ -110,9 +121,6 @@ def check(doc):
     names = None  # read when a capital after a semicolon is first met
     not_law = {tone_neutral(w) for w in language_data()["not_law_names"]}
     m = model()
-    if not _TYPES:
-        _TYPES.append(_types_pattern())
-    types = _TYPES[0]
     src = doc.source.text
     for p in doc.paragraphs:
         text = p.text
@@ -125,10 +133,10 @@ def check(doc):
                 continue
             if names is None:
                 names = name_syllables(for_settings(doc.options.settings))
-            if key in names:
+            if w in names:
                 continue
             a = mt.start(1)
-            if NAME_LIST.match(text, mt.end(1)) or NAME_ITEM.match(text, mt.end(1)):
+            if NAME_LIST.match(text, mt.end(1)) or NAME_ITEM.match(text, mt.end(1)) or _capital_list(text, a):
                 continue
             if "\n" in src[p.offsets[a - 2]:p.offsets[a]]:
                 continue  # a line that begins with a capital: a new item or a wrapped heading
@@ -138,7 +146,10 @@ def check(doc):
         for mt in ARTICLE.finditer(text):
             yield _hit(p, mt.start(1), mt.end(1), mt.group(1), _cap(mt.group(1)), "V.7",
                        "Điều, chương của văn bản cụ thể phải viết hoa", "Article or chapter of a specific document in lower case")
-        for mt in types.finditer(text):
+        # the types pattern needs "… số 12/…"; compiled when a paragraph first has "số "
+        if "số " in text and not _TYPES:
+            _TYPES.append(_types_pattern())
+        for mt in (_TYPES[0].finditer(text) if "số " in text else ()):
             found = mt.group(1)
             if found[:1].isupper():
                 continue
