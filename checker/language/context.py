@@ -25,6 +25,7 @@ and on errors put into them; figures in README "Chính tả theo ngữ cảnh"):
 from __future__ import annotations
 
 import math
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -54,7 +55,17 @@ class Token(NamedTuple):
 _new = tuple.__new__
 
 
-_key = lru_cache(maxsize=131072)(tone_neutral)
+# a pair of vowels whose tone mark has two placements (oa, oe, uy, with a tone on either)
+_TWO_PLACES = re.compile("[oòóỏõọuùúủũụ][aàáảãạeèéẻẽẹyỳýỷỹỵ]")
+
+
+@lru_cache(maxsize=131072)
+def _key(word: str) -> str:
+    """tone_neutral(word), without its per-letter work for a word with no oa/oe/uy."""
+    low = word.lower()
+    if _TWO_PLACES.search(low) is None and unicodedata.is_normalized("NFC", low):
+        return low
+    return tone_neutral(word)
 
 
 @lru_cache(maxsize=4096)
@@ -66,10 +77,9 @@ def chunks(text: str) -> list[list[Token]]:
     sentence_start = True
     for m in SPLIT.finditer(text + "\n"):
         toks = []
-        k = pos
-        for w in TOKEN.findall(text, pos, m.start()):
-            a = text.index(w, k)
-            k = a + len(w)
+        for t in TOKEN.finditer(text, pos, m.start()):
+            a, k = t.span()
+            w = t.group()
             toks.append(_new(Token, (a, k, w, _key(w), sentence_start and not toks)))
         label = not out and len(toks) == 1 and len(toks[0].text) <= 2 and m.group().startswith((")", "."))
         if toks and not label:

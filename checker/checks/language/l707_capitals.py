@@ -118,7 +118,7 @@ _TYPES = []
                              'Info when a document type before "số" is in lower case ("công văn số …"), very common in issued documents: a reminder; a warning for other capitalisation errors.')),
       title=Msg("Viết hoa sai quy định (Phụ lục II Nghị định 30/2020)", "Capitalisation against Annex II of Decree 30/2020"))
 def check(doc):
-    names = None  # read when a capital after a semicolon is first met
+    names = None  # read when a capital after a semicolon passes every other test
     not_law = {tone_neutral(w) for w in language_data()["not_law_names"]}
     m = model()
     src = doc.source.text
@@ -131,15 +131,16 @@ def check(doc):
             key = tone_neutral(w)
             if m.count(key) < COMMON_MIN:
                 continue
-            if names is None:
-                names = name_syllables(for_settings(doc.options.settings))
-            if w in names:
-                continue
             a = mt.start(1)
             if NAME_LIST.match(text, mt.end(1)) or NAME_ITEM.match(text, mt.end(1)) or _capital_list(text, a):
                 continue
             if "\n" in src[p.offsets[a - 2]:p.offsets[a]]:
                 continue  # a line that begins with a capital: a new item or a wrapped heading
+            # the syllables of names come last: they need the agency registry, read only now
+            if names is None:
+                names = name_syllables(for_settings(doc.options.settings))
+            if w in names:
+                continue
             lower = w[:1].lower() + w[1:]
             yield _hit(p, a, mt.end(1), w, lower, "I", "Viết hoa giữa câu",
                        "A capital mid-sentence")
