@@ -166,6 +166,11 @@ CLEAN = [
     # a list whose items each begin with a capital, the name further than three words on
     "Các dự án trọng điểm (Như: Cầu đường bộ qua sông Hồng; Cảng hàng không Sa Pa; Nâng cấp 4 làn xe đường cao tốc Nội Bài – Lào Cai;...).",
     "Các công trình: Đường nối hai huyện phía tây; Trường trung học phổ thông ở xã Tân Lập; Mở rộng chợ trung tâm của huyện.",
+    # foreign names transliterated syllable by syllable (Phụ lục II, Mục II.2.b), minority names
+    "Viết hoa tên người nước ngoài phiên âm: Vla-đi-mia I-lích Lê-nin, Phri-đrích Ăng-ghen; tên địa lý: Mát-xcơ-va.",
+    "Sáp nhập xã Avương và xã Atiêng thuộc thành phố Đà Nẵng.",
+    # a syllable unseen beside the word before, but its variant is no better there
+    "Thống nhất việc đầu tư đoạn kết nối 1,9 km vào Cảng hàng không.",
     # "trong" where it belongs, beside the same words
     "Nâng cao trách nhiệm của người dân trong đóng góp ý kiến xây dựng pháp luật.",
     "Phấn đấu tỷ trọng đóng góp của kinh tế số đạt 30%, trong đó công nghiệp chiếm phần lớn.",

@@ -169,15 +169,16 @@ def _likely(li: int | None, xi: int | None, ri: int | None) -> str | None:
     return m.word(best[1]) if best else None
 
 
-UNSEEN_E, UNSEEN_RATIO = 30, 10
+UNSEEN_E, UNSEEN_RATIO, UNSEEN_FIT = 30, 10, 0.5
 
 
 def _unseen(m, li: int, xi: int, ri: int, lx: float, xr: float, variants) -> str | None:
     """The variant of x for a syllable never seen beside a neighbour (pair below 3 in 29 million
     syllables) although the two are common enough to meet UNSEEN_E times by chance ("tỷ trong
-    đóng góp": "trong đóng" 0, expected 86): v must be seen beside that neighbour, and on the
-    other side be seen at least EVIDENCE times and UNSEEN_RATIO times as often as x (or be seen at
-    all if x is unseen there too); an x that makes a common word with the other neighbour is left
+    đóng góp": "trong đóng" 0, expected 86): v must be seen beside that neighbour at least
+    UNSEEN_FIT times what chance gives ("trọng đóng" 9, chance 10; not "tư đoàn" 5, chance 93, in
+    "đầu tư đoạn kết nối"), and on the other side be seen at least EVIDENCE times and UNSEEN_RATIO
+    times as often as x (or, if x is unseen there too, as above); an x that makes a common word with the other neighbour is left
     alone. Unseen pairs count 1.5 in the comparison (T_BOTH)."""
     n = m.total
     cx = m.count_id(xi)
@@ -186,14 +187,22 @@ def _unseen(m, li: int, xi: int, ri: int, lx: float, xr: float, variants) -> str
     if not (l_against or r_against) or _word(m, lx, xi) or _word(m, xr, xi):
         return None
     best = None
+    cl, cr = m.count_id(li), m.count_id(ri)
     for v in variants:
+        cv = m.count_id(v)
         lv = m.pair_ids(li, v)
-        if (l_against and not lv) or (not l_against and (lv < EVIDENCE or lv < UNSEEN_RATIO * max(lx, 1))):
+        # on the side where x is unseen, v must be seen at least half as often as chance gives
+        # ("tư đoạn kết nối": "tư đoàn" 5 against 93 by chance is no better than "tư đoạn")
+        if ((l_against and lv < UNSEEN_FIT * cl * cv / n)
+                or (not l_against and (lv < EVIDENCE or lv < UNSEEN_RATIO * max(lx, 1)))):
             continue
         vr = m.pair_ids(v, ri)
-        if (r_against and not vr) or (not r_against and (vr < EVIDENCE or vr < UNSEEN_RATIO * max(xr, 1))):
+        if ((r_against and vr < UNSEEN_FIT * cv * cr / n)
+                or (not r_against and (vr < EVIDENCE or vr < UNSEEN_RATIO * max(xr, 1)))):
             continue
-        d = (math.log(lv) + math.log(vr) - math.log(m.count_id(v))
+        if not lv or not vr:
+            continue
+        d = (math.log(lv) + math.log(vr) - math.log(cv)
              - (math.log(lx or 1.5) + math.log(xr or 1.5) - math.log(cx)))
         if d >= T_BOTH and (best is None or d > best[0]):
             best = (d, v)
