@@ -104,7 +104,8 @@ def _types_pattern():
     # State document types of two syllables or more ("công văn", "quyết định"; not "luật", met in
     # "pháp luật số …", nor the Party's "kết luận", nor "văn bản", which is no type)
     names = sorted({n.lower() for t in tables().types for n in t.names
-                    if n[:1].isupper() and " " in n and n.lower() not in ("văn bản", "kết luận")}, key=len, reverse=True)
+                    if n[:1].isupper() and " " in n and n.lower() not in ("văn bản", "kết luận")}, key=lambda n: (-len(n), n))
+    # (a fixed order: the same pattern text every run, so the compiled pattern is found in the cache)
     # (no \p{…} class: a pattern of many alternatives compiles fast only on the standard engine)
     return re.compile(r"(?<![^\W\d_])(?<![.!?:] )(?<!^)(" + "|".join(re.escape(n) for n in names)
                       + r") (?=số \d+(?:/|-)[\dA-ZĐ])")
