@@ -25,6 +25,18 @@ PAIRS = [
     ("Tập trung nâng cao nâng lực cán bộ cơ sở.", "L705", "năng", "Tập trung nâng cao năng lực cán bộ cơ sở."),
     ("Ủy bân nhân dân các xã chủ động triển khai.", "L705", "ban", "Ủy ban nhân dân các xã chủ động triển khai."),
     ("Rứt khoát không để chậm tiến độ.", "L705", "Dứt", "Dứt khoát không để chậm tiến độ."),
+    # the variant makes with the left word a word 100 times as common ("điện tử" / "điện từ"),
+    # though the right word goes with both ("từ trên" is common)
+    ("Đồng bộ lên Bộ Công an để tạo Sổ sức khỏe điện từ trên ứng dụng VNeID.", "L705", "tử",
+     "Đồng bộ lên Bộ Công an để tạo Sổ sức khỏe điện tử trên ứng dụng VNeID."),
+    ("Triển khai thanh toán điện từ trong các bệnh viện.", "L705", "tử", "Triển khai thanh toán điện tử trong các bệnh viện."),
+    # never seen beside a neighbour though the two would meet often by chance ("trong đóng": 0,
+    # expected 86), the variant seen on both sides
+    ("Nghiên cứu xác định tỷ trong đóng góp của khoa học công nghệ vào tăng trưởng.", "L705", "trọng",
+     "Nghiên cứu xác định tỷ trọng đóng góp của khoa học công nghệ vào tăng trưởng."),
+    # a doubled syllable after a word it ends, before a word it begins, is still a doubling when
+    # the first word is weak ("các khu khu công nghiệp")
+    ("Thu hút đầu tư vào các khu khu công nghiệp của tỉnh.", "L706", None, "Thu hút đầu tư vào các khu công nghiệp của tỉnh."),
     ("Bố trí kinh phí để sữa chữa trụ sở.", "L701", "sửa chữa", "Bố trí kinh phí để sửa chữa trụ sở."),
     # --- curated confusions (L701)
     ("Các đơn vị phân đấu hoàn thành kế hoạch.", "L701", "phấn đấu", "Các đơn vị phấn đấu hoàn thành kế hoạch."),
@@ -148,6 +160,22 @@ CLEAN = [
     "Ngày ngày cập nhật tiến độ trên hệ thống.",
     "Ban hành quyết định quy định định mức phân bổ vốn.",
     "Cấp giấy phép xuất bản tin tức điện tử.",
+    # the first copy ends a word ("xuất bản"), the second begins one ("bản tin"): no doubling
+    "Cấp giấy phép xuất bản bản tin (trung ương).",
+    "Thủ tục cấp giấy phép xuất bản bản tin của cơ quan, tổ chức.",
+    # a list whose items each begin with a capital, the name further than three words on
+    "Các dự án trọng điểm (Như: Cầu đường bộ qua sông Hồng; Cảng hàng không Sa Pa; Nâng cấp 4 làn xe đường cao tốc Nội Bài – Lào Cai;...).",
+    "Các công trình: Đường nối hai huyện phía tây; Trường trung học phổ thông ở xã Tân Lập; Mở rộng chợ trung tâm của huyện.",
+    # foreign names transliterated syllable by syllable (Phụ lục II, Mục II.2.b), minority names
+    "Viết hoa tên người nước ngoài phiên âm: Vla-đi-mia I-lích Lê-nin, Phri-đrích Ăng-ghen; tên địa lý: Mát-xcơ-va.",
+    "Sáp nhập xã Avương và xã Atiêng thuộc thành phố Đà Nẵng.",
+    # a syllable unseen beside the word before, but its variant is no better there
+    "Thống nhất việc đầu tư đoạn kết nối 1,9 km vào Cảng hàng không.",
+    # "trong" where it belongs, beside the same words
+    "Nâng cao trách nhiệm của người dân trong đóng góp ý kiến xây dựng pháp luật.",
+    "Phấn đấu tỷ trọng đóng góp của kinh tế số đạt 30%, trong đó công nghiệp chiếm phần lớn.",
+    # "điện từ" in its own sense (electromagnetic) beside words that go with it
+    "Đo cường độ trường điện từ tại khu dân cư.",
     "Tuyển chọn cộng tác viên dân số tại các xã.",
     "Thực hiện theo Luật sửa đổi, bổ sung một số điều của Luật Đất đai.",
     "Các quy định của Luật này được áp dụng thống nhất.",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import array
 import bisect
 import math
+import mmap
 import sys
 from functools import lru_cache
 
@@ -30,40 +31,38 @@ class LanguageModelError(ValueError):
 
 
 class SyllableModel:
-    def __init__(self, data: bytes, name: str = "syllables.bin"):
+    """The table over a buffer (bytes, or the memory-mapped file): the bigram keys, their counts,
+    the variant lists are read in place (memoryview casts, no copy); only the 6,300 syllables and
+    their counts are read into Python objects."""
+
+    def __init__(self, data, name: str = "syllables.bin"):
         try:
-            if not data.startswith(b"RSLM1\n"):
+            mv = memoryview(data)
+            if bytes(mv[:6]) != b"RSLM1\n":
                 raise ValueError("not a rasoat syllable table")
-            head_end = data.index(b"\n", 6)
-            n_syl, n_bi, n_text = (int(x) for x in data[6:head_end].split())
+            head = bytes(mv[6:64])
+            head_end = 6 + head.index(b"\n")
+            n_syl, n_bi, n_text = (int(x) for x in bytes(mv[6:head_end]).split())
             pos = head_end + 1
-            fields = data[pos:pos + n_text].decode("utf-8").split()
+            fields = str(mv[pos:pos + n_text], "utf-8").split()
             pos += n_text
             words = fields[0::2]
             counts = list(map(int, fields[1::2]))
             if len(words) != n_syl or len(counts) != n_syl:
                 raise ValueError("wrong number of syllables")
             ids = dict(zip(words, range(n_syl)))
-            n_var = int(data[pos:pos + 8].decode("ascii"))
+            n_var = int(bytes(mv[pos:pos + 8]).decode("ascii"))
             pos += 8
-            starts = array.array("I")
-            starts.frombytes(data[pos:pos + 4 * (n_syl + 1)])
+            starts = _ints(mv, pos, n_syl + 1, "I")
             pos += 4 * (n_syl + 1)
-            var_ids = array.array("H")
-            var_ids.frombytes(data[pos:pos + 2 * n_var])
+            var_ids = _ints(mv, pos, n_var, "H")
             pos += 2 * n_var
-            if sys.byteorder != "little":
-                starts.byteswap()
-                var_ids.byteswap()
-            keys = array.array("I")
-            keys.frombytes(data[pos:pos + 4 * n_bi])
-            if sys.byteorder != "little":
-                keys.byteswap()
+            keys = _ints(mv, pos, n_bi, "I")
             pos += 4 * n_bi
-            logs = data[pos:pos + n_bi]
-            if len(keys) != n_bi or len(logs) != n_bi:
+            logs = mv[pos:pos + n_bi]
+            if len(keys) != n_bi or len(logs) != n_bi or len(var_ids) != n_var or len(starts) != n_syl + 1:
                 raise ValueError("truncated")
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, TypeError, UnicodeDecodeError) as exc:
             raise LanguageModelError(f"{name}: bảng âm tiết không đọc được (unreadable syllable table): {exc}") from None
         self._ids = ids
         self._words = words
@@ -113,11 +112,32 @@ class SyllableModel:
         return 0.0
 
 
+def _ints(mv: memoryview, pos: int, n: int, fmt: str):
+    """n little-endian integers of type fmt at pos, read in place (a copy only on a big-endian
+    machine)."""
+    size = 4 if fmt == "I" else 2
+    part = mv[pos:pos + size * n]
+    if len(part) != size * n:
+        raise ValueError("truncated")
+    if sys.byteorder == "little":
+        return part.cast("B").cast(fmt)
+    out = array.array(fmt)
+    out.frombytes(part)
+    out.byteswap()
+    return out
+
+
 @lru_cache(maxsize=1)
 def model() -> SyllableModel:
+    """The table, memory-mapped the first time a rule needs a lookup: only the pages that lookups
+    touch are read from disk."""
     path = rules_path("lm/syllables.bin")
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            try:
+                data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            except (ValueError, OSError):
+                data = f.read()  # an empty file, or a file system without mmap
     except OSError as exc:
         raise LanguageModelError(f"{path}: {exc}") from None
     return SyllableModel(data, str(path))

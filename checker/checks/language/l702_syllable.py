@@ -79,6 +79,8 @@ def joined(word: str, depth: int = 0) -> list[str] | None:
     capitals), each pair of neighbours seen together in administrative texts; else None."""
     for k in range(1, len(word)):
         a, b = word[:k], word[k:]
+        if k == 1 and depth == 0 and a.isupper():
+            continue  # a capital vowel before a syllable begins a name ("Xã Avương", "Ayun")
         if not _known(a):
             continue
         if len(b) >= 2 and b.isupper() and b.isalpha() and a[-1].islower():
@@ -136,10 +138,21 @@ def check(doc):
             if w.text not in bad or any(s <= w.start < e for s, e in spans):
                 continue
             found = problem(w.text)
-            if found is None or w.code:
+            if found is None or w.code or _transliterated(text, w.start, w.end):
                 continue
             kind, detail = found
             yield _hit(p, w, kind, detail)
+
+
+def _transliterated(text: str, a: int, b: int) -> bool:
+    """Part of a foreign name written syllable by syllable with hyphens, its first part
+    capitalised ("Phri-đrích Ăng-ghen", "Mát-xcơ-va": Phụ lục II, Mục II.2.b): not Vietnamese."""
+    while a > 0 and (text[a - 1] == "-" or text[a - 1].isalpha() or unicodedata.combining(text[a - 1])):
+        a -= 1
+    while b < len(text) and (text[b] == "-" or text[b].isalpha() or unicodedata.combining(text[b])):
+        b += 1
+    chunk = text[a:b]
+    return "-" in chunk.strip("-") and chunk[:1].isupper()
 
 
 def _hit(p, w, kind, detail) -> Hit:

@@ -112,7 +112,7 @@ def _ministries(doc):
     reg = for_settings(doc.options.settings)
     if id(reg) not in _MINISTRIES:
         names = sorted({a.name for a in reg.agencies if a.name.startswith("Bộ ") and not a.scopes
-                        and a.name != "Bộ Chính trị"}, key=len, reverse=True)
+                        and a.name != "Bộ Chính trị"}, key=lambda n: (-len(n), n))  # same text every run: cached
         _MINISTRIES.clear()
         _MINISTRIES[id(reg)] = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")"
                                           r"(?= các (?:tỉnh|bộ|sở|địa phương|cơ quan|đơn vị|thành phố|ngành)(?!\w))") if names else None

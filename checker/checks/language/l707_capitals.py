@@ -77,6 +77,17 @@ CLAUSE = {
 }
 
 
+# "(Như: Cầu đường bộ …; Cảng hàng không Sa Pa; Nâng cấp 4 làn xe …)": the item before, also
+# between semicolons, began with a capital too: a list whose items are each capitalised
+PREVIOUS_ITEM = re.compile(r"; \p{Lu}[^;:.!?]*; $")
+
+
+def _capital_list(text: str, a: int) -> bool:
+    """The item that ends just before `a` ("…; X") began with a capital after a semicolon (not
+    at a sentence start): the writer capitalises every item of a list (names of works, titles)."""
+    return PREVIOUS_ITEM.search(text, max(0, a - 400), a) is not None
+
+
 def _hit(p, start, end, found, fix, clause, what_vi, what_en):
     vi, en = CLAUSE[clause]
     return Hit(Msg(f"{what_vi}: \"{found}\" → \"{fix}\" (Nghị định 30/2020/NĐ-CP, Phụ lục II, {vi}).",
@@ -93,7 +104,8 @@ def _types_pattern():
     # State document types of two syllables or more ("công văn", "quyết định"; not "luật", met in
     # "pháp luật số …", nor the Party's "kết luận", nor "văn bản", which is no type)
     names = sorted({n.lower() for t in tables().types for n in t.names
-                    if n[:1].isupper() and " " in n and n.lower() not in ("văn bản", "kết luận")}, key=len, reverse=True)
+                    if n[:1].isupper() and " " in n and n.lower() not in ("văn bản", "kết luận")}, key=lambda n: (-len(n), n))
+    # (a fixed order: the same pattern text every run, so the compiled pattern is found in the cache)
     # (no \p{…} class: a pattern of many alternatives compiles fast only on the standard engine)
     return re.compile(r"(?<![^\W\d_])(?<![.!?:] )(?<!^)(" + "|".join(re.escape(n) for n in names)
                       + r") (?=số \d+(?:/|-)[\dA-ZĐ])")
@@ -107,12 +119,9 @@ _TYPES = []
                              'Info when a document type before "số" is in lower case ("công văn số …"), very common in issued documents: a reminder; a warning for other capitalisation errors.')),
       title=Msg("Viết hoa sai quy định (Phụ lục II Nghị định 30/2020)", "Capitalisation against Annex II of Decree 30/2020"))
 def check(doc):
-    names = None  # read when a capital after a semicolon is first met
+    names = None  # read when a capital after a semicolon passes every other test
     not_law = {tone_neutral(w) for w in language_data()["not_law_names"]}
     m = model()
-    if not _TYPES:
-        _TYPES.append(_types_pattern())
-    types = _TYPES[0]
     src = doc.source.text
     for p in doc.paragraphs:
         text = p.text
@@ -123,22 +132,26 @@ def check(doc):
             key = tone_neutral(w)
             if m.count(key) < COMMON_MIN:
                 continue
-            if names is None:
-                names = name_syllables(for_settings(doc.options.settings))
-            if key in names:
-                continue
             a = mt.start(1)
-            if NAME_LIST.match(text, mt.end(1)) or NAME_ITEM.match(text, mt.end(1)):
+            if NAME_LIST.match(text, mt.end(1)) or NAME_ITEM.match(text, mt.end(1)) or _capital_list(text, a):
                 continue
             if "\n" in src[p.offsets[a - 2]:p.offsets[a]]:
                 continue  # a line that begins with a capital: a new item or a wrapped heading
+            # the syllables of names come last: they need the agency registry, read only now
+            if names is None:
+                names = name_syllables(for_settings(doc.options.settings))
+            if w in names:
+                continue
             lower = w[:1].lower() + w[1:]
             yield _hit(p, a, mt.end(1), w, lower, "I", "Viết hoa giữa câu",
                        "A capital mid-sentence")
         for mt in ARTICLE.finditer(text):
             yield _hit(p, mt.start(1), mt.end(1), mt.group(1), _cap(mt.group(1)), "V.7",
                        "Điều, chương của văn bản cụ thể phải viết hoa", "Article or chapter of a specific document in lower case")
-        for mt in types.finditer(text):
+        # the types pattern needs "… số 12/…"; compiled when a paragraph first has "số "
+        if "số " in text and not _TYPES:
+            _TYPES.append(_types_pattern())
+        for mt in (_TYPES[0].finditer(text) if "số " in text else ()):
             found = mt.group(1)
             if found[:1].isupper():
                 continue
