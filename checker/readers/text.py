@@ -459,6 +459,9 @@ def column_segments(raw: str) -> list[tuple[int, int]]:
     return segs
 
 
+_BARS_ONLY = re.compile(r"^[ \t]*\|(?:[ \t]*\|)*[ \t]*$")
+
+
 def read_lines(source: Source) -> list[Line]:
     markdown = True  # .txt drafts are often Markdown conversions too; escaped marks are kept
     out = []
@@ -469,6 +472,11 @@ def read_lines(source: Source) -> list[Line]:
     # (build_paragraph makes the one list of ints, the paragraph's).
     all_nfc = unicodedata.is_normalized("NFC", text)
     for no, (start, raw) in enumerate(source.iter_lines(), start=1):
+        if _BARS_ONLY.match(raw):
+            # "|", "| |": the cell walls of a Markdown table whose cells were put one per line (a
+            # header table exported to Markdown); a cell boundary, never text of the cells
+            out.append(Line(no=no, text="", offsets=range(start, start + 1)))
+            continue
         # only a header line may be split into columns (column_segments gives one segment, the
         # whole line, or at least two)
         segs = column_segments(raw) if no <= 40 else None
