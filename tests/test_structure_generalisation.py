@@ -82,3 +82,12 @@ def test_dropped_authority_line_is_found(path):
     after = drop_line(path.read_text(encoding="utf-8"), line)
     got = findings(after, path, "S110")
     assert len(got) == 1 and abs(got[0].line - line) <= 3, (auth.text, got)
+
+
+def test_roman_number_wrapped_at_a_line_start_is_no_heading():
+    """"… tại Kỳ họp thứ 10, Quốc hội khóa" / "XV.": the sentence's last word, not heading XV
+    (it made the next "5." look like the start of a list: F601)."""
+    path = REAL / "tb-vpcp-2025-ket-luan-pttg-son-la-header-lost.md"
+    doc = load_path(path)
+    assert any(p.text.endswith("Quốc hội khóa XV.") for p in doc.paragraphs)
+    assert check_file(path, Options(), select=["F"]).diagnostics == []

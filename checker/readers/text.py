@@ -224,6 +224,14 @@ def _shaped_hard_start(t: str) -> bool:
     return False
 
 
+def _marker_tail(pt: str, t: str) -> bool:
+    """"… Quốc hội khóa" / "XV.": a line that is a list marker and nothing else, under a line that
+    stops mid-sentence, is the sentence's last word wrapped (a heading's marker has its heading)."""
+    m = P.marker_of(t)
+    return (m is not None and m[0] in ("roman", "arabic", "dotted") and not t[m[2]:].strip()
+            and pt[-1:].isalpha() and not P.marker_of(pt))
+
+
 def _standalone(t: str, shaped: bool | None = None) -> bool:
     """A line after which a new paragraph always begins; `shaped`: whether SHAPE_START matches
     it, when the caller knows."""
@@ -334,6 +342,8 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
             pt = prev.text
             # (both _wrapped tests need a line that begins with "-" or "–")
             if zone in ("body", "appendix") and t[0] in "-–" and (_wrapped_dash(pt, t) or _wrapped_bullet(pt, t)):
+                join = True
+            elif zone in ("body", "appendix") and shaped and _marker_tail(pt, t):
                 join = True
             elif (shaped and _shaped_hard_start(t)) or _standalone(pt, prev_shaped):
                 join = False
