@@ -384,3 +384,15 @@ def test_party_luu_line_not_last():
     [d] = run_text(text, select=["S109"])
     assert "dòng cuối cùng" in d.message.vi
     assert text.split("\n")[d.line - 1] == "- Lưu Văn phòng Trung ương Đảng."
+
+
+def test_real_party_notice_with_its_luu_line_dropped():
+    """The real Party notice (fixtures/real, 432-TB/VPTW) has no S109 finding; without its line
+    "- Lưu Văn phòng Trung ương Đảng." it has one, in the Party form, next to where the line was."""
+    path = ROOT / "fixtures" / "real" / "party-notice-432-tb-vptw-2025.md"
+    text = path.read_text(encoding="utf-8")
+    assert run_text(text, path=path.name, select=["S109"]) == []
+    lines = text.split("\n")
+    k = lines.index("- Lưu Văn phòng Trung ương Đảng.")
+    [d] = run_text("\n".join(lines[:k] + lines[k + 1:]), path=path.name, select=["S109"])
+    assert "36-HD/VPTW" in d.message.vi and abs(d.line - (k + 1)) <= 1
