@@ -224,6 +224,14 @@ def _shaped_hard_start(t: str) -> bool:
     return False
 
 
+def _marker_tail(pt: str, t: str) -> bool:
+    """"… Quốc hội khóa" / "XV.": a line that is a list marker and nothing else, under a line that
+    stops mid-sentence, is the sentence's last word wrapped (a heading's marker has its heading)."""
+    m = P.marker_of(t)
+    return (m is not None and m[0] in ("roman", "arabic", "dotted") and not t[m[2]:].strip()
+            and pt[-1:].isalpha() and not P.marker_of(pt))
+
+
 def _standalone(t: str, shaped: bool | None = None) -> bool:
     """A line after which a new paragraph always begins; `shaped`: whether SHAPE_START matches
     it, when the caller knows."""
@@ -334,6 +342,8 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
             pt = prev.text
             # (both _wrapped tests need a line that begins with "-" or "–")
             if zone in ("body", "appendix") and t[0] in "-–" and (_wrapped_dash(pt, t) or _wrapped_bullet(pt, t)):
+                join = True
+            elif zone in ("body", "appendix") and shaped and _marker_tail(pt, t):
                 join = True
             elif (shaped and _shaped_hard_start(t)) or _standalone(pt, prev_shaped):
                 join = False
@@ -459,6 +469,9 @@ def column_segments(raw: str) -> list[tuple[int, int]]:
     return segs
 
 
+_BARS_ONLY = re.compile(r"^[ \t]*\|(?:[ \t]*\|)*[ \t]*$")
+
+
 def read_lines(source: Source) -> list[Line]:
     markdown = True  # .txt drafts are often Markdown conversions too; escaped marks are kept
     out = []
@@ -469,6 +482,11 @@ def read_lines(source: Source) -> list[Line]:
     # (build_paragraph makes the one list of ints, the paragraph's).
     all_nfc = unicodedata.is_normalized("NFC", text)
     for no, (start, raw) in enumerate(source.iter_lines(), start=1):
+        if _BARS_ONLY.match(raw):
+            # "|", "| |": the cell walls of a Markdown table whose cells were put one per line (a
+            # header table exported to Markdown); a cell boundary, never text of the cells
+            out.append(Line(no=no, text="", offsets=range(start, start + 1)))
+            continue
         # only a header line may be split into columns (column_segments gives one segment, the
         # whole line, or at least two)
         segs = column_segments(raw) if no <= 40 else None

@@ -194,7 +194,8 @@ def _summary_goes_on(prev: str, t: str) -> bool:
     a sentence followed by a line that starts in lower case."""
     if not t or P.marker_of(t) or P.CAN_CU.match(t) or OPENING_START.match(t) or len(t) > 300:
         return False
-    if is_upper_text(prev) and is_upper_text(t):
+    if is_upper_text(t) and (is_upper_text(prev) or (len(prev) <= 3 and prev.isalpha() and prev.isupper())):
+        # also a word cut off the summary's first line by a wrapped extraction ("Ý" / "KIẾN CHỈ ĐẠO …")
         return True
     return t[0].islower() and not P.is_terminal(prev)
 
@@ -246,15 +247,14 @@ def _find_closing(paras: list[Paragraph]) -> int | None:
             end = k
             break
     # a "./." anywhere before the end, the last one wins
-    for k in range(end - 1, -1, -1):
-        if P.CLOSING_END.search(paras[k].text):
-            return paras[k].index
-    # no "./.": a closing-like sentence among the last three paragraphs (above the recipients'
-    # lines when their "Nơi nhận:" heading is missing)
+    dotted = next((k for k in range(end - 1, -1, -1) if P.CLOSING_END.search(paras[k].text)), None)
+    # a closing-like sentence among the last three paragraphs (above the recipients' lines when
+    # their "Nơi nhận:" heading is missing); below the last "./." it is the closing that lost its
+    # mark (a ruling whose quoted text ends "…Việt Nam./." above "… thông báo để … biết và thực hiện")
     while end > 0 and _recipient_line(paras[end - 1].text):
         end -= 1
-    for k in range(end - 1, max(-1, end - 4), -1):
+    for k in range(end - 1, max(-1, end - 4, dotted if dotted is not None else -1), -1):
         t = paras[k].text
         if CLOSING_WORDS.search(t) and len(t) < 600 and not P.marker_of(t):
             return paras[k].index
-    return None
+    return paras[dotted].index if dotted is not None else None

@@ -11,6 +11,9 @@ Căn cứ: Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục II.9 (�
 Ví dụ sai: "- Lưu VT, NN (03).", "- Lưu: Văn thư, QHĐP", "- Lưu: VT."
 Ví dụ đúng: "- Lưu: VT, TH."; "- Lưu: VT, KSTT (2)."; "- Lưu: VT, TCCV (02). CMP"
 Cách sửa: viết "- Lưu: VT, <chữ viết tắt đơn vị soạn thảo>." ở dòng cuối của Nơi nhận.
+Thông báo của Đảng (Hướng dẫn 36-HD/VPTW) có mẫu riêng: dòng cuối là "- Lưu Văn phòng …" (hoặc
+"- Lưu VP."), không cần "VT" và đơn vị soạn thảo; chỉ báo khi thiếu dòng Lưu, dòng Lưu không ghi
+nơi lưu, hoặc không phải dòng cuối của Nơi nhận.
 ---
 What: the recipients block has no filing line "- Lưu: VT, <drafting unit>.", or it is wrong:
 no colon, "Văn thư" spelt out instead of "VT", no drafting unit, no closing full stop (the
@@ -19,6 +22,8 @@ line of the block.
 Why: the copies kept by the registry and the drafting unit are how outgoing documents are managed.
 Rule: Decree 30/2020/NĐ-CP, Annex I, Part I, Section II.9 (cell 9b).
 Fix: write "- Lưu: VT, <drafting unit code>." as the last line of the recipients block.
+Party notices (Guide 36-HD/VPTW) have their own form, "- Lưu Văn phòng …" or "- Lưu VP.": no "VT"
+or unit code is asked for; only a missing or empty filing line, or one that is not last, is reported.
 """
 from ... import rx as re
 
@@ -38,7 +43,8 @@ LUU = re.compile(r"^[-–+]?\s*Lưu\b(?P<colon>\s*:)?\s*(?P<rest>.*)$", re.I)
       title=Msg("Dòng Lưu: VT", "Filing line Lưu: VT"), fixable=True)
 def check(doc):
     if notice_kind(doc).kind == "party-notice":
-        return  # Hướng dẫn 36-HD/VPTW has its own form (ĐẢNG CỘNG SẢN VIỆT NAM, "Số 432-TB/VPTW", "Lưu Văn phòng …")
+        yield from _party(doc)
+        return
     st = doc.structure
     luus = doc.component("luu")
     if not luus:
@@ -84,4 +90,37 @@ def check(doc):
     if after:
         yield Hit(Msg("Dòng \"Lưu: VT, …\" phải là dòng cuối cùng của Nơi nhận.",
                       "The line \"Lưu: VT, …\" must be the last line of the recipients block."),
+                  para=p, start=0, end=len(p.text), severity="warning")
+
+
+# Hướng dẫn 36-HD/VPTW: the Party form files a copy with the issuing body's office, written out or
+# abbreviated, with or without a colon ("- Lưu Văn phòng Trung ương Đảng.", "- Lưu VP.", "- Lưu:
+# Văn phòng Tỉnh ủy."): no "VT", no unit code is asked for; the line is the last of the block.
+def _party(doc):
+    st = doc.structure
+    luus = doc.component("luu")
+    if not luus:
+        if not st.has("noi_nhan") and not st.has("recipient"):
+            return
+        recips = st.components.get("recipient", [])
+        anchor = recips[-1] if recips else st.first("noi_nhan")
+        p = doc.paragraphs[anchor]
+        yield Hit(Msg("Nơi nhận thiếu dòng cuối \"- Lưu …\" (văn bản của Đảng: \"- Lưu Văn phòng …\", Hướng dẫn 36-HD/VPTW).",
+                      "The recipients block lacks its last line \"- Lưu …\" (a Party document: \"- Lưu Văn phòng …\", Guide 36-HD/VPTW)."),
+                  para=p, start=len(p.text), end=len(p.text),
+                  hint=Msg("Thêm dòng \"- Lưu Văn phòng <tên cơ quan ban hành>.\" ở cuối Nơi nhận.",
+                           "Add \"- Lưu Văn phòng <issuing body>.\" as the last recipient line."))
+        return
+    p = st.own_part(luus[-1])
+    m = LUU.match(p.text.strip())
+    if not m:
+        return
+    if not m.group("rest").strip(" .:"):
+        yield Hit(Msg("Dòng \"Lưu\" không ghi nơi lưu (văn bản của Đảng: \"- Lưu Văn phòng …\").",
+                      "The line \"Lưu\" names no office keeping the copy (a Party document: \"- Lưu Văn phòng …\")."),
+                  para=p, start=0, end=len(p.text), severity="warning")
+    after = [i for i in st.components.get("recipient", []) if i > p.index]
+    if after:
+        yield Hit(Msg("Dòng \"Lưu …\" phải là dòng cuối cùng của Nơi nhận.",
+                      "The line \"Lưu …\" must be the last line of the recipients block."),
                   para=p, start=0, end=len(p.text), severity="warning")

@@ -1,8 +1,9 @@
 """S110 — Quyền hạn và chức vụ của người ký
 
 Cái gì: thiếu quyền hạn, chức vụ của người ký; chức vụ cấp phó ("PHÓ …", "THỨ TRƯỞNG") không có
-dòng "KT." ngay trên; văn bản của tập thể (Ủy ban nhân dân, Hội đồng nhân dân) do Chủ tịch ký mà
-không có dòng "TM. <tập thể>"; hoặc quyền hạn không khớp với chức vụ ghi bên dưới: "KT." (ký thay người đứng đầu) phải đi với chức vụ cấp phó; "TL." (thừa lệnh) với chức vụ
+dòng "KT." ngay trên; văn bản của tập thể (Ủy ban nhân dân, Hội đồng nhân dân, Chính phủ) do Chủ
+tịch (Thủ tướng) ký mà không có dòng "TM. <tập thể>"; dòng quyền hạn đặt dưới chức vụ
+("PHÓ CHỦ TỊCH / KT. CHỦ TỊCH"); hoặc quyền hạn không khớp với chức vụ ghi bên dưới: "KT." (ký thay người đứng đầu) phải đi với chức vụ cấp phó; "TL." (thừa lệnh) với chức vụ
 người đứng đầu đơn vị (Chánh Văn phòng, Trưởng phòng…) hoặc một "KT." của người đó; "TM." (thay
 mặt) đứng trước tên tập thể (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ), không trước chức vụ một người;
 chữ viết tắt quyền hạn thiếu dấu chấm.
@@ -15,8 +16,9 @@ Ví dụ đúng: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN P
 Cách sửa: chọn quyền hạn đúng với người thực ký và ghi chức vụ của họ ngay dưới.
 ---
 What: the signer's authority and title are missing; a deputy's title ("PHÓ …", "THỨ TRƯỞNG") has
-no "KT." line right above it; a collegial body's notice (People's Committee or Council) is signed
-by its chair with no "TM. <body>" line; or authority and title disagree: "KT." (signing for the
+no "KT." line right above it; a collegial body's notice (People's Committee or Council, the
+Government) is signed by its chair (the Prime Minister) with no "TM. <body>" line; an authority
+line put below the title it governs ("PHÓ CHỦ TỊCH / KT. CHỦ TỊCH"); or authority and title disagree: "KT." (signing for the
 head) goes with a deputy's title; "TL." (by order) with a unit head's title (Chánh Văn phòng,
 Trưởng phòng…) or a "KT." of that head; "TM." (on behalf of) stands before a collective body,
 not a person's title; an authority abbreviation lacks its full stop.
@@ -32,7 +34,9 @@ from ...structure import patterns as P
 from ._place import at_start_of
 
 DEPUTY = re.compile(r"^(?:PHÓ|THỨ\s+TRƯỞNG)\b")
-HEAD_OF_COLLEGIAL = re.compile(r"^(?:CHỦ\s+TỊCH|Q\.\s*CHỦ\s+TỊCH)\b")
+HEAD_OF_COLLEGIAL = re.compile(r"^(?:CHỦ\s+TỊCH|Q\.\s*CHỦ\s+TỊCH|THỦ\s+TƯỚNG)\b")
+# the Government is collegial too (Luật Tổ chức Chính phủ): "TM. CHÍNH PHỦ / THỦ TƯỚNG"; the Prime
+# Minister's own documents have the header "THỦ TƯỚNG CHÍNH PHỦ" and are not matched
 COLLEGIAL_ISSUER = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND)\b")
 UNIT_HEAD = re.compile(r"^(?:CHÁNH|TRƯỞNG|GIÁM\s+ĐỐC|VỤ\s+TRƯỞNG|CỤC\s+TRƯỞNG|CHI\s+CỤC\s+TRƯỞNG|THỦ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|CHỦ\s+NHIỆM)\b")
 COLLECTIVE = re.compile(r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|BAN\b|THƯỜNG\s+TRỰC|ĐOÀN|TẬP\s+THỂ|CHÍNH\s+PHỦ|BỘ\s+CHÍNH\s+TRỊ|TỈNH\s+ỦY|HUYỆN\s+ỦY|ĐẢNG\s+ỦY)")
@@ -75,15 +79,17 @@ def check(doc):
             yield Hit(Msg(f"Chữ viết tắt quyền hạn \"{m.group(1)}\" phải có dấu chấm: \"{m.group(1)}.\".",
                           f"The authority abbreviation \"{m.group(1)}\" takes a full stop: \"{m.group(1)}.\"."),
                       para=p, start=0, end=m.end(), suggestion=fixed, replacement=fixed)
-    seq = _join_wrapped(seq)
-    hits = list(_pairs(seq))
+    wrapped: set[int] = set()
+    seq = _join_wrapped(seq, wrapped)
+    hits = list(_pairs(seq, wrapped))
     # one finding per block: a wrong pair of lines is the finding; only a block whose lines agree
     # is then checked for the line it lacks (KT. over a deputy, TM. of a collegial body, TL.)
-    yield from hits or _deputy_and_collegial(doc, seq)
+    yield from hits or _deputy_and_collegial(doc, seq, wrapped)
 
 
-def _pairs(seq):
-    """Each authority line against the line below it."""
+def _pairs(seq, wrapped=frozenset()):
+    """Each authority line against the line below it (`wrapped`: the paragraphs of "TM." lines
+    whose body's name goes on on the next line)."""
     for k, p in enumerate(seq):
         am = P.AUTHORITY.match(p.text)
         if not am:
@@ -92,7 +98,16 @@ def _pairs(seq):
         nxt = seq[k + 1] if k + 1 < len(seq) else None
         nxt_auth = P.AUTHORITY.match(nxt.text).group("auth") if nxt is not None and P.AUTHORITY.match(nxt.text) else None
         nxt_title = nxt.text.strip() if nxt is not None and nxt_auth is None else ""
-        if auth == "TM" and rest and not COLLECTIVE.match(rest):
+        prev_title = k > 0 and not P.AUTHORITY.match(seq[k - 1].text)
+        if nxt is None and prev_title:
+            # "PHÓ CHỦ TỊCH" / "KT. CHỦ TỊCH", "CHỦ TỊCH" / "TM. ỦY BAN NHÂN DÂN": the authority under
+            # the title it governs
+            title = " ".join(seq[k - 1].text.split())
+            yield Hit(Msg(f"Dòng quyền hạn \"{' '.join(p.text.split())}\" phải đứng trên chức vụ \"{title}\", không ở dưới.",
+                          f"The authority line \"{' '.join(p.text.split())}\" goes above the title \"{title}\", not below it."),
+                      para=p, start=0, end=len(p.text))
+            continue
+        if auth == "TM" and rest and not COLLECTIVE.match(rest) and p.index not in wrapped:
             yield Hit(Msg(f"\"TM.\" (thay mặt) đứng trước tên tập thể, không trước chức vụ \"{rest}\".",
                           f"\"TM.\" (on behalf of) precedes a collective body, not the title \"{rest}\"."),
                       para=p, start=0, end=len(p.text))
@@ -118,7 +133,7 @@ def _pairs(seq):
                       para=p, start=0, end=len(p.text))
 
 
-def _join_wrapped(seq):
+def _join_wrapped(seq, wrapped: set[int]):
     """"KT. CHÁNH" / "VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG": a head's title wrapped onto the next line
     (the deputy's title below repeats it after "PHÓ") is one line, not a title of its own."""
     out = []
@@ -126,6 +141,14 @@ def _join_wrapped(seq):
     while k < len(seq):
         p = seq[k]
         am = P.AUTHORITY.match(p.text)
+        if (am and am.group("auth").replace("/", "") == "TM" and k + 1 < len(seq) and not P.AUTHORITY.match(seq[k + 1].text)
+                and not COLLECTIVE.match(am.group("rest").strip())
+                and COLLECTIVE.match(" ".join((am.group("rest") + " " + seq[k + 1].text).split()))):
+            # "TM. CHÍNH" / "PHỦ", "TM." / "ỦY BAN NHÂN DÂN": the collective body's name wrapped
+            out.append(p)
+            wrapped.add(p.index)
+            k += 2
+            continue
         if am and k + 2 < len(seq) and not P.AUTHORITY.match(seq[k + 1].text):
             head = " ".join((am.group("rest") + " " + seq[k + 1].text).split())
             deputy = " ".join(seq[k + 2].text.split())
@@ -153,6 +176,9 @@ def _issuer(doc) -> str | None:
 def _issuer_is_collegial(doc) -> str | None:
     """The collegial body that issues the notice ("ỦY BAN NHÂN DÂN"), or None: the last header line
     that names a body is the issuer ("UBND TỈNH HÀ GIANG / VĂN PHÒNG" is issued by the office)."""
+    issuer = " ".join(" ".join(p.text.split()) for p in doc.component("issuer"))
+    if issuer == "CHÍNH PHỦ":  # the Government's own header (not "VĂN PHÒNG / CHÍNH PHỦ" wrapped)
+        return issuer
     names = [p.text.strip() for p in doc.component("issuer") if P.ISSUER_START.match(p.text.strip())]
     if not names:
         return None
@@ -160,7 +186,7 @@ def _issuer_is_collegial(doc) -> str | None:
     return m.group(0) if m else None
 
 
-def _deputy_and_collegial(doc, seq):
+def _deputy_and_collegial(doc, seq, wrapped=frozenset()):
     """A deputy's title with no "KT." line right above it; a collegial body's head signing with no
     "TM." line (ND30 Điều 13; Phụ lục I, mục 7)."""
     if not seq:
@@ -173,7 +199,7 @@ def _deputy_and_collegial(doc, seq):
         above = auth[k - 1] if k > 0 else None
         if above in ("KT", "TL", "Q"):
             continue  # KT. is right; TL. over a deputy has its own finding above
-        if above == "TM" and not COLLECTIVE.match(am[k - 1].group("rest").strip()):
+        if above == "TM" and not COLLECTIVE.match(am[k - 1].group("rest").strip()) and seq[k - 1].index not in wrapped:
             continue  # "TM. CHỦ TỊCH / PHÓ CHỦ TỊCH": the misused TM. is the finding, one is enough
         title = " ".join(p.text.split())
         yield Hit(Msg(f"\"{title}\" là cấp phó ký thay cấp trưởng: thiếu dòng \"KT. <chức vụ cấp trưởng>\" ngay trên.",
