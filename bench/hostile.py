@@ -118,12 +118,15 @@ def _words(rnd, n: int) -> str:
     return " ".join(rnd.choice(_WORDS) + (str(rnd.randrange(100)) if rnd.random() < 0.1 else "") for _ in range(n))
 
 
+PARAS = 29_000  # just under the default max-paragraphs (30,000)
+
+
 def docx_many_paragraphs() -> bytes:
-    """49,000 paragraphs of a dozen words (just under the default max-paragraphs, 50,000)."""
+    """29,000 paragraphs of a dozen words (just under the default max-paragraphs)."""
     import random
 
     rnd = random.Random(7)
-    body = "".join(f"<w:p><w:r><w:t>{_words(rnd, 12)}.</w:t></w:r></w:p>" for _ in range(49_000))
+    body = "".join(f"<w:p><w:r><w:t>{_words(rnd, 12)}.</w:t></w:r></w:p>" for _ in range(PARAS))
     return _package(_document(body))
 
 
@@ -153,8 +156,8 @@ def docx_big_headers() -> bytes:
     return _package(_document(body, f"<w:sectPr>{refs}</w:sectPr>"), parts, rels, types)
 
 
-def _fill_lines(unit: str, lines: int = 49_000) -> bytes:
-    """`lines` lines (under the 50,000 limit) filling just under the 10 MiB limit."""
+def _fill_lines(unit: str, lines: int = PARAS) -> bytes:
+    """`lines` lines (under the max-paragraphs limit) filling just under the 10 MiB limit."""
     per = max(1, (TEXT_BYTES // lines) // len(unit.encode("utf-8")))
     return ((unit * per).rstrip() + "\n").encode("utf-8") * lines
 
@@ -163,14 +166,14 @@ CASES = {
     "text-citations": ("9.9 MB of 'Nghị quyết số 1/' lines (refused: too many lines)", text_citations, ".txt"),
     "text-ignore-comments": ("9.9 MB of ignore comments (refused: too many lines)", text_ignore_comments, ".txt"),
     "text-dash-lines": ("1,000,000 '- a' lines (refused: too many lines)", text_dash_lines, ".txt"),
-    "text-citations-49k": ("49,000 lines full of 'Nghị quyết số 1/'", lambda: _fill_lines("Nghị quyết số 1/ "), ".txt"),
-    "text-ignore-49k": ("49,000 lines full of ignore comments",
+    "text-citations-29k": ("29,000 lines full of 'Nghị quyết số 1/'", lambda: _fill_lines("Nghị quyết số 1/ "), ".txt"),
+    "text-ignore-29k": ("29,000 lines full of ignore comments",
                         lambda: _fill_lines("<!-- rasoat: ignore N401 --> "), ".txt"),
-    "text-dash-49k": ("49,000 '- a' lines", lambda: b"- a\n" * 49_000, ".txt"),
+    "text-dash-29k": ("29,000 '- a' lines", lambda: b"- a\n" * PARAS, ".txt"),
     "text-parentheses": ("9.9 MB of '(' in 199k-character lines", text_parentheses, ".txt"),
     "text-long-paragraphs": ("9.9 MB of words in 150k-character paragraphs", text_one_paragraph_of_words, ".txt"),
     "docx-label-bomb": ("numbering lvlText of 100,000 × %1, 1,000 paragraphs", docx_numbering_label_bomb, ".docx"),
-    "docx-49k-paragraphs": ("49,000 paragraphs", docx_many_paragraphs, ".docx"),
+    "docx-29k-paragraphs": ("29,000 paragraphs", docx_many_paragraphs, ".docx"),
     "docx-big-headers": ("four 15.5 MiB header parts", docx_big_headers, ".docx"),
 }
 

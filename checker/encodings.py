@@ -27,6 +27,10 @@ This module maps both ways and recognises such text:
   "font": font_name})`` with i, j the span of the converted run in the paragraph's text.
 - `decode_legacy_bytes(raw)`: for the text reader: bytes that are not UTF-8 → (Unicode text,
   encoding) when they are TCVN3 or VNI text, else None.
+- `vietnamese_share(text)`: how Vietnamese a whole text reads: the share of its words that are
+  syllables of Vietnamese administrative text (rules/lm); `convert` refuses a result that reads
+  less Vietnamese than its input (Unicode taken for TCVN3 turns "thông báo" into "thụng bỏo",
+  well-formed syllables that the counts hardly know).
 """
 from __future__ import annotations
 
@@ -254,6 +258,45 @@ def convert_run(text: str, font_name: str | None) -> tuple[str, str | None]:
         return text, None
     upper = font[1] if font is not None else None
     return to_unicode(text, enc, upper=upper or None), enc
+
+
+# ------------------------------------------------------------------ how Vietnamese a text reads
+
+_EDGE_PUNCT = "\"'()[]{}<>.,;:!?-\u2013\u2014\u2026\u201c\u201d\u2018\u2019/\\*_#%&+=|~`^$@"
+
+
+def vietnamese_share(text: str) -> tuple[int, int]:
+    """(known, words) over the whole text: words are the space-separated tokens with a letter
+    (edge punctuation stripped), known those that are syllables of the counts in rules/lm (any
+    case, either tone style). Each distinct token is looked up once."""
+    from collections import Counter
+
+    from .language.lm import model
+    from .textnorm import tone_neutral
+
+    lm = model()
+    known = words = 0
+    for token, n in Counter(text.split()).items():
+        w = token.strip(_EDGE_PUNCT)
+        if not w or not any(c.isalpha() for c in w):
+            continue
+        words += n
+        if lm.known(tone_neutral(w)):
+            known += n
+    return known, words
+
+
+def less_vietnamese(before: str, after: str) -> tuple[float, float] | None:
+    """(share before, share after) when the conversion `before` → `after` changed the text without
+    making it read more Vietnamese (its share of known syllables, over the whole text, did not
+    grow), else None."""
+    if before == after:
+        return None
+    kb, nb = vietnamese_share(before)
+    ka, na = vietnamese_share(after)
+    sb = kb / nb if nb else 0.0
+    sa = ka / na if na else 0.0
+    return (sb, sa) if sa <= sb else None
 
 
 # ------------------------------------------------------------------ bytes

@@ -156,3 +156,29 @@ def test_waiting_is_not_cpu_time_and_a_spent_file_budget_stops_the_rest():
         del REGISTRY["Z902"]
         del REGISTRY["Z903"]
         del REGISTRY["Z904"]
+
+
+def test_a_finding_deep_in_a_very_long_wrapped_paragraph_points_at_its_line_and_column(tmp_path):
+    """A paragraph hard-wrapped over long lines (over 20,000 characters: its offsets are kept per
+    line, its words read as they are split) still reports a doubled word at the exact line and
+    column, as in a short paragraph."""
+    from checker.readers.text import JoinedOffsets
+
+    words = "các sở ngành phối hợp triển khai thực hiện nhiệm vụ được giao trong tháng "
+    lines = [(words * 120).strip() + " " for _ in range(4)]  # trailing spaces: cleaned lines
+    col = len(lines[2]) // 2
+    col = lines[2].index(" ", col) + 1
+    lines[2] = lines[2][:col] + "đến đến " + lines[2][col:]
+    f = tmp_path / "long.txt"
+    f.write_text("THÔNG BÁO\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = run_cli("check", f, "--select", "L706", "--format", "json")
+    found = [d for d in json.loads(out)["files"][0]["diagnostics"] if d["code"] == "L706"]
+    assert [(d["line"], d["column"]) for d in found] == [(5, col + 4)], found  # the space before the copy
+    from checker.document import load_text
+
+    doc = load_text(f.read_text(encoding="utf-8"), str(f))
+    p = max(doc.paragraphs, key=lambda p: len(p.text))
+    assert isinstance(p.offsets, JoinedOffsets) and len(p.offsets) == len(p.text) + 1
+    flat = list(p.offsets)
+    assert p.offsets[-1] == flat[-1] and list(p.offsets[10:20]) == flat[10:20]
+    assert all(doc.source.text[flat[i]] == p.text[i] for i in range(0, len(p.text), 997))

@@ -399,15 +399,28 @@ def test_the_worker_pool_is_sized_to_the_cores():
         assert len(c.app.state.workers.pool._processes) == (os.cpu_count() or 1)
 
 
+def test_workers_are_not_forked_from_the_threaded_server(client):
+    """The pool is made once the server runs (threads of the event loop, of uvicorn, of a pool it
+    replaces): a child forked from it could hang on a lock another thread held. The workers come
+    from a forkserver (or spawn): none of them is a child of the server process."""
+    assert threading.active_count() > 1
+    pool = client.app.state.workers.pool
+    assert pool._mp_context.get_start_method() in ("forkserver", "spawn")
+    stats = [Path(f"/proc/{pid}/stat") for pid in pool._processes]
+    if all(p.exists() for p in stats):
+        parents = {int(p.read_text().rsplit(")", 1)[1].split()[1]) for p in stats}
+        assert os.getpid() not in parents
+    assert client.post("/api/check", json={"text": "THÔNG BÁO"}).status_code == 200
+
+
 def _boom(req, *args):
     raise ValueError("a bug in the worker")
 
 
-@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="workers are forked")
 def test_an_internal_error_is_a_clear_500_and_the_server_stays_up(monkeypatch):
     from checker.serve import work
 
-    monkeypatch.setattr(work, "review", _boom)  # the forked workers inherit the faulty function
+    monkeypatch.setattr(work, "review", _boom)  # sent to the workers by name (tests.test_serve_api._boom)
     with TestClient(create_app(workers=1)) as c:
         r = c.post("/api/review", json={"text": "THÔNG BÁO"})
         assert r.status_code == 500

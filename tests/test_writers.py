@@ -68,7 +68,7 @@ def test_new_outputs_follow_the_umask(tmp_path):
     assert stat.S_IMODE((tmp_path / "out.csv").stat().st_mode) == 0o644
 
 
-def test_fix_keeps_mode_and_refuses_read_only_files_and_links(tmp_path):
+def test_fix_keeps_mode_and_hard_links_and_refuses_read_only_files_and_symlinks(tmp_path):
     keep = _draft(tmp_path, "keep.txt")
     os.chmod(keep, 0o640)
     ro = _draft(tmp_path, "ro.txt")
@@ -84,12 +84,15 @@ def test_fix_keeps_mode_and_refuses_read_only_files_and_links(tmp_path):
     assert _is_nfc(keep) and stat.S_IMODE(keep.stat().st_mode) == 0o640
     assert not _is_nfc(ro) and stat.S_IMODE(ro.stat().st_mode) == 0o444
     assert sym.is_symlink() and not _is_nfc(real)
-    assert not _is_nfc(hard) and os.path.samefile(hard, tmp_path / "hard2.txt")
+    # the hard-linked draft is fixed in its own inode: both names show the fixed text
+    assert _is_nfc(hard) and os.path.samefile(hard, tmp_path / "hard2.txt") and hard.stat().st_nlink == 2
+    assert (tmp_path / "hard2.txt").read_bytes() == hard.read_bytes()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".") and "rasoat" in p.name]  # no backup left
     import json
 
     by_path = {f["path"]: [d["code"] for d in f["diagnostics"]] for f in json.loads(out)["files"]}
-    assert by_path[str(keep)] == []
-    for p in (ro, sym, hard):
+    assert by_path[str(keep)] == [] and by_path[str(hard)] == []
+    for p in (ro, sym):
         assert "E907" in by_path[str(p)], by_path
 
 
@@ -128,6 +131,51 @@ def test_a_full_disk_leaves_the_previous_output_intact(tmp_path):
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert out.read_text(encoding="utf-8") == "previous,content\n"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".rasoat-")]  # no temporary left
+
+
+def test_a_hard_linked_draft_edited_during_fix_is_kept(tmp_path):
+    from checker.fixer import fix_results
+    from checker.runner import RunSettings, check_many
+
+    d = _draft(tmp_path)
+    os.link(d, tmp_path / "other-name.txt")
+    s = RunSettings(select=["E902"])
+    results = check_many([str(d)], s, jobs=1, keep_documents=True)
+    d.write_text(NFD + "Dòng mới lưu trong lúc rasoat chạy.\n", encoding="utf-8")
+    fix_results(results, s, unsafe=False, write=True, show_diff=False, lang="vi")
+    assert "Dòng mới" in (tmp_path / "other-name.txt").read_text(encoding="utf-8") and not _is_nfc(d)
+    assert [x.code for x in results[0].diagnostics][-1] == "E907"
+
+
+def test_outputs_are_not_written_into_a_hard_linked_file_unless_in_place(tmp_path):
+    d = _draft(tmp_path)
+    out = tmp_path / "out.txt"
+    out.write_text("kept\n", encoding="utf-8")
+    os.link(out, tmp_path / "out-link.txt")
+    code, _, err = run_cli("convert", d, "-o", out)
+    assert code == 2 and "hard links" in err and out.read_text(encoding="utf-8") == "kept\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "setrlimit") and sys.platform != "linux", reason="needs RLIMIT_FSIZE")
+def test_a_full_disk_while_a_hard_linked_file_grows_leaves_it_intact(tmp_path):
+    """The growth is written first, past the old end: when the disk is full (RLIMIT_FSIZE), no old
+    byte has changed, the links are kept and no backup is left behind."""
+    d = tmp_path / "draft.txt"
+    original = ("Nội dung cũ của dự thảo.\n" * 30).encode("utf-8")  # ~800 bytes, under the 1 KiB limit
+    d.write_bytes(original)
+    os.link(d, tmp_path / "link.txt")
+    code = ("import resource, signal, sys\n"
+            "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))\n"
+            "from checker.writefile import write_file\n"
+            "try:\n"
+            f"    write_file({str(d)!r}, b'x' * 4000, in_place=True)\n"
+            "except OSError as exc:\n"
+            "    print('refused', exc.errno)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "refused" in r.stdout, r.stderr
+    assert d.read_bytes() == original and os.path.samefile(d, tmp_path / "link.txt")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt", "link.txt"]
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes into read-only folders")

@@ -16,7 +16,11 @@ recomposed to NFC; nothing else changes.
 
 The original is never modified unless --in-place is given; every write goes to a temporary file
 in the target folder that is then renamed over the target (checker.fix.atomic_write). Exit code
-0 on success, 2 when the input cannot be read or converted (with a message, no traceback).
+0 on success, 2 when the input cannot be read or converted (with a message, no traceback, no
+file written). Refused (exit 2): a file already in Unicode NFC (nothing to convert), UTF-8 with
+a few stray bytes (not a legacy encoding: `check` says where the bytes are), and any conversion
+whose result reads less Vietnamese than its input — the share of its words, over the whole
+text, that are Vietnamese syllables (rules/lm) does not grow (encodings.less_vietnamese).
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ from typing import Optional
 
 import typer
 
-from ..encodings import NAMES, decode_legacy_bytes, decode_8bit, detect_legacy, legacy_font, to_unicode
+from ..encodings import NAMES, decode_legacy_bytes, decode_8bit, detect_legacy, legacy_font, less_vietnamese, to_unicode
 from ..messages import die as _die
 
 UNICODE_FONT = "Times New Roman"
@@ -45,6 +49,24 @@ class ConvertError(Exception):
         from ..messages import say
 
         return say(self.vi, self.en)
+
+
+class NothingToConvert(ConvertError):
+    def __init__(self):
+        super().__init__("đã là Unicode dựng sẵn (NFC), không có gì để chuyển; không ghi tệp nào",
+                         "already Unicode NFC, nothing to convert; no file written")
+
+
+def _refuse_worse(before: str, after: str, enc: str) -> None:
+    """A conversion whose result reads less Vietnamese than its input (over the whole text) is
+    refused: the input was not in that encoding (Unicode, or UTF-8 with stray bytes)."""
+    worse = less_vietnamese(before, after)
+    if worse is not None:
+        b, a = (round(100 * x) for x in worse)
+        raise ConvertError(f"chuyển từ {NAMES.get(enc, enc)} làm văn bản kém tiếng Việt hơn ({b}% → {a}% âm tiết "
+                           f"tiếng Việt): văn bản không gõ bằng bảng mã đó; không chuyển, không ghi tệp nào",
+                           f"converting from {NAMES.get(enc, enc)} makes the text less Vietnamese ({b}% → {a}% "
+                           f"Vietnamese syllables): it is not in that encoding; not converted, no file written")
 
 
 @dataclass
@@ -87,6 +109,10 @@ def convert_text_bytes(raw: bytes, force: str | None = None) -> Converted:
         text, original = text[1:], original[1:]
     nfc = unicodedata.normalize("NFC", text)
     nfd = unicodedata.normalize("NFC", original) != original
+    if enc:
+        _refuse_worse(unicodedata.normalize("NFC", original), nfc, enc)
+    elif not nfd:
+        raise NothingToConvert()
     changed = sum(1 for a, b in zip(original.splitlines(), nfc.splitlines()) if a != b)
     return Converted(bom + nfc.encode("utf-8"), enc, changed, nfd)
 
@@ -155,6 +181,8 @@ def convert_docx_bytes(raw: bytes, force: str | None = None) -> Converted:
     # The elements themselves, not their id(): a freed proxy's id is reused by the next one, which
     # would then be skipped (and left in the legacy font).
     seen: set = set()
+    before: list[str] = []
+    after: list[str] = []
     for p in _paragraphs(document):
         if p._element in seen:
             continue  # a merged table cell is visited once per grid cell
@@ -171,6 +199,9 @@ def convert_docx_bytes(raw: bytes, force: str | None = None) -> Converted:
             composed = unicodedata.normalize("NFC", new)
             nfd = nfd or composed != new
             if composed != text or font:
+                if enc and composed != text:
+                    before.append(unicodedata.normalize("NFC", text))
+                    after.append(composed)
                 run.text = composed
                 if font:
                     _set_font(run, UNICODE_FONT)
@@ -178,6 +209,10 @@ def convert_docx_bytes(raw: bytes, force: str | None = None) -> Converted:
                 elif enc:
                     encs.add(enc)
                 changed += 1
+    if encs:
+        _refuse_worse("\n".join(before), "\n".join(after), ",".join(sorted(encs)))
+    elif not changed:
+        raise NothingToConvert()
     out = io.BytesIO()
     document.save(out)
     return Converted(out.getvalue(), ",".join(sorted(encs)) or None, changed, nfd)
@@ -246,9 +281,6 @@ def register(app: typer.Typer) -> None:
             typer.echo(say(f"rasoat: {path}: đã chuyển từ {what} sang Unicode ({result.changed} {unit[0]} thay đổi) → {dest}",
                            f"rasoat: {path}: converted from {what} to Unicode ({result.changed} {unit[1]} changed) → {dest}"),
                        err=True)
-        elif result.nfd:
+        else:  # NFD recomposed (text already in Unicode NFC was refused: NothingToConvert)
             typer.echo(say(f"rasoat: {path}: đã đưa Unicode tổ hợp về dạng dựng sẵn (NFC) → {dest}",
                            f"rasoat: {path}: recomposed to NFC → {dest}"), err=True)
-        else:
-            typer.echo(say(f"rasoat: {path}: đã là Unicode dựng sẵn, không có gì để chuyển; đã chép → {dest}",
-                           f"rasoat: {path}: already Unicode NFC; copied → {dest}"), err=True)

@@ -57,7 +57,7 @@ from .text import Line, _hard_start, _starts_lower, build_paragraph, clean_line,
 MAX_DOCX_BYTES = 64 * 1024 * 1024  # total unpacked size of all parts
 MAX_DOCX_PART_BYTES = 16 * 1024 * 1024  # unpacked size of one part (an XML part is parsed whole)
 MAX_DOCX_RATIO = 100  # unpacked / packed size of one part (checked for parts above RATIO_FLOOR)
-MAX_PARAGRAPHS = 50_000  # Word paragraphs (body, tables, footnotes)
+MAX_PARAGRAPHS = 30_000  # Word paragraphs (body, tables, footnotes); see readers.MAX_LINES
 MAX_ZIP_ENTRIES = 10_000
 RATIO_FLOOR = 1024 * 1024  # a small part may compress very well without harm
 INDEX_PART_BYTES = 4 * 1024 * 1024  # [Content_Types].xml and _rels/.rels are a few KiB in real files
@@ -716,9 +716,7 @@ def read_docx(path: str, raw: bytes, limits: dict | None = None) -> tuple[Source
     lim = limits_of(limits)
     inspect_package(raw, lim)
     try:
-        import docx  # python-docx; imported here so that a .txt run never loads it
-
-        document = docx.Document(io.BytesIO(raw))
+        document = _open_document(raw)
     except Exception as exc:  # noqa: BLE001 - any failure of python-docx is an unreadable file
         raise _refuse(f"Không mở được tệp .docx ({type(exc).__name__}: {_short(exc)}). Hãy mở bằng Word và lưu lại.",
                       f"Cannot open the .docx file ({type(exc).__name__}: {_short(exc)}). Open it in Word and save it again.") from None
@@ -729,6 +727,37 @@ def read_docx(path: str, raw: bytes, limits: dict | None = None) -> tuple[Source
     except Exception as exc:  # noqa: BLE001 - a malformed package must not end the run
         raise _refuse(f"Không đọc được nội dung tệp .docx ({type(exc).__name__}: {_short(exc)}).",
                       f"Cannot read the content of the .docx file ({type(exc).__name__}: {_short(exc)}).") from None
+
+
+# parts the reader never looks at (the reading order is body, tables and notes): python-docx would
+# parse each into a tree when it opens the package (four 15.5 MiB headers once took 270 MiB)
+_UNREAD_PARTS = ("header+xml", "footer+xml", "comments+xml", "commentsExtended+xml", "commentsIds+xml",
+                 "commentsExtensible+xml", "people+xml", "glossary.document.main+xml")
+
+
+def _open_document(raw: bytes):
+    """python-docx's Document, with the parts the reader never reads left as empty, unparsed
+    parts (their bytes dropped)."""
+    import docx  # python-docx; imported here so that a .txt run never loads it
+    from docx.opc.part import Part, PartFactory
+
+    class Unread(Part):
+        @classmethod
+        def load(cls, partname, content_type, blob, package):
+            return cls(partname, content_type, b"", package)
+
+    base = PartFactory.part_class_selector
+
+    def selector(content_type: str, reltype: str):
+        if content_type.endswith(_UNREAD_PARTS):
+            return Unread
+        return base(content_type, reltype) if base is not None else None
+
+    PartFactory.part_class_selector = selector
+    try:
+        return docx.Document(io.BytesIO(raw))
+    finally:
+        PartFactory.part_class_selector = base
 
 
 def _short(exc: Exception) -> str:

@@ -83,6 +83,18 @@ def _limits(config: Config) -> dict:
     return {"body": max(docx, text) + MIB}
 
 
+def pool_context():
+    """The start method of the server's workers: forkserver (with the checker imported in the
+    server process that forks them), or spawn where there is no forkserver (Windows, macOS)."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["checker.serve.work"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
 class Workers:
     """A pool of warm worker processes; a pool broken by one upload is replaced for the next."""
 
@@ -96,15 +108,16 @@ class Workers:
     def _new(self) -> ProcessPoolExecutor:
         import multiprocessing
 
-        # "fork" where there is one: the pool is made before the first request, from a process
-        # that has already loaded the rules, so workers start warm and never re-import __main__
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        # never "fork": the pool is made (and remade after a crash) once the server runs, with the
+        # event loop's, uvicorn's and the previous pool's threads; a forked child could hang on a
+        # lock one of them held. forkserver (a clean single-threaded process that has imported
+        # the checker once) where there is one, else spawn; each worker then loads the rules.
+        ctx = pool_context()
         return ProcessPoolExecutor(max_workers=self.size, mp_context=ctx, initializer=work.warm,
                                    initargs=(self.config,))
 
     async def start(self) -> None:
-        work.warm(self.config)  # in this process too: forked workers inherit what it loaded
+        work.warm(self.config)  # in this process too (bad rule data fails here, with its message)
         self.lock = asyncio.Lock()
         # at most this many uploads are held in memory at once; later requests wait their turn
         # before their body is read (and uvicorn's limit_concurrency answers 503 beyond that)

@@ -64,7 +64,7 @@ def classify(paras: list[Paragraph]) -> list[Tok]:
         if state == "header":
             if P.QUOC_HIEU.search(t) and len(t) < 80:
                 toks.append(Tok("QUOC_HIEU", p.index)); continue
-            if P.TIEU_NGU.match(t) or (fold(t).startswith("doc lap") and "hanh phuc" in fold(t)):
+            if P.TIEU_NGU.match(t) or (fold(t[:40]).startswith("doc lap") and "hanh phuc" in fold(t)):
                 toks.append(Tok("TIEU_NGU", p.index)); continue
             if P.SO_KY_HIEU.match(t) and len(t) < 80:
                 toks.append(Tok("SO", p.index)); seen_number = True; number_open = not t[3:].strip(); continue

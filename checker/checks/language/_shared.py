@@ -1,6 +1,7 @@
 """What the language rules share: the curated confusions of each paragraph (found once)."""
 from __future__ import annotations
 
+from ...language.context import LONG_PARAGRAPH
 from ...language.lexicon import ConfusionMatch, find_confusions
 from ...language.words import WORD, Word
 
@@ -17,15 +18,18 @@ def paragraph_confusions(doc) -> dict[int, list[ConfusionMatch]]:
 def accented_words(doc, p) -> list[Word]:
     """The words of a paragraph that have a letter beyond ASCII (the only ones L702 and L703
     look at), split once per document."""
+    if len(p.text) > LONG_PARAGRAPH:  # longer than any real one: read as it is split, never kept
+        return _accented(p.text)
     cache = doc.cache.setdefault("accented_words", {})
     if p.index not in cache:
-        t = p.text
-        out: list[Word] = []
-        if not t.isascii():
-            for m in WORD.finditer(t):
-                w = m.group()
-                if not w.isascii():
-                    a, b = m.span()
-                    out.append(_new(Word, (a, b, w, t)))  # Word(a, b, w, t) without the Python-level __new__
-        cache[p.index] = out
+        cache[p.index] = list(_accented(p.text))
     return cache[p.index]
+
+
+def _accented(t: str):
+    if not t.isascii():
+        for m in WORD.finditer(t):
+            w = m.group()
+            if not w.isascii():
+                a, b = m.span()
+                yield _new(Word, (a, b, w, t))  # Word(a, b, w, t) without the Python-level __new__

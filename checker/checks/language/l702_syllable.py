@@ -43,6 +43,7 @@ from ...language.scripts import stray_letters
 from ...language.syllables import ALPHABET, TONE_MARKS, check_syllable, is_syllable
 from ...language.words import WORD
 from ...textnorm import tone_neutral
+from ...language.context import LONG_PARAGRAPH
 from ._shared import paragraph_confusions, accented_words
 
 JOINED_MIN = 50  # each part of words run together occurs at least this often
@@ -130,7 +131,9 @@ def check(doc):
             continue  # no accented word; or text pasted from a TCVN3/VNI document: E901
         # the distinct words first (one pass in C): most paragraphs have no word with a problem,
         # and only those that do are walked word by word
-        bad = {t for t in set(WORD.findall(text)) if len(t) >= 2 and not t.isascii() and problem(t) is not None}
+        # (a paragraph longer than any real one: without the list of all its words, 120 MiB for 9 MB)
+        distinct = set(WORD.findall(text)) if len(text) <= LONG_PARAGRAPH else {m.group() for m in WORD.finditer(text)}
+        bad = {t for t in distinct if len(t) >= 2 and not t.isascii() and problem(t) is not None}
         if not bad:
             continue
         spans = [(c.start, c.end) for c in covered.get(p.index, ())]
