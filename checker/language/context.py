@@ -32,7 +32,6 @@ from .lm import model
 # or a spaced dash; digits are skipped
 SPLIT = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’|/\\*#…\n]+|\s[-–—]\s")
 TOKEN = re.compile(r"[^\W\d_]+")
-_ACCENTED = re.compile(r"[^\x00-\x7f]")
 
 T_BOTH, T_ONE, RATIO, EVIDENCE = 2.5, 6.0, 15.0, 100
 WORD_MIN, WORD_SHARE, WORD_OVER = 30, 0.005, 100
@@ -79,7 +78,7 @@ def chunks(text: str) -> list[list[Token]]:
 def mostly_accented(text: str) -> bool:
     """Text written with its tone marks (not Vietnamese typed without them, nor a foreign text)."""
     words = TOKEN.findall(text)
-    return bool(words) and sum(1 for w in words if _ACCENTED.search(w)) * 2 > len(words)
+    return bool(words) and sum(not w.isascii() for w in words) * 2 > len(words)
 
 
 def _score(m, l: int | None, x: int, r: int | None) -> float:
@@ -104,6 +103,12 @@ def likely_variant(l: str | None, x: str, r: str | None) -> str | None:
     """The variant of x (tone_neutral) that the context makes far more likely, or None."""
     m = model()
     return _likely(m.id(l) if l is not None else None, m.id(x), m.id(r) if r is not None else None)
+
+
+def likely_variant_ids(li: int | None, xi: int | None, ri: int | None) -> str | None:
+    """likely_variant() of syllables given by their ids in the model (None: unknown or absent),
+    for a caller that looks each syllable of a stretch up once."""
+    return _likely(li, xi, ri)
 
 
 @lru_cache(maxsize=65536)
