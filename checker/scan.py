@@ -38,6 +38,7 @@ class Keys(tuple):
 
 _DECLARED: dict[bool, set[str]] = {False: set(), True: set()}
 _AUTOMATA: dict[bool, object] = {}
+_NONE: frozenset[int] = frozenset()
 
 
 def triggers(*keys: str, fold: bool = False) -> Keys:
@@ -51,27 +52,38 @@ def triggers(*keys: str, fold: bool = False) -> Keys:
     return Keys(keys, fold)
 
 
+def automaton(words):
+    """An Aho–Corasick automaton of `words` (its iter(text) yields (end index, word)), or None
+    without pyahocorasick."""
+    if _ac is None or not words:
+        return None
+    a = _ac.Automaton()
+    for k in words:
+        a.add_word(k, k)
+    a.make_automaton()
+    return a
+
+
 def _automaton(fold: bool):
     a = _AUTOMATA.get(fold)
-    if a is None and _ac is not None and _DECLARED[fold]:
-        a = _ac.Automaton()
-        for k in _DECLARED[fold]:
-            a.add_word(k, k)
-        a.make_automaton()
-        _AUTOMATA[fold] = a
+    if a is None:
+        a = automaton(sorted(_DECLARED[fold]))
+        if a is not None:
+            _AUTOMATA[fold] = a
     return a
 
 
 class Scan:
     """Which declared triggers occur in which paragraph of one document."""
 
-    __slots__ = ("_texts", "_found", "_known", "_lower")
+    __slots__ = ("_texts", "_found", "_known", "_lower", "_sets")
 
     def __init__(self, texts: list[str]):
         self._texts = texts
         self._found: dict[bool, dict[str, set[int]]] = {}
         self._known: dict[bool, frozenset] = {}
         self._lower: list[str] | None = None
+        self._sets: dict[tuple, frozenset[int]] = {}
 
     def _lowered(self) -> list[str]:
         if self._lower is None:
@@ -103,15 +115,19 @@ class Scan:
         if key not in self._known[fold] and key not in found:
             texts = self._lowered() if fold else self._texts
             found[key] = {i for i, t in enumerate(texts) if key in t}
-        return found.get(key, ())
+        return found.get(key, _NONE)
 
     def has(self, keys: Keys, index: int) -> bool:
         """Whether paragraph `index` holds one of `keys`."""
-        return any(index in self._where(k, keys.fold) for k in keys)
+        return index in self.paragraphs(keys)
 
-    def paragraphs(self, keys: Keys) -> set[int]:
-        """The indexes of the paragraphs that hold one of `keys`."""
-        out: set[int] = set()
-        for k in keys:
-            out |= self._where(k, keys.fold)
+    def paragraphs(self, keys: Keys) -> frozenset[int]:
+        """The indexes of the paragraphs that hold one of `keys` (worked out once per Keys)."""
+        ref = (keys.fold, keys)
+        out = self._sets.get(ref)
+        if out is None:
+            found: set[int] = set()
+            for k in keys:
+                found |= self._where(k, keys.fold)
+            out = self._sets[ref] = frozenset(found)
         return out

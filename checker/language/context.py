@@ -105,12 +105,6 @@ def likely_variant(l: str | None, x: str, r: str | None) -> str | None:
     return _likely(m.id(l) if l is not None else None, m.id(x), m.id(r) if r is not None else None)
 
 
-def likely_variant_ids(li: int | None, xi: int | None, ri: int | None) -> str | None:
-    """likely_variant() of syllables given by their ids in the model (None: unknown or absent),
-    for a caller that looks each syllable of a stretch up once."""
-    return _likely(li, xi, ri)
-
-
 @lru_cache(maxsize=65536)
 def _likely(li: int | None, xi: int | None, ri: int | None) -> str | None:
     m = model()
@@ -151,6 +145,11 @@ def _likely(li: int | None, xi: int | None, ri: int | None) -> str | None:
         if d >= need and (best is None or d > best[0]):
             best = (d, v)
     return m.word(best[1]) if best else None
+
+
+# likely_variant() of syllables given by their ids in the model (None: unknown or absent), for a
+# caller that looks each syllable of a stretch up once (L705)
+likely_variant_ids = _likely
 
 
 def copy_case(model_text: str, text: str) -> str:

@@ -54,8 +54,10 @@ def candidates(doc, p):
         return
     m = model()
     for toks in chunks(text):
-        ids = [m.id(t.key) for t in toks]  # each syllable looked up once, not as each neighbour
+        ids = m.ids([t.key for t in toks])  # each syllable looked up once, not as each neighbour
         for k, t in enumerate(toks):
+            if ids[k] is None:
+                continue  # a syllable the counts do not know is not judged (likely_variant: None)
             w = t.text
             if len(w) > 1 and w.isupper():
                 continue  # abbreviations, headings in capitals
