@@ -4,6 +4,7 @@
     python bench/run.py                 # all (≈ 15 min on a quiet 2-core machine)
     python bench/run.py --runs 7        # more runs per case (medians)
     python bench/run.py --quick         # fewer runs, no ×4 corpus: a look, not figures to quote
+    python bench/run.py --corpus-runs 1 # one run of each corpus case (a loaded machine)
 
 Each case runs whole processes (`rasoat check`, start-up included) and reports the MEDIAN of its
 runs: wall seconds, CPU seconds (user + system, of every process) and peak RSS (the largest
@@ -129,13 +130,16 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--corpus-runs", type=int, default=0, help="runs of each corpus case (default: runs // 2, at least 3)")
+    ap.add_argument("--pairs", type=int, default=5, help="alternating pairs rasoat / textlint (d)")
+    ap.add_argument("--x4-jobs", default="1,2", help="-j values for the ×4 corpus ('' : not measured)")
     ap.add_argument("--no-textlint", action="store_true")
     args = ap.parse_args(argv)
     if not SEED.is_file():
         print(f"../shared not found at {SHARED}", file=sys.stderr)
         return 2
     runs = 2 if args.quick else args.runs
-    big = 1 if args.quick else max(3, runs // 2)  # runs of the long cases
+    big = 1 if args.quick else (args.corpus_runs or max(3, runs // 2))  # runs of the long cases
     print(machine())
     cmd = rasoat()
     rows: list[tuple[str, Run, str]] = []
@@ -164,10 +168,11 @@ def main(argv=None) -> int:
     for j in (1, 2):
         b[j] = measure(cmd + ["-j", str(j), str(corpus)], big)
         row(f"(b) corpus, -j {j}", b[j], "≤ 10 ms/doc, ≤ 100 MiB", per_doc=n)
-    if not args.quick:
+    x4 = [int(j) for j in args.x4_jobs.split(",") if j.strip()]
+    if not args.quick and x4:
         corpus4 = HERE / "corpus4"
         n4 = build_corpus(corpus4, 80)
-        for j in (1, 2):
+        for j in x4:
             r4 = measure(cmd + ["-j", str(j), str(corpus4)], 1)
             row(f"(b4) corpus ×4 ({n4} documents), -j {j}", r4, f"RSS ≈ (b) -j {j}", per_doc=n4)
     text = SEED.read_text(encoding="utf-8")
@@ -188,7 +193,7 @@ def main(argv=None) -> int:
         return 0
     # (d) in turn, A B A B …: the ratio pair by pair keeps its meaning when the machine's speed drifts
     ours, theirs, ratios, cpu_ratios = [], [], [], []
-    for _ in range(big if args.quick else max(5, big)):
+    for _ in range(1 if args.quick else args.pairs):
         a = once(cmd + ["-j", "2", str(corpus)])
         t = once(tl)
         ours.append(a)
