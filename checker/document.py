@@ -62,6 +62,14 @@ class Document:
         """Paragraphs that are not footnotes, in order."""
         return [p for p in self.paragraphs if not p.footnote]
 
+    @cached_property
+    def scan(self):
+        """The triggers of the rules found in every paragraph, in one pass (checker/scan.py),
+        by position in `paragraphs`."""
+        from .scan import Scan
+
+        return Scan([p.text for p in self.paragraphs])
+
     def para(self, index: int) -> Paragraph:
         return self.paragraphs[index]
 

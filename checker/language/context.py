@@ -38,7 +38,6 @@ from .lm import model
 # or a spaced dash; digits are skipped
 SPLIT = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’|/\\*#…\n]+|\s[-–—]\s")
 TOKEN = re.compile(r"[^\W\d_]+")
-_ACCENTED = re.compile(r"[^\x00-\x7f]")
 
 T_BOTH, T_ONE, RATIO, EVIDENCE = 2.5, 6.0, 15.0, 100
 WORD_MIN, WORD_SHARE, WORD_OVER = 30, 0.005, 100
@@ -223,6 +222,11 @@ def _unseen(m, li: int, xi: int, ri: int, lx: float, xr: float, variants) -> str
         if d >= T_BOTH and (best is None or d > best[0]):
             best = (d, v)
     return m.word(best[1]) if best else None
+
+
+# likely_variant() of syllables given by their ids in the model (None: unknown or absent), for a
+# caller that looks each syllable of a stretch up once (L705)
+likely_variant_ids = _likely
 
 
 def copy_case(model_text: str, text: str) -> str:

@@ -256,6 +256,40 @@ def _index():
     return out
 
 
+_WORD_CHAR = re.compile(r"[\p{L}\p{M}\d]")
+
+
+@lru_cache(maxsize=None)
+def _trigger_automata():
+    """For each kind of entry, an Aho–Corasick automaton of the trigger words (checker/scan.py's
+    engine), or None (then the pattern of _index() is used): the same words as the pattern's
+    findall when every trigger word is letters only (two of them found whole can then never
+    overlap, so findall's non-overlapping scan misses none)."""
+    from ..scan import automaton
+
+    out = {}
+    for case, (idx, _pat) in _index().items():
+        words = [w for w in idx if w]
+        ok = words and all(_WORD_CHAR.fullmatch(c) for w in words for c in w)
+        out[case] = automaton(words) if ok else None
+    return out
+
+
+def _trigger_words(case: bool, hay: str, pat) -> set[str]:
+    """The trigger words found whole in `hay` (as set(pat.findall(hay)), in the same order)."""
+    a = _trigger_automata()[case]
+    if a is None:
+        return set(pat.findall(hay))
+    out = {}
+    word = _WORD_CHAR.match
+    n = len(hay)
+    for end, w in a.iter(hay):
+        start = end - len(w) + 1
+        if (start == 0 or not word(hay, start - 1)) and (end + 1 == n or not word(hay, end + 1)):
+            out[w] = None
+    return set(out)
+
+
 def find_confusions(text: str) -> list[ConfusionMatch]:
     """Curated confusions in a paragraph's (NFC) text, in order, without overlaps."""
     lower = text.lower()
@@ -263,7 +297,7 @@ def find_confusions(text: str) -> list[ConfusionMatch]:
     for case, (idx, pat) in _index().items():
         candidates.extend(idx.get("", ()))
         if pat is not None:
-            for w in set(pat.findall(text if case else lower)):
+            for w in _trigger_words(case, text if case else lower, pat):
                 candidates.extend(idx.get(w, ()))
     if not candidates:
         return []

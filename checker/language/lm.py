@@ -83,6 +83,11 @@ class SyllableModel:
     def id(self, x: str) -> int | None:
         return self._ids.get(x)
 
+    def ids(self, keys) -> list[int | None]:
+        """id() of each key, in one call (a stretch of syllables looked up at once)."""
+        get = self._ids.get
+        return [get(k) for k in keys]
+
     def count_id(self, i: int) -> int:
         return self._counts[i]
 

@@ -456,6 +456,20 @@ class JoinedOffsets(Sequence):
         return chain.from_iterable(self._ranges)
 
 
+_IDENTITY = array("q")  # 0, 1, 2, …: the offsets of a clean line are a slice of it (copied in C)
+_IDENTITY_MAX = 1 << 20  # at most 8 MiB kept; a longer text's lines are made from their ranges
+
+
+def _offsets(r) -> array:
+    """array("q", r), for a line's offsets (a range when the line needed no cleaning)."""
+    if type(r) is range and r.step == 1 and 0 <= r.start and r.stop <= _IDENTITY_MAX:
+        have = len(_IDENTITY)
+        if have < r.stop:
+            _IDENTITY.extend(range(have, min(_IDENTITY_MAX, max(r.stop, 2 * have))))
+        return _IDENTITY[r.start:r.stop]
+    return array("q", r)
+
+
 def build_paragraph(lines: list[Line], zone: str) -> Paragraph:
     # Lines are joined by one space whose offset is the end offset of the line before it (the last
     # entry of that line's offsets), and the paragraph ends where its last line ends: so the
@@ -474,9 +488,9 @@ def build_paragraph(lines: list[Line], zone: str) -> Paragraph:
         if len(text) > JOINED_FROM and all(isinstance(ln.offsets, range) for ln in lines):
             offsets = JoinedOffsets([ln.offsets for ln in lines])
         else:
-            offsets = array("q", lines[0].offsets)
+            offsets = _offsets(lines[0].offsets)
             for ln in lines[1:]:
-                offsets.extend(ln.offsets)
+                offsets += _offsets(ln.offsets)
         bold = all([ln.bold for ln in lines])
         italic = all([ln.italic for ln in lines])
     return Paragraph(

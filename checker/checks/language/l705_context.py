@@ -34,7 +34,8 @@ from ...diagnostics import Msg
 from ...encodings import paragraph_legacy
 from ...engine import Hit, rule
 from ...language.lexicon import language_data
-from ...language.context import chunks, copy_case, likely_variant, mostly_accented, written_form
+from ...language.context import chunks, copy_case, likely_variant_ids, mostly_accented, written_form
+from ...language.lm import model
 from ...language.syllables import parse
 from ._shared import paragraph_confusions
 
@@ -51,8 +52,12 @@ def candidates(doc, p):
     text = p.text
     if not mostly_accented(text) or paragraph_legacy(text):
         return
+    m = model()
     for toks in chunks(text):
+        ids = m.ids([t.key for t in toks])  # each syllable looked up once, not as each neighbour
         for k, t in enumerate(toks):
+            if ids[k] is None:
+                continue  # a syllable the counts do not know is not judged (likely_variant: None)
             w = t.text
             if len(w) > 1 and w.isupper():
                 continue  # abbreviations, headings in capitals
@@ -60,14 +65,13 @@ def candidates(doc, p):
                 continue  # a name
             if w[1:] != w[1:].lower():
                 continue  # TTg, mixed case
-            left = toks[k - 1].key if k else None
-            right = toks[k + 1].key if k + 1 < len(toks) else None
-            v = likely_variant(left, t.key, right)
+            v = likely_variant_ids(ids[k - 1] if k else None, ids[k], ids[k + 1] if k + 1 < len(toks) else None)
             if v is not None:
                 yield t, toks[k - 1] if k else None, toks[k + 1] if k + 1 < len(toks) else None, copy_case(w, written_form(v))
 
 
 _NUMBER_PATTERNS: list = []
+_DIGIT = re.compile(r"\d")
 
 
 def _number_patterns():
@@ -85,7 +89,7 @@ def _number_patterns():
 
 def _number_hits(p):
     text = p.text
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):  # both patterns need a digit (\d)
         return
     for pattern, table in _number_patterns():
         for m in pattern.finditer(text):

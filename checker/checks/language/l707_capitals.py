@@ -45,6 +45,7 @@ from ...language.capitals import name_syllables
 from ...language.lexicon import language_data
 from ...language.lm import model
 from ...registry import for_settings
+from ...scan import triggers
 from ...textnorm import tone_neutral
 
 COMMON_MIN = 1000  # a capitalised word after a comma is judged only if it is a common word
@@ -61,6 +62,10 @@ REGION = re.compile(r"(?<![\p{L}\p{M}])((?:Đông |Tây )?(?:Bắc|Nam|Trung) )(
 # "đại hội Đảng toàn quốc lần thứ XIV": the congress named by its number is one event
 CONGRESS = re.compile(r"(?<![\p{L}\p{M}])(đại hội)(?= (?:Đảng|đại biểu|Đoàn|Công đoàn|Hội|Mặt trận)[^.;:()]{0,40}? lần thứ (?:[IVXLC]+|\d+)\b)")
 ROAD = re.compile(r"(?<![\p{L}\p{M}])(Quốc|Tỉnh) (Lộ)(?= \d)")
+# what each pattern cannot match without (found for all paragraphs in one pass: checker/scan.py)
+AFTER_PUNCT_T = triggers("; ", "), ")
+ARTICLE_T, TYPES_T, LAW_T, PM_T = triggers("điều", "chương"), triggers("số "), triggers("Luật "), triggers("thủ tướng")
+REGION_T, CONGRESS_T, ROAD_T = triggers("Bắc bộ", "Nam bộ", "Trung bộ"), triggers("đại hội"), triggers("Quốc Lộ", "Tỉnh Lộ")
 
 CLAUSE = {
     "I": ("Mục I (chỉ viết hoa đầu câu: sau dấu chấm, chấm hỏi, chấm than và khi xuống dòng)",
@@ -123,11 +128,12 @@ def check(doc):
     not_law = {tone_neutral(w) for w in language_data()["not_law_names"]}
     m = model()
     src = doc.source.text
-    for p in doc.paragraphs:
+    scan = doc.scan
+    for i, p in enumerate(doc.paragraphs):
         text = p.text
         if text.isascii() or paragraph_legacy(text) or text.isupper():
             continue
-        for mt in AFTER_PUNCT.finditer(text):
+        for mt in (AFTER_PUNCT.finditer(text) if scan.has(AFTER_PUNCT_T, i) else ()):
             w = mt.group(1)
             key = tone_neutral(w)
             if m.count(key) < COMMON_MIN:
@@ -145,13 +151,13 @@ def check(doc):
             lower = w[:1].lower() + w[1:]
             yield _hit(p, a, mt.end(1), w, lower, "I", "Viết hoa giữa câu",
                        "A capital mid-sentence")
-        for mt in ARTICLE.finditer(text):
+        for mt in (ARTICLE.finditer(text) if scan.has(ARTICLE_T, i) else ()):
             yield _hit(p, mt.start(1), mt.end(1), mt.group(1), _cap(mt.group(1)), "V.7",
                        "Điều, chương của văn bản cụ thể phải viết hoa", "Article or chapter of a specific document in lower case")
-        # the types pattern needs "… số 12/…"; compiled when a paragraph first has "số "
-        if "số " in text and not _TYPES:
+        # the types pattern needs "… số 12/…": compiled when a paragraph first holds its trigger
+        if scan.has(TYPES_T, i) and not _TYPES:
             _TYPES.append(_types_pattern())
-        for mt in (_TYPES[0].finditer(text) if "số " in text else ()):
+        for mt in (_TYPES[0].finditer(text) if scan.has(TYPES_T, i) else ()):
             found = mt.group(1)
             if found[:1].isupper():
                 continue
@@ -159,24 +165,24 @@ def check(doc):
                      "Tên loại văn bản cụ thể phải viết hoa", "The type of a specific document in lower case")
             h.severity = "info"  # widespread in published letters ("công văn số …"): a reminder
             yield h
-        for mt in LAW.finditer(text):
+        for mt in (LAW.finditer(text) if scan.has(LAW_T, i) else ()):
             w = mt.group(1)
             if tone_neutral(w) in not_law or not m.count(tone_neutral(w)):
                 continue
             yield _hit(p, mt.start(1), mt.end(1), w, _cap(w), "V.6",
                        "Âm tiết đầu của tên luật phải viết hoa", "The first syllable of a law's name in lower case")
-        for mt in PM.finditer(text):
+        for mt in (PM.finditer(text) if scan.has(PM_T, i) else ()):
             found = mt.group(1)
             fix = "Phó Thủ tướng" if found.startswith("phó") else "Thủ tướng"
             yield _hit(p, mt.start(1), mt.end(1), found, fix, "V.3", "Tên chức vụ viết thường", "A title in lower case")
-        for mt in REGION.finditer(text):
+        for mt in (REGION.finditer(text) if scan.has(REGION_T, i) else ()):
             if not mt.group(1)[:1].isupper():
                 continue
             yield _hit(p, mt.start(2), mt.end(2), mt.group(1) + mt.group(2), mt.group(1) + "Bộ", "III.1.đ",
                        "Tên vùng, miền viết hoa mọi âm tiết", "Every syllable of a region's name is capitalised")
-        for mt in CONGRESS.finditer(text):
+        for mt in (CONGRESS.finditer(text) if scan.has(CONGRESS_T, i) else ()):
             yield _hit(p, mt.start(1), mt.end(1), mt.group(1), "Đại hội", "V.9",
                        "Tên đại hội cụ thể (có số lần thứ) phải viết hoa", "The name of a numbered congress in lower case")
-        for mt in ROAD.finditer(text):
+        for mt in (ROAD.finditer(text) if scan.has(ROAD_T, i) else ()):
             yield _hit(p, mt.start(2), mt.end(2), mt.group(0), mt.group(1) + " lộ", "III.1.b",
                        "Chỉ viết hoa chữ đầu của tên đường", "Only the first letter of a road name is capitalised")
