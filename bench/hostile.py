@@ -223,7 +223,8 @@ def main() -> int:
             over += not ok
             print(f"{name:<22} {len(data) / 1e6:>7.1f}MB {wall:>7.1f} {cpu:>7.1f} {rss:>8.0f}  {code:>4}  "
                   f"{'ok' if ok else 'OVER'}  {last}")
-            path.unlink()
+            if not args.keep:
+                path.unlink()
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -76,19 +76,18 @@ def _automaton(fold: bool):
 class Scan:
     """Which declared triggers occur in which paragraph of one document."""
 
-    __slots__ = ("_texts", "_found", "_known", "_lower", "_sets")
+    __slots__ = ("_texts", "_found", "_known", "_sets")
 
     def __init__(self, texts: list[str]):
         self._texts = texts
         self._found: dict[bool, dict[str, set[int]]] = {}
         self._known: dict[bool, frozenset] = {}
-        self._lower: list[str] | None = None
         self._sets: dict[tuple, frozenset[int]] = {}
 
-    def _lowered(self) -> list[str]:
-        if self._lower is None:
-            self._lower = [t.lower() for t in self._texts]
-        return self._lower
+    def _lowered(self):
+        """The paragraphs lower-cased one at a time (never kept: a long document's lower-cased copy
+        once held 30 MiB for the whole run)."""
+        return (t.lower() for t in self._texts)
 
     def _index(self, fold: bool) -> dict[str, set[int]]:
         found = self._found.get(fold)

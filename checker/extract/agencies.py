@@ -39,6 +39,7 @@ The extraction runs once per document (doc.cache) and serves N401-N403; N404 use
 """
 from __future__ import annotations
 
+import sys
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -706,7 +707,7 @@ def _evaluate(ms, f, pairs, deleted, inserted, after, stops, upper_mode) -> Comp
 # --- mentions ------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a long document holds hundreds of thousands of them
 class Mention:
     para: object  # model.Paragraph
     start: int  # span in para.text
@@ -717,9 +718,10 @@ class Mention:
     official: str  # the whole official form ("Sở Công Thương")
     suggestion: str  # what the span should say (for an item of a factored list: without the head)
     entries: tuple = ()  # the registered bodies (or provinces, places) of that form
-    under: list = field(default_factory=list)  # (written, official) words that want a capital
-    over: list = field(default_factory=list)  # words written with a capital they should not have
-    what: list = field(default_factory=list)  # what differs, for the message
+    # (read-only: a name written exactly shares one empty tuple instead of three new lists each)
+    under: list | tuple = ()  # (written, official) words that want a capital
+    over: list | tuple = ()  # words written with a capital they should not have
+    what: list | tuple = ()  # what differs, for the message
     item: bool = False  # an item of a factored list ("Các Sở: …, Công thương")
     upper: bool = False  # written in capitals (a heading)
     bare: bool = False  # a place name without its unit word ("chiến thắng Điện Biên Phủ"): no unit meant
@@ -969,8 +971,9 @@ class _Scan:
         if (verdict == "case" and not c.over and item_head is None and any(e.common_noun for e in entries)
                 and _generic_at_start(text, toks)):
             verdict, under = "exact", []  # "Ban chỉ đạo các cấp …" opening a sentence: a common noun
-        m = Mention(self.para, start, end, text[start:end], "agency", verdict, full, suggestion, entries,
-                    under, c.over, c.what, item_head is not None, upper)
+        # the same name written again and again shares its strings (interned)
+        m = Mention(self.para, start, end, sys.intern(text[start:end]), "agency", verdict, sys.intern(full),
+                    sys.intern(suggestion), entries, under, c.over, c.what, item_head is not None, upper)
         self.out.append(m)
         return m
 
@@ -1046,7 +1049,8 @@ class _Scan:
             return 0  # a longer form may be meant ("Ủy ban nhân dân tỉnnh")
         if _after_cac(text, pos):
             return 0
-        self.out.append(Mention(self.para, pos, m.end(), m.group(), "agency", "exact", f.text, m.group(),
+        written = sys.intern(m.group())
+        self.out.append(Mention(self.para, pos, m.end(), written, "agency", "exact", f.text, written,
                                 ix.entries_by_form[f.text]))
         return m.end()
 
