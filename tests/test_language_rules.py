@@ -124,6 +124,7 @@ def test_l702_errors(text, word, fix):
     "Mua xăng, dầu, pin cho máy bơm; vắc-xin, ô-tô, cà phê.",
     "Sở phân đấu tiết kiệm, tránh nghành nghề dàn trải.",  # L701's words are left to L701
     "Theo Công văn số 16495/BТС-PTHT, báo cáo định kǶ.",  # letters of another script: E908's
+    "Hàm lượng chì dưới 5 µg/kg, kích thước hạt 10 μm.",  # units with a micro prefix
 ])
 def test_l702_silent_on_correct_text(text):
     assert para(text, "L702") == []

@@ -42,6 +42,7 @@ def test_stray_letters_are_found_with_a_safe_fix_when_the_letter_is_a_look_alike
     "Đồng chí Y Thanh Hà Niê Kđăm, xã Ea H'leo, Đắkʼ Mil.",  # names, modifier apostrophe
     "Viêm da női cục trâu, bò.",  # a European accented letter: a typing slip, L702's
     "Ơn nghĩa, ưu tiên, hoà và hòa đều đúng.",  # ơ, ư are Vietnamese
+    "Hàm lượng 5 µg/kg, hạt 10 μm, điện trở 2 kΩ.",  # units with a micro or Greek prefix
 ])
 def test_no_finding_on_text_with_no_stray_letter(line):
     assert e908(line) == []

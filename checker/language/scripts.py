@@ -20,9 +20,20 @@ _STRAY = re.compile(r"[\u0180-\u019f\u01a2-\u01ae\u01b1-\u024f\u0250-\u02af\u037
                     r"\ua720-\ua7ff\uab30-\uab6f\uff21-\uff3a\uff41-\uff5a]")
 
 
+_UNIT_PREFIX = "µμΩ"  # micro (the micro sign and Greek mu), ohm
+
+
+def is_unit(word: str) -> bool:
+    """A unit written with a Greek or micro prefix: "µg", "μm", "µl", "Ωm", "kΩ"."""
+    if len(word) > 4:
+        return False
+    letters = word.replace("µ", "").replace("μ", "").replace("Ω", "")
+    return len(letters) < len(word) and letters.isascii() and letters.isalpha() or (letters == "" and len(word) == 1)
+
+
 def stray_letters(word: str) -> list[int]:
     """Indexes of the stray letters of a Latin-script word: none for an ordinary word, nor for a
     word with no Latin letter at all (a Russian name, a Greek "α")."""
-    if word.isascii() or not _LATIN.search(word):
+    if word.isascii() or not _LATIN.search(word) or is_unit(word):
         return []
     return [i for i, ch in enumerate(word) if _STRAY.match(ch)]

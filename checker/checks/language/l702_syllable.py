@@ -39,7 +39,7 @@ from ...encodings import paragraph_legacy
 from ...engine import Hit, rule
 from ...language.lexicon import syllable_allow
 from ...language import lm
-from ...language.scripts import stray_letters
+from ...language.scripts import is_unit, stray_letters
 from ...language.syllables import ALPHABET, TONE_MARKS, check_syllable, is_syllable
 from ...language.words import WORD
 from ...textnorm import tone_neutral
@@ -98,8 +98,8 @@ def joined(word: str, depth: int = 0) -> list[str] | None:
 @lru_cache(maxsize=65536)
 def problem(word: str):
     """(kind, detail) when a running-text word is not a well-formed syllable, else None."""
-    if word.isascii() or stray_letters(word):
-        return None  # a letter of another script, a font or encoding slip: E908
+    if word.isascii() or stray_letters(word) or is_unit(word):
+        return None  # a letter of another script, a font or encoding slip (E908); a unit "µg"
     pr = check_syllable(word)
     if pr is not None and pr.kind == "structure" and len(word) >= 4:
         parts = joined(word)
