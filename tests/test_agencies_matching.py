@@ -101,6 +101,16 @@ def test_capitals_missing_warn_and_capitals_in_excess_inform():
     assert sev == {"Sở Công thương": "warning", "Sở Nông nghiệp và Phát triển Nông thôn": "info"}
 
 
+def test_a_lower_case_head_of_a_factored_list_is_one_finding_not_one_per_item():
+    ds = [d for d in findings("Phối hợp chặt chẽ với các bộ Công an, Xây dựng; báo cáo kết quả.") if d.code == "N402"]
+    assert [(d.context, d.suggestion) for d in ds] == [("bộ Công an", "Bộ Công an")]
+
+
+def test_a_portal_in_lower_case_is_information():  # a portal is a system, not a body (level he_thong)
+    ds = findings("Nơi nhận: Cổng thông tin điện tử tỉnh; Sở Tài chính.")
+    assert [(d.code, d.severity) for d in ds] == [("N402", "info")]
+
+
 def test_a_name_in_capitals_is_checked_for_spelling_only():
     ds = findings("SỞ CÔNG THUONG TỈNH LÀO CAI")
     assert [(d.code, d.suggestion) for d in ds] == [("N401", "SỞ CÔNG THƯƠNG TỈNH")]
