@@ -72,6 +72,8 @@ CASES = [
     ("000 l.44", "Tập trung chuẩn bị các nội dung báo cáo, dự thảo Nghị quyết trình HĐND tỉnh kỳ họp thứ ba, HĐND tỉnh khóa XV đảm bảo chất lượng, tiến độ.", S000, "đảm bảo chất lượng, tiến độ", "vague", None),  # gold: "theo tiến độ"-like words are vague
     ("000 l.92", "ban hành kèm theo Quyết định số 42/2018/QĐ-UBND ngày 10/12/2018 của Ủy ban nhân dân tỉnh Lai Châu", S000, None, "none", None),
     # seed 002 (meeting 06/8/2021)
+    # the year of the plan whose capital is to be disbursed (not the "để" before it: a concrete year)
+    ("002 l.35", "quyết liệt hơn nữa để đẩy nhanh tiến độ giải ngân kế hoạch đầu tư công năm 2021 các dự án do cơ quan, đơn vị mình làm chủ đầu tư.", S002, "giải ngân kế hoạch đầu tư công năm 2021", "within-year", "2021-12-31"),
     ("002 l.41", "có nhu cầu bổ sung (*hoàn thành trước ngày 15 tháng 8 năm 2021*).", S002, "trước ngày 15 tháng 8 năm 2021", "by-date", "2021-08-15"),
     ("002 l.53", "theo quy định (*hoàn thành trước ngày 30 tháng 8 năm 2021*).", S002, "trước ngày 30 tháng 8 năm 2021", "by-date", "2021-08-30"),
     ("002 l.97", "tham mưu Ủy ban nhân dân tỉnh trình Hội nghị Ban Thường vụ Tỉnh ủy tháng 8 năm 2021.", S002, "trình Hội nghị Ban Thường vụ Tỉnh ủy tháng 8 năm 2021", "event", "2021-08-31"),
@@ -100,6 +102,7 @@ CASES = [
     ("corpus 003 l.299", "sông Cửu Long để bổ sung vào danh mục các dự án thuộc Ban chỉ đạo (nếu cần) để theo dõi, đôn đốc kịp thời.", C003, None, "none", None),
     ("corpus 006 l.115", "Tiếp tục rà soát, hoàn thiện, ổn định tổ chức bộ máy, chủ động bám sát các quy định của Chính phủ để triển khai kịp thời.", C006, None, "none", None),
     ("corpus 005 l.217", "phối hợp chặt chẽ với Tỉnh để tập trung nghiên cứu, rà soát, khẩn trương xử lý các kiến nghị của tỉnh;", C005, "khẩn trương", "vague", None),
+    ("corpus 001 l.107", "quyết tâm giải ngân 100% kế hoạch vốn năm 2025 đã được Thủ tướng Chính phủ giao.", C001, "giải ngân 100% kế hoạch vốn năm 2025", "within-year", "2025-12-31"),
     ("corpus 003 l.283", "sớm báo cáo cấp có thẩm quyền phương án đầu tư theo quy định trong tháng 11 năm 2025.", C003, "trong tháng 11 năm 2025", "within-month", "2025-11-30"),
     ("corpus 003 l.272", "ưu tiên các dự án cao tốc trong danh mục hoàn thành 5.000 km vào năm 2030;", C003, None, "none", None),
     ("corpus 005 l.180", "báo cáo Thủ tướng Chính phủ kết quả thực hiện trong Quý I năm 2026.", C005, "trong Quý I năm 2026", "within-quarter", "2026-03-31"),
