@@ -72,6 +72,8 @@ CASES = [
     ("000 l.44", "Tập trung chuẩn bị các nội dung báo cáo, dự thảo Nghị quyết trình HĐND tỉnh kỳ họp thứ ba, HĐND tỉnh khóa XV đảm bảo chất lượng, tiến độ.", S000, "đảm bảo chất lượng, tiến độ", "vague", None),  # gold: "theo tiến độ"-like words are vague
     ("000 l.92", "ban hành kèm theo Quyết định số 42/2018/QĐ-UBND ngày 10/12/2018 của Ủy ban nhân dân tỉnh Lai Châu", S000, None, "none", None),
     # seed 002 (meeting 06/8/2021)
+    # the year of the plan whose capital is to be disbursed (not the "để" before it: a concrete year)
+    ("002 l.35", "quyết liệt hơn nữa để đẩy nhanh tiến độ giải ngân kế hoạch đầu tư công năm 2021 các dự án do cơ quan, đơn vị mình làm chủ đầu tư.", S002, "giải ngân kế hoạch đầu tư công năm 2021", "within-year", "2021-12-31"),
     ("002 l.41", "có nhu cầu bổ sung (*hoàn thành trước ngày 15 tháng 8 năm 2021*).", S002, "trước ngày 15 tháng 8 năm 2021", "by-date", "2021-08-15"),
     ("002 l.53", "theo quy định (*hoàn thành trước ngày 30 tháng 8 năm 2021*).", S002, "trước ngày 30 tháng 8 năm 2021", "by-date", "2021-08-30"),
     ("002 l.97", "tham mưu Ủy ban nhân dân tỉnh trình Hội nghị Ban Thường vụ Tỉnh ủy tháng 8 năm 2021.", S002, "trình Hội nghị Ban Thường vụ Tỉnh ủy tháng 8 năm 2021", "event", "2021-08-31"),
@@ -87,6 +89,7 @@ CASES = [
     ("004 l.109", "Thời hạn báo cáo UBND tỉnh **trước ngày 15/04/2024**.", S004, "trước ngày 15/04/2024", "by-date", "2024-04-15"),
     ("004 l.133", "Trung tâm dạy nghề và Giáo dục thường xuyên cấp huyện; **thời hạn trong tháng 5/2024**.", S004, "thời hạn trong tháng 5/2024", "within-month", "2024-05-31"),
     ("004 l.63", "(2) Trong tháng 4/2024, xếp lịch để Thường trực UBND tỉnh nghe các ngành báo cáo tiến độ", S004, "Trong tháng 4/2024", "within-month", "2024-04-30"),
+    ("004 l.115", "(3) Phối hợp với các cơ quan đơn vị địa phương nghiên cứu tham mưu tổ chức các sự kiện xúc tiến về thương mại du lịch với tần suất ít nhất 01 lần trong 01 quý.", S004, "ít nhất 01 lần trong 01 quý", "recurring", None),
     ("004 l.57", "chủ động xây dựng dự thảo các Báo cáo, Tờ trình, Nghị quyết trình kỳ họp thường lệ giữa năm 2024 theo quy định", S004, "trình kỳ họp thường lệ giữa năm 2024", "event", None),
     # corpus notices (2025)
     ("corpus 001 l.198", "trình Chính phủ xem xét, quyết định trong tháng 12/2025.", C001, "trong tháng 12/2025", "within-month", "2025-12-31"),
@@ -95,6 +98,11 @@ CASES = [
     ("corpus 003 l.147", "tổ chức thành công lễ khánh thành các dự án vào ngày 19 tháng 12 năm 2025 theo đúng chỉ đạo", C003, "vào ngày 19 tháng 12 năm 2025", "by-date", "2025-12-19"),
     ("corpus 003 l.215", "Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra", C003, "trước ngày 15 tháng 11 năm 2025", "by-date", "2025-11-15"),
     ("corpus 003 l.222", "Quảng Ngãi - Kon Tum, Bắc Kạn - Cao Bằng, hoàn thành trong năm 2025.", C003, "trong năm 2025", "within-year", "2025-12-31"),
+    # a vague word in a purpose clause is how the purpose is met, not when the task is due
+    ("corpus 003 l.299", "sông Cửu Long để bổ sung vào danh mục các dự án thuộc Ban chỉ đạo (nếu cần) để theo dõi, đôn đốc kịp thời.", C003, None, "none", None),
+    ("corpus 006 l.115", "Tiếp tục rà soát, hoàn thiện, ổn định tổ chức bộ máy, chủ động bám sát các quy định của Chính phủ để triển khai kịp thời.", C006, None, "none", None),
+    ("corpus 005 l.217", "phối hợp chặt chẽ với Tỉnh để tập trung nghiên cứu, rà soát, khẩn trương xử lý các kiến nghị của tỉnh;", C005, "khẩn trương", "vague", None),
+    ("corpus 001 l.107", "quyết tâm giải ngân 100% kế hoạch vốn năm 2025 đã được Thủ tướng Chính phủ giao.", C001, "giải ngân 100% kế hoạch vốn năm 2025", "within-year", "2025-12-31"),
     ("corpus 003 l.283", "sớm báo cáo cấp có thẩm quyền phương án đầu tư theo quy định trong tháng 11 năm 2025.", C003, "trong tháng 11 năm 2025", "within-month", "2025-11-30"),
     ("corpus 003 l.272", "ưu tiên các dự án cao tốc trong danh mục hoàn thành 5.000 km vào năm 2030;", C003, None, "none", None),
     ("corpus 005 l.180", "báo cáo Thủ tướng Chính phủ kết quả thực hiện trong Quý I năm 2026.", C005, "trong Quý I năm 2026", "within-quarter", "2026-03-31"),

@@ -175,3 +175,23 @@ def test_a_list_of_named_cities_gives_each_city_as_a_lead():
                "gửi Bộ Khoa học và Công nghệ trước ngày 15/12/2025.\n")
     assert len(ts) == 1
     assert leads(ts[0]) == ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Cần Thơ"]
+
+
+def test_a_heading_whose_only_timing_is_vague_gives_it_to_items_with_no_timing_but_not_to_ongoing_duties():
+    ts = tasks("II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI\n\n"
+               "1. Sở Kế hoạch và Đầu tư rà soát, xây dựng kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030.\n\n"
+               "2. Sở Công Thương tiếp tục cải thiện môi trường đầu tư kinh doanh.\n\n"
+               "3. Sở Tài chính hoàn thành phương án phân bổ vốn trong tháng 10/2022.\n")
+    assert [(t.deadline.text if t.deadline else None) for t in ts] == [
+        "TRONG THỜI GIAN TỚI", None, "trong tháng 10/2022"]
+    assert [t.nature for t in ts][:2] == ["deliverable", "ongoing"]
+
+
+def test_an_owner_named_before_the_verb_is_not_read_as_the_verb_and_proactive_duties_are_ongoing():
+    ts = tasks("3. Nhiệm vụ chủ yếu trong tháng 10/2022:\n\n"
+               "a) Sở Thông tin và Truyền thông tích cực đẩy mạnh công tác tuyên truyền về du lịch của tỉnh.\n\n"
+               "b) Sở Nông nghiệp và Phát triển nông thôn chủ động dự báo và thực hiện các biện pháp phòng chống dịch bệnh.\n\n"
+               "c) Sở Thông tin và Truyền thông tổ chức hội nghị gặp gỡ doanh nghiệp du lịch.\n")
+    assert [t.nature for t in ts] == ["ongoing", "ongoing", "deliverable"]
+    # a dated heading dates the work under it, not the ongoing duties
+    assert [(t.deadline.text if t.deadline else None) for t in ts] == [None, None, "trong tháng 10/2022"]

@@ -65,6 +65,7 @@ class _Patterns:
     occasion: "re.Pattern"
     past: "re.Pattern"
     completion: "re.Pattern"
+    purpose: "re.Pattern"
     after_event: "re.Pattern"
 
 
@@ -81,6 +82,7 @@ def patterns() -> _Patterns:
         anchor=re.compile(a("event_anchors"), re.I),
         event_cue=re.compile(a("event_cues"), re.I),
         vague=re.compile(a("vague"), re.I),
+        purpose=re.compile(r"(?<![\w])" + a("purpose") + r"(?:[\s,]+[\w]+){0,4}[\s,]+$", re.I),
         occasion=re.compile(a("occasions") + r"[^.;:()]{0,40}$", re.I),
         past=re.compile(a("past"), re.I),
         completion=re.compile(r"(?<![\w])" + a("completion") + r"(?![\w])", re.I),
@@ -257,6 +259,9 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         if P.recurring_ctx.search(text, cs, ce):
             add(Deadline(rm.start(), rm.end(), rm.group(), "recurring"))
     for vm in re.fast_finditer(P.vague, text):
+        cs, _ = clause_bounds(text, vm.start())
+        if P.purpose.search(text, max(cs, vm.start() - 50), vm.start()):
+            continue  # "… để theo dõi, đôn đốc kịp thời": the purpose's manner, not the task's timing
         if not _overlaps(vm.span(), taken):
             add(Deadline(vm.start(), vm.end(), vm.group(), "vague"))
     out.sort(key=lambda d: d.start)

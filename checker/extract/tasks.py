@@ -239,11 +239,15 @@ def _owner_directs(a: "_Para") -> bool:
             and not patterns().assessment.search(a.p.text))
 
 
-def _ongoing_head(text: str) -> bool:
+def _ongoing_head(text: str, owners: tuple[tuple[int, int], ...] = ()) -> bool:
     """The head verb (the first verb after the owner, skipping modals and the verbs of
-    assignment) is an ongoing duty ("tiếp tục", "tăng cường", "đôn đốc" …)."""
+    assignment) is an ongoing duty ("tiếp tục", "tăng cường", "đôn đốc" …). `owners`: the spans
+    of the owners named in `text`, whose words are never the verb ("Sở Thông tin và Truyền
+    thông tích cực đẩy mạnh …": the head is "đẩy mạnh", not "Truyền thông")."""
     P = patterns()
     for m in P.any_verb.finditer(text):
+        if any(s <= m.start() < e for s, e in owners):
+            continue
         if P.ongoing_head.match(text, m.start()):
             return True
         if not P.skip_verb.match(text, m.start()):
@@ -251,11 +255,16 @@ def _ongoing_head(text: str) -> bool:
     return False
 
 
-def _nature(text: str) -> str:
+def _spans(owners, base: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The spans, relative to `base`, of the owners written between `base` and `end`."""
+    return tuple((o.start - base, o.end - base) for o in owners if not o.inherited and base <= o.start < end)
+
+
+def _nature(text: str, owners: tuple[tuple[int, int], ...] = ()) -> str:
     """"ongoing" when the head verb is an ongoing duty; else "deliverable" when a deliverable
     is named; else "ongoing" (an ongoing word anywhere) or "other"."""
     P = patterns()
-    if _ongoing_head(text):
+    if _ongoing_head(text, owners):
         return "ongoing"
     if P.deliverable.search(text):
         return "deliverable"
@@ -428,6 +437,7 @@ def _extract(doc) -> list[Task]:
         header: list[Owner] = []
         intro: list[Owner] = []
         inherited_deadlines: list[Deadline] = []
+        heading_vague: list[Deadline] = []
         intro_deadlines: list[Deadline] = []
         for q in chains[pi]:
             b = paras[q]
@@ -438,27 +448,31 @@ def _extract(doc) -> list[Task]:
                 header = [_inherit(o, "header") for o in b.owners]
             elif not is_header and not intro and any(o.role == "lead" for o in b.owners):
                 intro = [_inherit(o, "intro") for o in b.owners if o.role == "lead"]
-            if not inherited_deadlines and (is_header or b.heading):
+            if not inherited_deadlines and not heading_vague and (is_header or b.heading):
                 ds = [d for d in para_dl(q) if d.concrete]
                 inherited_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
+                if not ds and b.heading:  # "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"
+                    heading_vague = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True)
+                                     for d in para_dl(q)[:1] if d.kind == "vague"]
             elif not intro_deadlines and not is_header and b.colon and not b.own_para:
                 # the lead-in of the list: "… tập trung thực hiện … trong 02 tháng cuối năm 2025 …: "
                 ds = [d for d in para_dl(q)
                       if d.concrete and d.kind != "event" and _PERIOD.match(d.text)
                       and not _TARGET.search(b.p.text, max(0, d.start - 80), d.start)]
                 intro_deadlines = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in ds]
-        fallback = _Fallback(header, intro, implicit, inherited_deadlines, intro_deadlines)
+        fallback = _Fallback(header, intro, implicit, inherited_deadlines, intro_deadlines, heading_vague)
         owners = fallback.owners(own)
         para_deadlines = para_dl(pi)
         topic = topic_end(text)
         if topic > 0:  # a deadline word in the quoted proposal is the locality's, not the task's
             para_deadlines = [d for d in para_deadlines if d.start >= topic]
-        deadlines = fallback.with_deadlines(para_deadlines, _ongoing_head(text[a.start:]))
+        spans = _spans(a.owners, a.start, len(text))
+        deadlines = fallback.with_deadlines(para_deadlines, _ongoing_head(text[a.start:], spans))
         item = _task_item(ol, paras, a.item)
         number = printed_number(ol, item) if item is not None else ""
         line = doc.source.position(a.p.start_offset(a.start)).line
         end_line = doc.source.position(max(a.p.start_offset(0), a.p.end_offset() - 1)).line
-        task = Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:]), end_line)
+        task = Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:], spans), end_line)
         tasks.extend(_split(doc, task, fallback, a.mentions, para_deadlines))
     return tasks
 
@@ -612,7 +626,8 @@ def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlin
                     break
         mine = fallback.owners(mine)
         dls = [d for d in all_deadlines if st <= d.start < e]
-        nature = _nature(text[st:e])
+        spans = _spans(own, st, e)
+        nature = _nature(text[st:e], spans)
         if not any(d.concrete for d in dls):
             lead_dl = []
             if k in group:
@@ -624,7 +639,7 @@ def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlin
                 lead_dl = [d for d in all_deadlines if ls <= d.start < le and d.concrete]
             if lead_dl:
                 dls = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in lead_dl] + dls
-        dls = fallback.with_deadlines(dls, _ongoing_head(text[st:e]))
+        dls = fallback.with_deadlines(dls, _ongoing_head(text[st:e], spans))
         number = ".".join(x for x in [task.number] + labels if x)
         line = doc.source.position(task.para.start_offset(st)).line
         end_line = doc.source.position(max(task.para.start_offset(st), task.para.end_offset(e) - 1)).line
@@ -642,17 +657,22 @@ class _Fallback:
     implicit: str | None
     deadlines: list[Deadline]  # of the heading the task is listed under
     intro_deadlines: list[Deadline] = field(default_factory=list)  # of the lead-in of its list
+    vague: list[Deadline] = field(default_factory=list)  # the heading's only timing is vague
 
     def with_deadlines(self, own: list[Deadline], ongoing: bool) -> list[Deadline]:
         """A task's deadlines: its own; when none is concrete, its heading's (unless the task is
         an ongoing duty by its head verb: it stays ongoing under a dated heading), else the
-        period its list's lead-in names for every item."""
+        period its list's lead-in names for every item. A task with no timing at all under a
+        heading whose only timing is vague ("… TRONG THỜI GIAN TỚI") has that vague timing,
+        unless it is an ongoing duty (which needs none)."""
         if any(d.concrete for d in own):
             return own
         if self.deadlines and not ongoing:
             return self.deadlines + own
         if self.intro_deadlines:
             return self.intro_deadlines + own
+        if not own and self.vague and not ongoing:
+            return list(self.vague)
         return own
 
     def owners(self, own: list[Owner]) -> list[Owner]:
