@@ -85,30 +85,47 @@ def _chunks(text: str) -> list[list[Token]]:
     return list(_iter_chunks(text))
 
 
+_SENTENCE_END = frozenset(".!?:\n")
+
+
 def _iter_chunks(text: str):
     pos = 0
     sentence_start = first = True
+    finditer = TOKEN.finditer
+    key = _key
     for m in SPLIT.finditer(text + "\n"):
-        toks = []
-        for t in TOKEN.finditer(text, pos, m.start()):
-            a, k = t.span()
-            w = t.group()
-            toks.append(_new(Token, (a, k, w, _key(w), sentence_start and not toks)))
-        label = first and len(toks) == 1 and len(toks[0].text) <= 2 and m.group().startswith((")", "."))
-        if toks and not label:
-            yield toks
-            first = sentence_start = False
-        if any(c in m.group() for c in ".!?:\n"):
+        end = m.start()
+        sep = m.group()
+        if end > pos:  # no token to look for between two marks side by side
+            # one comprehension, the first token's flag set after (not a test per token)
+            toks = [_new(Token, (t.start(), t.end(), w, key(w), False))
+                    for t in finditer(text, pos, end) for w in (t.group(),)]
+            if toks:
+                if sentence_start:
+                    t0 = toks[0]
+                    toks[0] = _new(Token, (t0[0], t0[1], t0[2], t0[3], True))
+                label = first and len(toks) == 1 and len(toks[0].text) <= 2 and sep.startswith((")", "."))
+                if not label:
+                    yield toks
+                    first = sentence_start = False
+        if not _SENTENCE_END.isdisjoint(sep):
             sentence_start = True
         pos = m.end()
 
 
 def mostly_accented(text: str) -> bool:
     """Text written with its tone marks (not Vietnamese typed without them, nor a foreign text)."""
-    words = accented = 0
-    for m in TOKEN.finditer(text):  # not findall: a list of every word of a long paragraph
-        words += 1
-        accented += not m.group().isascii()
+    if text.isascii():
+        return False  # no accented word
+    if len(text) > LONG_PARAGRAPH:  # not findall: a list of every word of a long paragraph
+        words = accented = 0
+        for m in TOKEN.finditer(text):
+            words += 1
+            accented += not m.group().isascii()
+    else:  # the words counted in C (map, sum), not one by one in Python
+        found = TOKEN.findall(text)
+        words = len(found)
+        accented = words - sum(map(str.isascii, found))
     return bool(words) and accented * 2 > words
 
 

@@ -36,4 +36,10 @@ def stray_letters(word: str) -> list[int]:
     word with no Latin letter at all (a Russian name, a Greek "α")."""
     if word.isascii() or not _LATIN.search(word) or is_unit(word):
         return []
-    return [i for i, ch in enumerate(word) if _STRAY.match(ch)]
+    return [m.start() for m in _STRAY.finditer(word)]  # one scan, not a match() per character
+
+
+def may_have_stray(text: str) -> bool:
+    """False when no word of `text` can have a stray letter (no character of _STRAY at all):
+    the one scan that lets a paragraph be skipped without splitting it into words."""
+    return _STRAY.search(text) is not None

@@ -41,7 +41,7 @@ import unicodedata
 from ... import rx as re
 from ...diagnostics import Msg
 from ...engine import Hit, rule
-from ...language.scripts import LOOKALIKE, stray_letters
+from ...language.scripts import LOOKALIKE, may_have_stray, stray_letters
 
 _WORD = re.compile(r"[\p{L}\p{M}]+")  # the word (letters, marks) around a character
 
@@ -70,8 +70,8 @@ def _label(ch: str) -> str:
 def check(doc):
     for p in doc.paragraphs:
         text = p.text
-        if text.isascii():
-            continue
+        if text.isascii() or not may_have_stray(text):
+            continue  # a stray letter is a character of _STRAY: none in the paragraph, none in its words
         for m in _WORD.finditer(text):
             word = m.group()
             if word.isascii():

@@ -121,6 +121,24 @@ def problem(word: str):
     return pr.kind, pr
 
 
+_FINE: set[str] = set()  # words already found to have no problem (what problem() memoises as None)
+
+
+def _bad_words(distinct: set[str]) -> set[str]:
+    """The words of `distinct` with a problem(): the words already known to be fine are taken off
+    in one set difference (in C), so only the words not seen before are looked at one by one."""
+    bad = set()
+    fine = _FINE
+    for t in distinct - fine:
+        if len(t) >= 2 and not t.isascii() and problem(t) is not None:
+            bad.add(t)
+        else:
+            if len(fine) >= 65536:
+                fine.clear()  # bounded, as problem()'s cache is
+            fine.add(t)
+    return bad
+
+
 @rule("L702", name="syllable", severity="warning", fixable=True,
       title=Msg("Từ không phải âm tiết tiếng Việt", "Not a well-formed Vietnamese syllable"))
 def check(doc):
@@ -133,7 +151,7 @@ def check(doc):
         # and only those that do are walked word by word
         # (a paragraph longer than any real one: without the list of all its words, 120 MiB for 9 MB)
         distinct = set(WORD.findall(text)) if len(text) <= LONG_PARAGRAPH else {m.group() for m in WORD.finditer(text)}
-        bad = {t for t in distinct if len(t) >= 2 and not t.isascii() and problem(t) is not None}
+        bad = _bad_words(distinct)
         if not bad:
             continue
         spans = [(c.start, c.end) for c in covered.get(p.index, ())]

@@ -135,7 +135,7 @@ def _missing_comma(doc, p, text):
 def _marks(p, text, allowed):
     """Dots after a comma, lopsided dashes between numbers, '' for a quotation mark (warnings:
     each is a typing slip a reader sees)."""
-    if "." in text:
+    if "..." in text:  # every DOT_RUN has three dots in a row (the look-behind is tried at every position)
         for m in DOT_RUN.finditer(text):
             if _inside(allowed, m.start()):
                 continue
@@ -144,7 +144,7 @@ def _marks(p, text, allowed):
                           f"Wrong punctuation: \"{m.group()}\"; an ellipsis is \"…\" (or \"...\"), never with a comma or semicolon."),
                       para=p, start=m.start(), end=m.end(), suggestion="…", replacement="…", safe=False, severity="warning",
                       hint=Msg("Viết dấu ba chấm \"…\" liền sau chữ, rồi một dấu cách.", "Write \"…\" after the word, then a space."))
-    if "-" in text or "–" in text:
+    if " -" in text or "- " in text or " –" in text or "– " in text:  # a dash with a space on one side
         for m in LOPSIDED_DASH.finditer(text):
             dash = m.group().strip()
             yield Hit(Msg(f"Khoảng trắng hai bên dấu \"{dash}\" giữa hai số không đều: \"{text[m.start() - 1:m.end() + 1]}\"; "

@@ -53,19 +53,26 @@ def candidates(doc, p):
     if not mostly_accented(text) or paragraph_legacy(text):
         return
     m = model()
+    likely = likely_variant_ids
     for toks in chunks(text):
+        if len(toks) < 2:
+            continue  # a syllable with no neighbour is not judged (likely_variant: None)
         ids = m.ids([t.key for t in toks])  # each syllable looked up once, not as each neighbour
-        for k, t in enumerate(toks):
-            if ids[k] is None:
+        lefts = [None, *ids]
+        rights = ids[1:]
+        rights.append(None)
+        for k, (t, li, xi, ri) in enumerate(zip(toks, lefts, ids, rights)):
+            if xi is None:
                 continue  # a syllable the counts do not know is not judged (likely_variant: None)
             w = t.text
-            if len(w) > 1 and w.isupper():
-                continue  # abbreviations, headings in capitals
-            if w[:1].isupper() and not t.first:
-                continue  # a name
-            if w[1:] != w[1:].lower():
-                continue  # TTg, mixed case
-            v = likely_variant_ids(ids[k - 1] if k else None, ids[k], ids[k + 1] if k + 1 < len(toks) else None)
+            if not w.islower():  # a word in lower case passes the three tests below at once
+                if len(w) > 1 and w.isupper():
+                    continue  # abbreviations, headings in capitals
+                if w[:1].isupper() and not t.first:
+                    continue  # a name
+                if w[1:] != w[1:].lower():
+                    continue  # TTg, mixed case
+            v = likely(li, xi, ri)
             if v is not None:
                 yield t, toks[k - 1] if k else None, toks[k + 1] if k + 1 < len(toks) else None, copy_case(w, written_form(v))
 
@@ -91,8 +98,12 @@ def _number_hits(p):
     text = p.text
     if not _DIGIT.search(text):  # both patterns need a digit (\d)
         return
-    for pattern, table in _number_patterns():
-        for m in pattern.finditer(text):
+    for k, (pattern, table) in enumerate(_number_patterns()):
+        if k and "%" not in text:
+            continue  # the second pattern looks ahead for a percentage
+        # both patterns begin with a look-behind, which the standard engine tries at every
+        # position: fast_finditer scans for the literal starts of the words instead
+        for m in re.fast_finditer(pattern, text):
             w = m.group()
             fix = copy_case(w, table[w.lower()])
             yield Hit(Msg(f"Viết sai: \"{w}\" cạnh con số phải là \"{fix}\".", f"Misspelt: \"{w}\" beside a number should be \"{fix}\"."),

@@ -129,11 +129,16 @@ def check(doc):
     m = model()
     src = doc.source.text
     scan = doc.scan
-    for i, p in enumerate(doc.paragraphs):
+    # the paragraphs that hold each trigger, looked up once: a paragraph with none is not visited
+    after_p, article_p, types_p, law_p, pm_p, region_p, congress_p, road_p = wanted = [
+        scan.paragraphs(t) for t in (AFTER_PUNCT_T, ARTICLE_T, TYPES_T, LAW_T, PM_T, REGION_T, CONGRESS_T, ROAD_T)]
+    paras = doc.paragraphs
+    for i in sorted(frozenset().union(*wanted)):
+        p = paras[i]
         text = p.text
         if text.isascii() or paragraph_legacy(text) or text.isupper():
             continue
-        for mt in (AFTER_PUNCT.finditer(text) if scan.has(AFTER_PUNCT_T, i) else ()):
+        for mt in (AFTER_PUNCT.finditer(text) if i in after_p else ()):
             w = mt.group(1)
             key = tone_neutral(w)
             if m.count(key) < COMMON_MIN:
@@ -151,13 +156,13 @@ def check(doc):
             lower = w[:1].lower() + w[1:]
             yield _hit(p, a, mt.end(1), w, lower, "I", "Viết hoa giữa câu",
                        "A capital mid-sentence")
-        for mt in (ARTICLE.finditer(text) if scan.has(ARTICLE_T, i) else ()):
+        for mt in (ARTICLE.finditer(text) if i in article_p else ()):
             yield _hit(p, mt.start(1), mt.end(1), mt.group(1), _cap(mt.group(1)), "V.7",
                        "Điều, chương của văn bản cụ thể phải viết hoa", "Article or chapter of a specific document in lower case")
         # the types pattern needs "… số 12/…": compiled when a paragraph first holds its trigger
-        if scan.has(TYPES_T, i) and not _TYPES:
+        if i in types_p and not _TYPES:
             _TYPES.append(_types_pattern())
-        for mt in (_TYPES[0].finditer(text) if scan.has(TYPES_T, i) else ()):
+        for mt in (_TYPES[0].finditer(text) if i in types_p else ()):
             found = mt.group(1)
             if found[:1].isupper():
                 continue
@@ -165,24 +170,24 @@ def check(doc):
                      "Tên loại văn bản cụ thể phải viết hoa", "The type of a specific document in lower case")
             h.severity = "info"  # widespread in published letters ("công văn số …"): a reminder
             yield h
-        for mt in (LAW.finditer(text) if scan.has(LAW_T, i) else ()):
+        for mt in (LAW.finditer(text) if i in law_p else ()):
             w = mt.group(1)
             if tone_neutral(w) in not_law or not m.count(tone_neutral(w)):
                 continue
             yield _hit(p, mt.start(1), mt.end(1), w, _cap(w), "V.6",
                        "Âm tiết đầu của tên luật phải viết hoa", "The first syllable of a law's name in lower case")
-        for mt in (PM.finditer(text) if scan.has(PM_T, i) else ()):
+        for mt in (PM.finditer(text) if i in pm_p else ()):
             found = mt.group(1)
             fix = "Phó Thủ tướng" if found.startswith("phó") else "Thủ tướng"
             yield _hit(p, mt.start(1), mt.end(1), found, fix, "V.3", "Tên chức vụ viết thường", "A title in lower case")
-        for mt in (REGION.finditer(text) if scan.has(REGION_T, i) else ()):
+        for mt in (REGION.finditer(text) if i in region_p else ()):
             if not mt.group(1)[:1].isupper():
                 continue
             yield _hit(p, mt.start(2), mt.end(2), mt.group(1) + mt.group(2), mt.group(1) + "Bộ", "III.1.đ",
                        "Tên vùng, miền viết hoa mọi âm tiết", "Every syllable of a region's name is capitalised")
-        for mt in (CONGRESS.finditer(text) if scan.has(CONGRESS_T, i) else ()):
+        for mt in (CONGRESS.finditer(text) if i in congress_p else ()):
             yield _hit(p, mt.start(1), mt.end(1), mt.group(1), "Đại hội", "V.9",
                        "Tên đại hội cụ thể (có số lần thứ) phải viết hoa", "The name of a numbered congress in lower case")
-        for mt in (ROAD.finditer(text) if scan.has(ROAD_T, i) else ()):
+        for mt in (ROAD.finditer(text) if i in road_p else ()):
             yield _hit(p, mt.start(2), mt.end(2), mt.group(0), mt.group(1) + " lộ", "III.1.b",
                        "Chỉ viết hoa chữ đầu của tên đường", "Only the first letter of a road name is capitalised")
