@@ -20,7 +20,6 @@ _STRAY = re.compile(r"[\u0180-\u019f\u01a2-\u01ae\u01b1-\u024f\u0250-\u02af\u037
                     r"\ua720-\ua7ff\uab30-\uab6f\uff21-\uff3a\uff41-\uff5a]")
 
 
-_UNIT_PREFIX = "µμΩ"  # micro (the micro sign and Greek mu), ohm
 
 
 def is_unit(word: str) -> bool:
