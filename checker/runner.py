@@ -10,6 +10,7 @@ import datetime as dt
 import fnmatch
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,7 +179,10 @@ def _mp_context():
     import multiprocessing
     import threading
 
-    if threading.active_count() > 1 and "forkserver" in multiprocessing.get_all_start_methods():
+    # threads started with _thread (execnet's, a host program's) are not in threading's count;
+    # sys._current_frames() sees every thread that runs Python code
+    threads = max(threading.active_count(), len(sys._current_frames()))
+    if threads > 1 and "forkserver" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("forkserver")
     return None
 
