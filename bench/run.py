@@ -80,7 +80,13 @@ def measure(cmd: list[str], runs: int, env: dict | None = None) -> Run:
 
 
 def rasoat() -> list[str]:
-    exe = shutil.which("rasoat") or str(Path(sys.executable).with_name("rasoat"))
+    """This checkout's rasoat: the one beside this interpreter, else .venv's, else the PATH's."""
+    for exe in (Path(sys.executable).with_name("rasoat"), ROOT / ".venv" / "bin" / "rasoat"):
+        if exe.is_file():
+            return [str(exe), "check", "--quiet", "--no-color"]
+    exe = shutil.which("rasoat")
+    if exe is None:
+        raise SystemExit("bench/run.py: no rasoat found (install it: pip install -e . in a venv)")
     return [exe, "check", "--quiet", "--no-color"]
 
 
