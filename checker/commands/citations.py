@@ -154,6 +154,7 @@ def register(app: typer.Typer) -> None:
     ):
         """Liệt kê mọi văn bản được viện dẫn (trích dẫn) và các phát hiện C5xx về chúng."""
         from ..errors import ConfigError
+        from ..fastpath import _split
         from ..runner import RunSettings, check_one, discover
 
         if format not in FORMATS:
@@ -162,9 +163,8 @@ def register(app: typer.Typer) -> None:
             _die(f"--stage không hợp lệ: {stage!r} (draft | issued)", f"invalid --stage: {stage!r} (draft | issued)")
         if lang not in ("vi", "en"):
             _die(f"--lang không hợp lệ: {lang!r} (vi | en)", f"invalid --lang: {lang!r} (vi | en)")
-        split = lambda vs: [x.strip() for v in vs or [] for x in v.split(",") if x.strip()]  # noqa: E731
-        settings = RunSettings(select=["C5"], stage=stage, lang=lang, config=config, include=split(include),
-                               exclude=split(exclude))
+        settings = RunSettings(select=["C5"], stage=stage, lang=lang, config=config, include=_split(include),
+                               exclude=_split(exclude))
         files, problems = discover(paths, settings.include, settings.exclude)
         results: list[tuple[str, list[dict]]] = []
         failed = False

@@ -192,7 +192,7 @@ def register(app: typer.Typer) -> None:
         config: Optional[str] = typer.Option(None, "--config", help="Tệp cấu hình."),
     ):
         """Bảng nhiệm vụ: ai chủ trì, ai phối hợp, thời hạn, và các phát hiện về thời hạn, đầu mối."""
-        import datetime as dt
+        from ..fastpath import _split, _today
 
         from ..errors import ConfigError
         from ..runner import RunSettings, check_one, discover
@@ -201,15 +201,8 @@ def register(app: typer.Typer) -> None:
             _die(f"--format không hợp lệ: {format!r} (chọn một trong {', '.join(FORMATS)})", f"invalid --format: {format!r} (one of {', '.join(FORMATS)})")
         if lang not in (None, "vi", "en"):
             _die(f"--lang không hợp lệ: {lang!r} (vi | en)", f"invalid --lang: {lang!r} (vi | en)")
-        day = None
-        if today is not None:
-            try:
-                day = dt.date.fromisoformat(today)
-            except ValueError:
-                _die(f"--today phải có dạng YYYY-MM-DD (nhận được {today!r})", f"--today must be YYYY-MM-DD (got {today!r})")
-        split = lambda vs: [x.strip() for v in (vs or []) for x in v.split(",") if x.strip()]  # noqa: E731
-        settings = RunSettings(select=["D", "A"], lang=lang, today=day, include=split(include),
-                               exclude=split(exclude), config=config)
+        settings = RunSettings(select=["D", "A"], lang=lang, today=_today(today), include=_split(include),
+                               exclude=_split(exclude), config=config)
         out_lang = lang or "vi"
         try:
             files, problems = discover([p for p in paths if p != "-"], settings.include, settings.exclude)

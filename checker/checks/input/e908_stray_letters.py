@@ -38,13 +38,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from ... import rx as re
 from ...diagnostics import Msg
 from ...engine import Hit, rule
 from ...language.scripts import LOOKALIKE, may_have_stray, stray_letters
-
-_WORD = re.compile(r"[\p{L}\p{M}]+")  # the word (letters, marks) around a character
-
+from ...language.words import WORD
 
 _SCRIPT_VI = {"CYRILLIC": "chữ Kirin", "GREEK": "chữ Hy Lạp", "FULLWIDTH": "chữ Latinh toàn khổ",
               "LATIN": "chữ Latinh mở rộng"}
@@ -72,7 +69,7 @@ def check(doc):
         text = p.text
         if text.isascii() or not may_have_stray(text):
             continue  # a stray letter is a character of _STRAY: none in the paragraph, none in its words
-        for m in _WORD.finditer(text):
+        for m in WORD.finditer(text):
             word = m.group()
             if word.isascii():
                 continue
