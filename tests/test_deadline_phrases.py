@@ -158,3 +158,48 @@ def test_impossible_dates_are_kept_as_invalid():
 def test_relative_week():
     (d,) = find_deadlines("Phòng Y tế báo cáo trong tuần.", D(2020, 9, 2), 2020)
     assert (d.kind, d.date) == ("within-week", D(2020, 9, 6))
+
+
+# Classes of phrase, in short synthetic sentences (not a document's words): the expected primary
+# deadline as (text, kind, ISO date or None); None when the sentence holds no deadline.
+SYNTHETIC = [
+    # the end of a year closes it: a deadline, not a horizon ("tầm nhìn đến năm 2050")
+    ("Sở Tài chính xây dựng kịch bản tăng thu từ nay đến hết năm 2023; báo cáo UBND tỉnh.",
+     ("đến hết năm 2023", "within-year", "2023-12-31")),
+    ("Hoàn thiện hồ sơ dự án đến hết năm 2023.", ("đến hết năm 2023", "within-year", "2023-12-31")),
+    ("Quy hoạch vùng huyện tầm nhìn đến năm 2050.", None),
+    # the end of the current period with no number: the period of the reference date
+    ("Phòng Nội vụ rà soát hồ sơ cán bộ đến cuối năm, đề xuất phương án.", ("đến cuối năm", "within-year", "2023-12-31")),
+    ("Phòng Y tế tổng hợp số liệu, báo cáo trước cuối tháng.", ("trước cuối tháng", "within-month", "2023-08-31")),
+    ("Các xã báo cáo từ nay đến hết quý.", ("từ nay đến hết quý", "within-quarter", "2023-09-30")),
+    # a proposal studied "in the course of" a process: the process; elsewhere a manner, no deadline
+    ("Bộ Xây dựng nghiên cứu đề xuất của tỉnh trong quá trình hướng dẫn thi hành Luật Nhà ở.",
+     ("trong quá trình hướng dẫn thi hành Luật Nhà ở", "event", None)),
+    ("Sở Y tế tiếp thu, nghiên cứu đề nghị của huyện trong quá trình lập kế hoạch, bảo đảm đúng quy định.",
+     ("trong quá trình lập kế hoạch", "event", None)),
+    ("Các sở tăng cường phối hợp trong quá trình triển khai dự án.", None),
+    # the day a law takes effect is an event deadline, before a later "nhiệm vụ thường xuyên"
+    ("Các sở trình ban hành quy định chi tiết, bảo đảm có hiệu lực cùng thời điểm Luật có hiệu lực.",
+     ("cùng thời điểm Luật có hiệu lực", "event", None)),
+    ("Sở Tư pháp hướng dẫn thi hành, phù hợp với thời điểm có hiệu lực của Luật; tiếp tục rà soát văn bản, nhiệm vụ thường xuyên.",
+     ("phù hợp với thời điểm có hiệu lực của Luật", "event", None)),
+    # a year followed by "nêu trên" names what was mentioned before, not when the work is due
+    ("UBND huyện giải ngân hết số vốn sự nghiệp năm 2023 nêu trên, báo cáo kết quả trong Quý I năm 2024.",
+     ("trong Quý I năm 2024", "within-quarter", "2024-03-31")),
+    ("UBND huyện giải ngân hết số vốn sự nghiệp năm 2023, báo cáo kết quả trong Quý I năm 2024.",
+     ("giải ngân hết số vốn sự nghiệp năm 2023", "within-year", "2023-12-31")),
+    # with no reference date to compare with, a meeting named by its day is cited, not a deadline,
+    # unless a report or a cue comes before it
+    ("Thực hiện ý kiến tại Thông báo số 12/TB-UBND và cuộc họp ngày 10 tháng 7 năm 2023; trình UBND tỉnh dự thảo "
+     "quyết định trước ngày 30/9/2023.", ("trước ngày 30/9/2023", "by-date", "2023-09-30")),
+    ("Thực hiện ý kiến tại cuộc họp ngày 10 tháng 7 năm 2023, trình UBND tỉnh dự thảo quyết định trước ngày 30/9/2023.",
+     ("trước ngày 30/9/2023", "by-date", "2023-09-30")),
+    ("Sở Nội vụ báo cáo tại cuộc họp ngày 20 tháng 9 năm 2023.", ("báo cáo tại cuộc họp ngày 20 tháng 9 năm 2023", "event", "2023-09-20")),
+]
+
+
+@pytest.mark.parametrize("phrase,want", SYNTHETIC, ids=[s[0][:50] for s in SYNTHETIC])
+def test_synthetic_class(phrase, want):
+    d = primary(find_deadlines(phrase, None, 2023) if "cuộc họp" in phrase else find_deadlines(phrase, D(2023, 8, 10), 2023))
+    got = None if d is None else (d.text, d.kind, d.date.isoformat() if d.date else None)
+    assert got == want

@@ -195,3 +195,26 @@ def test_an_owner_named_before_the_verb_is_not_read_as_the_verb_and_proactive_du
     assert [t.nature for t in ts] == ["ongoing", "ongoing", "deliverable"]
     # a dated heading dates the work under it, not the ongoing duties
     assert [(t.deadline.text if t.deadline else None) for t in ts] == [None, None, "trong tháng 10/2022"]
+
+
+def test_a_deadline_inside_an_entry_followed_by_another_entry_is_that_entrys_own():
+    ts = tasks("7. Sở Tài chính: (1) xây dựng quy chế quản lý quỹ; (2) trình UBND tỉnh đề án tự chủ; "
+               "hoàn thành trước ngày 15/11/2022; (3) theo dõi việc thu ngân sách, nhiệm vụ thường xuyên.\n")
+    assert [t.number for t in ts] == ["7.(1)", "7.(2)", "7.(3)"]
+    assert [t.deadline.text if t.deadline else None for t in ts] == [
+        None, "trước ngày 15/11/2022", "nhiệm vụ thường xuyên"]
+
+
+def test_a_proposal_studied_in_the_course_of_a_process_has_that_process_as_its_deadline():
+    ts = tasks("8. Giao Bộ Tài chính nghiên cứu kiến nghị của tỉnh trong quá trình sửa đổi Nghị định về "
+               "phí và lệ phí.\n9. Sở Nội vụ nâng cao năng lực trong quá trình tổ chức thực hiện, báo cáo "
+               "kết quả trước ngày 30/11/2022.\n")
+    assert [(t.deadline.text, t.deadline.kind) for t in ts] == [
+        ("trong quá trình sửa đổi Nghị định về phí và lệ phí", "event"), ("trước ngày 30/11/2022", "by-date")]
+
+
+def test_a_second_sentence_asking_each_ministry_is_a_task_of_its_own():
+    ts = tasks("10. Yêu cầu các bộ, ngành, địa phương tiếp tục rà soát thủ tục đầu tư. Yêu cầu từng bộ, ngành, "
+               "địa phương hoàn thành báo cáo kết quả trước ngày 30/11/2022.\n")
+    assert [leads(t) for t in ts] == [["các bộ, ngành, địa phương"], ["từng bộ, ngành, địa phương"]]
+    assert [t.deadline.text if t.deadline else None for t in ts] == [None, "trước ngày 30/11/2022"]

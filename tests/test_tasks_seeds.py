@@ -106,7 +106,7 @@ TABLE_001 = [
     (107, "7", ["UBND các xã, thị trấn"], [], "none", None),
     (109, "7", ["Phòng Giáo dục và đào tạo"], [], "none", None),
     (115, "8", LDTB, [], "within-month", "2020-09-30"),
-    (117, "8", LDTB, ["UBND xã Nậm Sỏ"], "none", None),
+    (117, "8", LDTB, ["UBND xã Nậm Sỏ"], "within-year", "2020-12-31"),  # "thực hiện đến cuối năm" (gold: debatable, "đến cuối năm")
     (119, "8", LDTB, ["Trung tâm GDNN-GDTX huyện", "các cơ quan liên quan"], "by-date", "2020-09-15"),
     (125, "9", NOIVU, [], "within-month", "2020-09-30"),
     (127, "9", NOIVU, [], "within-month", "2020-09-30"),

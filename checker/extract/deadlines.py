@@ -67,6 +67,7 @@ class _Patterns:
     completion: "re.Pattern"
     purpose: "re.Pattern"
     after_event: "re.Pattern"
+    in_process: "re.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -87,10 +88,12 @@ def patterns() -> _Patterns:
         past=re.compile(a("past"), re.I),
         completion=re.compile(r"(?<![\w])" + a("completion") + r"(?![\w])", re.I),
         after_event=re.compile(r"(?<![\w])" + a("after_event") + r"(?![\w])", re.I),
+        in_process=re.compile(r"(?<![\w])" + a("in_process"), re.I),
     )
 
 
 _NOUN_DONE = re.compile(r"(?:khối\s+lượng|tỷ\s+lệ|mức|kết\s+quả)\s+$", re.I)
+_NAMED_ABOVE = re.compile(r"\s*(?:nêu\s+trên|đã\s+nêu|nói\s+trên|trên\s+đây)(?![\w])", re.I)
 _OF_YEAR = re.compile(r"\bcủa\s+$", re.I)
 _EVENT_TAIL = re.compile(r"[^.;:()]{0,60}?(?=[.;:()]|$)")
 _EVENT_VERB = re.compile(r"(?<![\w])(?:báo\s+cáo|trình|kịp|trước|tại)(?![\w])", re.I)
@@ -110,6 +113,7 @@ def _event_start(before: str) -> int:
     v = verbs[-1]
     r = _REPORT_BEFORE.search(before, 0, v.start()) if v.group().lower() == "tại" else None
     return r.start() if r else v.start()
+_BARE_AT = re.compile(r"tại(?![\w])", re.I)
 _MID_YEAR = re.compile(r"\b(?:giữa|đầu)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[.;()]\s|[;()]|\.$")
 
@@ -123,8 +127,9 @@ def _completed_year(text: str, m: DateMention, ref, ref_year) -> Deadline | None
     for v in patterns().completion.finditer(text, max(cs, m.start - 100), m.start):
         pass
     if v is None or _past(text, cs, v.start()) or _NOUN_DONE.search(text, max(0, v.start() - 12), v.start()) \
-            or _OF_YEAR.search(text, max(0, m.start - 5), m.start):
-        return None  # "khối lượng hoàn thành …", "thời gian còn lại của năm 2025": no deadline
+            or _OF_YEAR.search(text, max(0, m.start - 5), m.start) or _NAMED_ABOVE.match(text, m.end):
+        return None  # "khối lượng hoàn thành …", "thời gian còn lại của năm 2025", "số vốn năm
+        # 2025 nêu trên" (the year names what was mentioned before): no deadline
     return Deadline(v.start(), m.end, text[v.start():m.end], "within-year", m.last, True, m)
 
 
@@ -178,6 +183,10 @@ def _relative_date(phrase: str, ref: dt.date | None) -> dt.date | None:
     return None
 
 
+_UNIT = re.compile(r"tuần|tháng|quý|năm")
+_UNIT_KIND = {"tuần": "within-week", "tháng": "within-month", "quý": "within-quarter", "năm": "within-year"}
+
+
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
@@ -223,10 +232,18 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
                 break
         if date is not None and ref is not None and date < ref:
             continue  # "… và cuộc họp ngày 22 tháng 8 năm 2024": a past meeting, cited
+        if ref is None and mention is not None and mention.kind == "day" and not cue \
+                and (start == em.start() or _BARE_AT.match(text, start)):
+            continue  # no date to compare with: a meeting named by its day, with no "trước",
+            # "kịp" or "báo cáo/trình … tại" before it, is cited ("… và cuộc họp ngày 22/8/2024")
         add(Deadline(start, end, text[start:end], "event", date, True if mention is None else mention.valid, mention))
     for am in re.fast_finditer(P.after_event, text):  # "Sau khi được Quốc hội thông qua, …"
         if not _overlaps(am.span(), taken):
             add(Deadline(am.start(), am.end(), am.group(), "event"))
+    for pm in re.fast_finditer(P.in_process, text):  # "nghiên cứu kiến nghị của Tỉnh trong quá trình …"
+        w = pm.span("when")
+        if not _overlaps(w, taken):
+            add(Deadline(w[0], w[1], text[w[0]:w[1]], "event"))
     for m in mentions:
         if _overlaps((m.start, m.end), taken):
             continue
@@ -249,9 +266,8 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         add(Deadline(start, m.end, text[start:m.end], MENTION_KIND[m.kind], r.last if r.valid else None, r.valid, r))
     for rm in re.fast_finditer(P.relative, text):
         if not _overlaps(rm.span(), taken):
-            add(Deadline(rm.start(), rm.end(), rm.group(), "within-week" if "tuần" in rm.group().lower() else
-                         {"tháng": "within-month", "quý": "within-quarter"}.get(rm.group().split()[1].lower(), "within-year"),
-                         _relative_date(rm.group(), ref)))
+            unit = _UNIT.findall(rm.group().lower())[-1]  # "trong tháng này", "đến cuối năm"
+            add(Deadline(rm.start(), rm.end(), rm.group(), _UNIT_KIND[unit], _relative_date(rm.group(), ref)))
     for rm in re.fast_finditer(P.recurring, text):
         if _overlaps(rm.span(), taken):
             continue

@@ -606,6 +606,8 @@ def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlin
     group: dict[int, Deadline] = {}
     for k in range(len(pieces) - 1, -1, -1):
         st, e, labels, leadins = pieces[k]
+        if k + 1 < len(pieces) and pieces[k + 1][3] == leadins and pieces[k + 1][2] != labels:
+            continue  # an entry followed by another entry of its list: its closing clause is its own
         g = _group_deadline(text, st, e, all_deadlines) if labels else None
         if g is None:
             continue
