@@ -183,6 +183,10 @@ SYNTHETIC = [
      ("cùng thời điểm Luật có hiệu lực", "event", None)),
     ("Sở Tư pháp hướng dẫn thi hành, phù hợp với thời điểm có hiệu lực của Luật; tiếp tục rà soát văn bản, nhiệm vụ thường xuyên.",
      ("phù hợp với thời điểm có hiệu lực của Luật", "event", None)),
+    # a vague word in a series of qualities of the work says how well, not when
+    ("Sở Thông tin và Truyền thông cung cấp thông tin nhanh chóng, chính xác về dịch bệnh.", None),
+    ("Các huyện giải ngân nhanh chóng và đầy đủ các nguồn vốn hỗ trợ.", None),
+    ("Các huyện giải ngân nhanh chóng các nguồn vốn hỗ trợ.", ("nhanh chóng", "vague", None)),
     # a year followed by "nêu trên" names what was mentioned before, not when the work is due
     ("UBND huyện giải ngân hết số vốn sự nghiệp năm 2023 nêu trên, báo cáo kết quả trong Quý I năm 2024.",
      ("trong Quý I năm 2024", "within-quarter", "2024-03-31")),

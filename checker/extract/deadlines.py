@@ -68,6 +68,7 @@ class _Patterns:
     purpose: "re.Pattern"
     after_event: "re.Pattern"
     in_process: "re.Pattern"
+    manner: "re.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,7 @@ def patterns() -> _Patterns:
         completion=re.compile(r"(?<![\w])" + a("completion") + r"(?![\w])", re.I),
         after_event=re.compile(r"(?<![\w])" + a("after_event") + r"(?![\w])", re.I),
         in_process=re.compile(r"(?<![\w])" + a("in_process"), re.I),
+        manner=re.compile(r"\s*(?:,|và)\s*" + a("manner") + r"(?![\w])", re.I),
     )
 
 
@@ -278,6 +280,8 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         cs, _ = clause_bounds(text, vm.start())
         if P.purpose.search(text, max(cs, vm.start() - 50), vm.start()):
             continue  # "… để theo dõi, đôn đốc kịp thời": the purpose's manner, not the task's timing
+        if P.manner.match(text, vm.end()):
+            continue  # "cung cấp thông tin nhanh chóng, chính xác": how well, not when
         if not _overlaps(vm.span(), taken):
             add(Deadline(vm.start(), vm.end(), vm.group(), "vague"))
     out.sort(key=lambda d: d.start)

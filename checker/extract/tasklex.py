@@ -24,7 +24,7 @@ SECTIONS = {
     "deadlines.toml": {
         "date_cues", "day_only_cues", "relative", "recurring", "recurring_context", "event_nouns",
         "event_anchors", "event_cues", "vague", "occasions", "past", "completion", "table_cells", "after_event", "purpose",
-        "in_process",
+        "in_process", "manner",
     },
     "owners.toml": {
         "body_heads", "standalone_heads", "places", "person_titles", "broad_groups", "vague_owners",
