@@ -83,10 +83,12 @@ class SyllableModel:
     def id(self, x: str) -> int | None:
         return self._ids.get(x)
 
-    def ids(self, keys) -> list[int | None]:
-        """id() of each key, in one call (a stretch of syllables looked up at once)."""
-        get = self._ids.get
-        return [get(k) for k in keys]
+    def ids(self, keys, unknown=None) -> list[int | None]:
+        """id() of each key, in one call (a stretch of syllables looked up at once, in C); a key
+        not in the table gets None, or the next item of the iterable `unknown`."""
+        if unknown is None:
+            return list(map(self._ids.get, keys))
+        return list(map(self._ids.get, keys, unknown))
 
     def count_id(self, i: int) -> int:
         return self._counts[i]
