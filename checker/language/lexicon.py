@@ -214,8 +214,9 @@ _neutral_word = lru_cache(maxsize=131072)(tone_neutral)
 
 def _neutral(text: str) -> str:
     """tone_neutral with the same length as `text` (so that offsets carry over)."""
-    n = " ".join(_neutral_word(w) for w in nfc(text).split(" "))
-    return n if len(n) == len(text) else nfc(text).lower()
+    t = nfc(text)
+    n = " ".join(map(_neutral_word, t.split(" ")))
+    return n if len(n) == len(text) else t.lower()
 
 
 def _word_before(neutral: str, i: int, phrase: str) -> bool:
@@ -322,7 +323,7 @@ def find_confusions_in(texts: list[str]) -> dict[int, list[ConfusionMatch]]:
         starts = list(accumulate((len(t) + 1 for t in parts), initial=0))
         hay = "\n".join(parts)
         n = len(hay)
-        for end, w in automata[case].iter(hay):
+        for end, w in _occurrences(automata[case], idx, hay):
             start = end - len(w) + 1
             if (start == 0 or not word(hay, start - 1)) and (end + 1 == n or not word(hay, end + 1)):
                 hits.setdefault(bisect_right(starts, start) - 1, {}).setdefault(case, {})[w] = None
@@ -339,6 +340,26 @@ def find_confusions_in(texts: list[str]) -> dict[int, list[ConfusionMatch]]:
     return out
 
 
+def _occurrences(automaton, words, hay: str):
+    """(end index, word) of every occurrence of the trigger words in `hay`, in the automaton's
+    order: for a few words, str.find of each (sorted by end: two occurrences found whole never
+    end at the same place), else the automaton's pass over the text."""
+    if len(words) > 4:
+        return automaton.iter(hay)
+    out = []
+    find = hay.find
+    for w in words:
+        if not w:
+            continue
+        k = len(w) - 1
+        i = find(w)
+        while i >= 0:
+            out.append((i + k, w))
+            i = find(w, i + 1)
+    out.sort()
+    return out
+
+
 def _confirm(text: str, lower: str, candidates: list[Confusion]) -> list[ConfusionMatch]:
     """The matches of the candidate entries in a paragraph, in order, without overlaps."""
     if not candidates:
@@ -351,7 +372,7 @@ def _confirm(text: str, lower: str, candidates: list[Confusion]) -> list[Confusi
     if not candidates:
         return []
     written = set(_WORDS.findall(text))
-    lowered = {w.lower() for w in written}
+    lowered = set(map(str.lower, written))
     neutral = None
     found: list[ConfusionMatch] = []
     for entry in candidates:
