@@ -224,7 +224,12 @@ def _likely(li: int | None, xi: int | None, ri: int | None) -> str | None:
     both = li is not None and ri is not None
     s0 = None
     best = None
+    # with a left word, every variant kept below is seen at least EVIDENCE times after it: the
+    # others are passed over by one set lookup instead of a search of the bigram table
+    strong = m.followers(li, EVIDENCE) if li is not None else None
     for v in variants:
+        if strong is not None and v not in strong:
+            continue  # lv < EVIDENCE
         lv = m.pair_ids(li, v) if li is not None else 0.0
         if both:
             if lv < EVIDENCE or lv < RATIO * max(lx, 1) or (lword and lv < WORD_OVER * lx):
