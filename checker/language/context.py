@@ -164,6 +164,8 @@ def maybe_doubled(keys: list[str]) -> bool:
     in one stretch, so side by side in `keys`)."""
     if any(map(eq, keys, islice(keys, 1, None))):
         return True
+    if not any(map(eq, keys, islice(keys, 2, None))):
+        return False  # no a _ a: no a b a b (the commonest answer, in one pass)
     return any(map(and_, map(eq, keys, islice(keys, 2, None)), map(eq, islice(keys, 1, None), islice(keys, 3, None))))
 
 
