@@ -71,10 +71,14 @@ def is_upper_text(text: str) -> bool:
     """True when every letter of `text` is upper case and there are at least two letters."""
     # by pieces: str.upper() works in a buffer of 12 bytes a character (a 9-million-character
     # paragraph took 108 MiB for this test), and the first lower-case piece ends it
-    for i in range(0, len(text), 4096):
-        piece = text[i:i + 4096]
-        if piece.upper() != piece:
+    if len(text) <= 4096:  # one piece (most lines and paragraphs): no slicing loop
+        if text.upper() != text:
             return False
+    else:
+        for i in range(0, len(text), 4096):
+            piece = text[i:i + 4096]
+            if piece.upper() != piece:
+                return False
     n = 0
     for c in text:
         if c.isalpha():

@@ -29,3 +29,16 @@ def test_a_table_read_from_bytes_or_mapped_gives_the_same_answers():
     for x, y in [("quy", "định"), ("xây", "dựng"), ("điện", "tử"), ("tỷ", "trọng")]:
         assert a.pair(x, y) == b.pair(x, y) > 0
     assert [a.word(v) for v in a.variant_ids(a.id("đế"))] == [b.word(v) for v in b.variant_ids(b.id("đế"))]
+
+
+def test_the_followers_of_a_syllable_are_those_seen_often_enough_after_it():
+    # L705 passes over a variant not among them without searching the table: it must be exact
+    m = lm.model()
+    n = len(m._words)
+    for x in ("quy", "xây", "điện", "các", "từ", "zzz"):
+        i = m.id(x)
+        if i is None:
+            continue
+        strong = m.followers(i, 100)
+        assert strong == {j for j in range(n) if m.pair_ids(i, j) >= 100}
+        assert m.id("định") in m.followers(m.id("quy"), 100)

@@ -52,3 +52,34 @@ def test_shape_start_is_a_superset_on_random_lines(t):
     if _shaped(t):
         assert P.SHAPE_START.match(t)
     assert P.is_terminal(t) == bool(P.TERMINAL.search(t))
+
+
+def _lines_as_cleaned(text: str):
+    """What read_lines gives for each line, and what clean_line gives for it on its own."""
+    from checker.readers.text import clean_line, column_segments, read_lines
+    from checker.source import Source
+
+    src = Source(path="x.txt", text=text, kind="text")
+    got = [ln for ln in read_lines(src)]
+    k = 0
+    for no, (start, raw) in enumerate(src.iter_lines(), start=1):
+        segs = column_segments(raw) if no <= 40 else None
+        if raw.strip() in ("|", "| |") or (segs is not None and len(segs) > 1):
+            k += 1 if raw.strip().startswith("|") else len(segs)
+            continue
+        ln = got[k]
+        want = clean_line(raw, start)
+        assert (ln.text, list(ln.offsets), ln.bold, ln.italic, ln.comment) == \
+            (want.text, list(want.offsets), want.bold, want.italic, want.comment), raw
+        k += 1
+
+
+def test_a_line_read_as_it_stands_is_the_line_cleaned():
+    # the whole-text search for Markdown marks and odd spaces stands in for the per-line test:
+    # lines with and without them, side by side, in texts with "\n" and with "\r\n"
+    text = ("Nội dung thường\n**THÔNG BÁO**\n# Tiêu đề\nhai  dấu cách\ncuối có dấu cách \n\u00a0nbsp\n"
+            "một\u2028hai\n- a *nghiêng* _x_ \\* y\n<!-- rasoat: ignore L704 -->chữ\nho\u0300a\nkết thúc.\n")
+    _lines_as_cleaned(text)
+    _lines_as_cleaned(text.replace("\n", "\r\n"))
+    for f in sorted(SHARED.glob("corpus/notices/*.txt"))[:5] + sorted(SHARED.glob("seeds/*.txt"))[:5]:
+        _lines_as_cleaned(f.read_text(encoding="utf-8"))

@@ -27,6 +27,8 @@ from __future__ import annotations
 import math
 import unicodedata
 from functools import lru_cache
+from itertools import compress, islice, repeat, starmap
+from operator import and_, eq, is_not
 from typing import NamedTuple
 
 from .. import rx as re
@@ -113,6 +115,60 @@ def _iter_chunks(text: str):
         pos = m.end()
 
 
+# the tokens of a paragraph and the boundaries of its stretches in one pass: a TOKEN (only letters)
+# or a SPLIT match (never a letter) with what follows it up to the next token (digits, other
+# marks: "/12/2014 ", ", 2, "), so the scan meets the same boundaries as SPLIT.finditer and each
+# boundary is one item
+_FLAT = re.compile(f"(?:{SPLIT.pattern})[\\W\\d_]*|{TOKEN.pattern}")
+
+
+def flat_keys(text: str) -> tuple[list[str], list[int | None] | None]:
+    """(keys, ids) of a paragraph: _key() of every token in order, with each boundary between
+    stretches (a SPLIT match and the non-letters after it, kept as written: never a syllable of
+    the counts) in its place; and, for a paragraph mostly_accented(), the model's id of each item
+    (None: a boundary or a syllable the counts do not know), else None. Two tokens side by side in
+    the list are neighbours in one stretch of chunks(text) (digits or symbols between them are
+    skipped by both); the first and last tokens of a stretch have a boundary or an end beside
+    them. One findall and a few maps in C, no object per word; kept for the last paragraphs seen,
+    as chunks() (do not modify the lists). L705 and L706 build chunks() only for a paragraph where
+    these show something to judge."""
+    if len(text) > LONG_PARAGRAPH:
+        raise ValueError("a paragraph longer than LONG_PARAGRAPH is read with chunks()")
+    return _flat(text)
+
+
+@lru_cache(maxsize=4096)
+def _flat(text: str) -> tuple[list[str], list[int | None] | None]:
+    items = _FLAT.findall(text)
+    words = list(filter(str.isalnum, items))  # the tokens: a boundary has no letter nor digit
+    n = len(words)
+    keys = list(map(_key, items))
+    # mostly_accented(text), counted on the same tokens
+    return keys, model().ids(keys) if n and (n - sum(map(str.isascii, words))) * 2 > n else None
+
+
+def any_likely(ids: list[int | None]) -> bool:
+    """Whether likely_variant_ids() finds a variant for some syllable of `ids` (flat_keys) with
+    its two neighbours (None beside a boundary, an end or a syllable the counts do not know: the
+    ids chunks()' caller passes): False means no syllable of the paragraph can be judged wrong.
+    Worked out with map and zip in C, one cached lookup per known syllable."""
+    lefts = [None, *ids]
+    rights = ids[1:]
+    rights.append(None)
+    return any(starmap(_likely, compress(zip(lefts, ids, rights), map(is_not, ids, repeat(None)))))
+
+
+def maybe_doubled(keys: list[str]) -> bool:
+    """Whether `keys` (flat_keys) holds an item twice in a row, or two items twice in a row
+    (a b a b): False means doubled() finds nothing in the paragraph (its words are side by side
+    in one stretch, so side by side in `keys`)."""
+    if any(map(eq, keys, islice(keys, 1, None))):
+        return True
+    if not any(map(eq, keys, islice(keys, 2, None))):
+        return False  # no a _ a: no a b a b (the commonest answer, in one pass)
+    return any(map(and_, map(eq, keys, islice(keys, 2, None)), map(eq, islice(keys, 1, None), islice(keys, 3, None))))
+
+
 def mostly_accented(text: str) -> bool:
     """Text written with its tone marks (not Vietnamese typed without them, nor a foreign text)."""
     if text.isascii():
@@ -170,7 +226,12 @@ def _likely(li: int | None, xi: int | None, ri: int | None) -> str | None:
     both = li is not None and ri is not None
     s0 = None
     best = None
+    # with a left word, every variant kept below is seen at least EVIDENCE times after it: the
+    # others are passed over by one set lookup instead of a search of the bigram table
+    strong = m.followers(li, EVIDENCE) if li is not None else None
     for v in variants:
+        if strong is not None and v not in strong:
+            continue  # lv < EVIDENCE
         lv = m.pair_ids(li, v) if li is not None else 0.0
         if both:
             if lv < EVIDENCE or lv < RATIO * max(lx, 1) or (lword and lv < WORD_OVER * lx):

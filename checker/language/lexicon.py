@@ -6,8 +6,10 @@ Everything is compiled once (lru_cache) and shared by every document.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from .. import rx as re
 
@@ -212,8 +214,9 @@ _neutral_word = lru_cache(maxsize=131072)(tone_neutral)
 
 def _neutral(text: str) -> str:
     """tone_neutral with the same length as `text` (so that offsets carry over)."""
-    n = " ".join(_neutral_word(w) for w in nfc(text).split(" "))
-    return n if len(n) == len(text) else nfc(text).lower()
+    t = nfc(text)
+    n = " ".join(map(_neutral_word, t.split(" ")))
+    return n if len(n) == len(text) else t.lower()
 
 
 def _word_before(neutral: str, i: int, phrase: str) -> bool:
@@ -299,10 +302,77 @@ def find_confusions(text: str) -> list[ConfusionMatch]:
         if pat is not None:
             for w in _trigger_words(case, text if case else lower, pat):
                 candidates.extend(idx.get(w, ()))
+    return _confirm(text, lower, candidates)
+
+
+def find_confusions_in(texts: list[str]) -> dict[int, list[ConfusionMatch]]:
+    """{i: find_confusions(texts[i])} for the paragraphs that hold a confusion: the trigger words
+    of every paragraph found in one pass of each automaton over the paragraphs joined by line
+    breaks (a trigger word is letters only, so no match spans two paragraphs, and a line break
+    is an edge as the start or end of a paragraph is), so a paragraph without one costs nothing."""
+    index = _index()
+    automata = _trigger_automata()
+    if any(idx.get("") or (pat is not None and automata[case] is None) for case, (idx, pat) in index.items()):
+        return {i: found for i, t in enumerate(texts) if (found := find_confusions(t))}
+    word = _WORD_CHAR.match
+    hits: dict[int, dict[bool, dict[str, None]]] = {}
+    for case, (idx, pat) in index.items():
+        if pat is None:
+            continue
+        parts = texts if case else [t.lower() for t in texts]
+        starts = list(accumulate((len(t) + 1 for t in parts), initial=0))
+        hay = "\n".join(parts)
+        n = len(hay)
+        for end, w in _occurrences(automata[case], idx, hay):
+            start = end - len(w) + 1
+            if (start == 0 or not word(hay, start - 1)) and (end + 1 == n or not word(hay, end + 1)):
+                hits.setdefault(bisect_right(starts, start) - 1, {}).setdefault(case, {})[w] = None
+    out = {}
+    for i in sorted(hits):
+        text = texts[i]
+        found = hits[i]
+        candidates: list[Confusion] = []
+        for case, (idx, _pat) in index.items():
+            for w in set(found.get(case, ())):  # the order of find_confusions' set of words
+                candidates.extend(idx.get(w, ()))
+        if found := _confirm(text, text.lower(), candidates):
+            out[i] = found
+    return out
+
+
+def _occurrences(automaton, words, hay: str):
+    """(end index, word) of every occurrence of the trigger words in `hay`, in the automaton's
+    order: for a few words, str.find of each (sorted by end: two occurrences found whole never
+    end at the same place), else the automaton's pass over the text."""
+    if len(words) > 4:
+        return automaton.iter(hay)
+    out = []
+    find = hay.find
+    for w in words:
+        if not w:
+            continue
+        k = len(w) - 1
+        i = find(w)
+        while i >= 0:
+            out.append((i + k, w))
+            i = find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _confirm(text: str, lower: str, candidates: list[Confusion]) -> list[ConfusionMatch]:
+    """The matches of the candidate entries in a paragraph, in order, without overlaps."""
+    if not candidates:
+        return []
+    # every key is a whole word of the text, so a substring of it (of the lower-cased text for an
+    # entry matched in lower case: the same letters as the word lower-cased, but for a Greek
+    # sigma, whose lower case depends on its neighbours): a test in C before the words are split
+    candidates = [e for e in candidates
+                  if all(k in (text if e.case else lower) or "σ" in k or "ς" in k for k in e.keys)]
     if not candidates:
         return []
     written = set(_WORDS.findall(text))
-    lowered = {w.lower() for w in written}
+    lowered = set(map(str.lower, written))
     neutral = None
     found: list[ConfusionMatch] = []
     for entry in candidates:

@@ -17,6 +17,7 @@ import math
 import mmap
 import sys
 from functools import lru_cache
+from itertools import compress
 
 from ..resources import rules_path
 from ..textnorm import tone_neutral
@@ -72,6 +73,7 @@ class SyllableModel:
         self._keys = keys
         self._logs = logs
         self.total = sum(counts)
+        self._followers: dict[tuple[int, float], frozenset[int]] = {}
 
     def count(self, x: str) -> int:
         i = self._ids.get(x)
@@ -83,10 +85,12 @@ class SyllableModel:
     def id(self, x: str) -> int | None:
         return self._ids.get(x)
 
-    def ids(self, keys) -> list[int | None]:
-        """id() of each key, in one call (a stretch of syllables looked up at once)."""
-        get = self._ids.get
-        return [get(k) for k in keys]
+    def ids(self, keys, unknown=None) -> list[int | None]:
+        """id() of each key, in one call (a stretch of syllables looked up at once, in C); a key
+        not in the table gets None, or the next item of the iterable `unknown`."""
+        if unknown is None:
+            return list(map(self._ids.get, keys))
+        return list(map(self._ids.get, keys, unknown))
 
     def count_id(self, i: int) -> int:
         return self._counts[i]
@@ -98,6 +102,20 @@ class SyllableModel:
         if k < len(keys) and keys[k] == key:
             return _EXP[self._logs[k]]
         return 0.0
+
+    def followers(self, i: int, at_least: float) -> frozenset[int]:
+        """The ids j with pair_ids(i, j) >= at_least (worked out once per syllable: its bigrams are
+        one run of the sorted table)."""
+        key = (i, at_least)
+        out = self._followers.get(key)
+        if out is None:
+            q = next((q for q, e in enumerate(_EXP) if e >= at_least), len(_EXP))
+            keys = self._keys
+            lo = bisect.bisect_left(keys, i << 16)
+            hi = bisect.bisect_left(keys, (i + 1) << 16)
+            out = frozenset(k & 0xFFFF for k in compress(keys[lo:hi], map(q.__le__, self._logs[lo:hi])))
+            self._followers[key] = out
+        return out
 
     def variant_ids(self, i: int):
         """Ids of the close variants of syllable i (see `neighbours`)."""

@@ -546,8 +546,15 @@ def read_lines(source: Source) -> list[Line]:
     # neighbours, so the text is NFC exactly when every line is), and the offsets stay a range
     # (build_paragraph makes the one list of ints, the paragraph's).
     all_nfc = unicodedata.is_normalized("NFC", text)
+    # the per-line tests that a whole-text search answers at once: a table wall needs a "|"; of
+    # _needs_cleaning's three tests, the pattern's is made for the whole text, and only the lines
+    # holding one of its matches (known by their line start) run it
+    bars = "|" in text
+    marked = None
+    if "\r" not in text:  # (line starts found with rfind: "\n" is the only line break)
+        marked = {text.rfind("\n", 0, m.start()) + 1 for m in _MARK_OR_ODD_SPACE.finditer(text)}
     for no, (start, raw) in enumerate(source.iter_lines(), start=1):
-        if _BARS_ONLY.match(raw):
+        if bars and _BARS_ONLY.match(raw):
             # "|", "| |": the cell walls of a Markdown table whose cells were put one per line (a
             # header table exported to Markdown); a cell boundary, never text of the cells
             out.append(Line(no=no, text="", offsets=range(start, start + 1)))
@@ -556,7 +563,11 @@ def read_lines(source: Source) -> list[Line]:
         # whole line, or at least two)
         segs = column_segments(raw) if no <= 40 else None
         if segs is None or len(segs) == 1:
-            if (all_nfc or unicodedata.is_normalized("NFC", raw)) and not _needs_cleaning(raw):
+            if marked is None:
+                clean = not _needs_cleaning(raw)
+            else:  # _needs_cleaning(raw), its pattern's answer taken from the whole-text search
+                clean = not ("  " in raw or raw.strip() != raw or start in marked)
+            if clean and (all_nfc or unicodedata.is_normalized("NFC", raw)):
                 out.append(Line(no=no, text=raw, offsets=range(start, start + len(raw) + 1)))
             else:
                 ln = clean_line(raw, start, markdown=markdown)

@@ -1,8 +1,8 @@
 """What the language rules share: the curated confusions of each paragraph (found once)."""
 from __future__ import annotations
 
-from ...language.context import LONG_PARAGRAPH
-from ...language.lexicon import ConfusionMatch, find_confusions
+from ...language.context import LONG_PARAGRAPH, flat_keys
+from ...language.lexicon import ConfusionMatch, find_confusions_in
 from ...language.words import WORD, Word
 
 _new = tuple.__new__
@@ -11,8 +11,20 @@ _new = tuple.__new__
 def paragraph_confusions(doc) -> dict[int, list[ConfusionMatch]]:
     """Paragraph index → the curated confusions in it (L701; L702 leaves these words to L701)."""
     if "confusions" not in doc.cache:
-        doc.cache["confusions"] = {p.index: found for p in doc.paragraphs if (found := find_confusions(p.text))}
+        found = find_confusions_in([p.text for p in doc.paragraphs])
+        doc.cache["confusions"] = {doc.paragraphs[i].index: f for i, f in found.items()}
     return doc.cache["confusions"]
+
+
+def paragraph_keys(doc, p) -> tuple[list[str], list[int | None] | None] | None:
+    """The syllable keys of a paragraph with its stretch boundaries, and their ids if it is mostly
+    accented (context.flat_keys), for L705 and L706; None for a paragraph with no letter beyond
+    ASCII, or longer than any real one (never split whole: those rules read it stretch by
+    stretch)."""
+    text = p.text
+    if len(text) > LONG_PARAGRAPH or text.isascii():
+        return None
+    return flat_keys(text)
 
 
 def accented_words(doc, p) -> list[Word]:

@@ -139,6 +139,28 @@ def _bad_words(distinct: set[str]) -> set[str]:
     return bad
 
 
+_FINE_CHUNKS: set[str] = set()  # runs of non-space (split()) all of whose words are fine
+
+
+def _bad_in(text: str) -> set[str]:
+    """_bad_words(set(WORD.findall(text))) for a paragraph: a word never spans white space, so the
+    words are those of its runs of non-space (text.split(), in C); runs already found to hold
+    only fine words are taken off in one set difference, and only the words of the others are
+    split out (one findall over them, joined by spaces) and looked at."""
+    runs = set(text.split())
+    new = runs - _FINE_CHUNKS
+    if not new:
+        return set()
+    bad = _bad_words(set(WORD.findall(" ".join(new))))
+    if len(_FINE_CHUNKS) + len(new) > 65536:
+        _FINE_CHUNKS.clear()  # bounded, as _FINE is
+    if not bad:
+        _FINE_CHUNKS.update(new)
+    else:
+        _FINE_CHUNKS.update(r for r in new if not any(w in bad for w in WORD.findall(r)))
+    return bad
+
+
 @rule("L702", name="syllable", severity="warning", fixable=True,
       title=Msg("Từ không phải âm tiết tiếng Việt", "Not a well-formed Vietnamese syllable"))
 def check(doc):
@@ -150,8 +172,10 @@ def check(doc):
         # the distinct words first (one pass in C): most paragraphs have no word with a problem,
         # and only those that do are walked word by word
         # (a paragraph longer than any real one: without the list of all its words, 120 MiB for 9 MB)
-        distinct = set(WORD.findall(text)) if len(text) <= LONG_PARAGRAPH else {m.group() for m in WORD.finditer(text)}
-        bad = _bad_words(distinct)
+        if len(text) <= LONG_PARAGRAPH:
+            bad = _bad_in(text)
+        else:
+            bad = _bad_words({m.group() for m in WORD.finditer(text)})
         if not bad:
             continue
         spans = [(c.start, c.end) for c in covered.get(p.index, ())]

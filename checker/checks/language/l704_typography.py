@@ -64,6 +64,13 @@ DOUBLE_SPACE = re.compile(r"( (?<=\S ) {1,2})(?=\S)")  # (?<=\S)( {2,3})(?=\S), 
 OPEN, CLOSE = "([“", ")]”"
 BRACKET = re.compile(r"[()\[\]“”]")
 STRAIGHT = re.compile('"')
+# quick tests in C, one search of a paragraph each, without which the pattern named cannot match
+# (most paragraphs have none): SPACE_BEFORE needs a space before a space or one of its marks,
+# NO_SPACE_AFTER one of its marks before a letter or digit, LOPSIDED_DASH a digit before a dash
+# with a space on one side only and a digit after it
+SPACE_BEFORE_NEEDS = re.compile(r" [ ,;:!?.)]")
+NO_SPACE_AFTER_NEEDS = re.compile(r"[,;:.)][^\W_]")
+LOPSIDED_DASH_NEEDS = re.compile(r"\d(?: [-–]\d|[-–] \d)")
 LABEL = re.compile(r"(?:^|(?<=[\s(;:,]))(?:[\dA-Za-zđ]{1,3}|[ivxIVX]{1,5})$")
 
 
@@ -76,7 +83,7 @@ def check(doc):
         text = p.text
         allowed = _Lazy(lambda t=text: [m.span() for m in joined.finditer(t)])
         body_from = _after_marker(doc, p)
-        for m in SPACE_BEFORE.finditer(text):
+        for m in (SPACE_BEFORE.finditer(text) if SPACE_BEFORE_NEEDS.search(text) else ()):
             i, j = m.span(1)
             if i < body_from or _inside(allowed, i) or doc.source.text[p.offsets[i]] != " ":
                 continue  # (a line break joined into a space is not a typed space)
@@ -84,7 +91,7 @@ def check(doc):
             yield Hit(Msg(f"Thừa dấu cách trước dấu \"{mark}\".", f"Space before \"{mark}\"."),
                       para=p, start=i, end=j + 1, suggestion=mark, replacement=mark,
                       hint=Msg("Dấu câu viết liền với chữ đứng trước.", "Punctuation sticks to the word before it."))
-        for m in NO_SPACE_AFTER.finditer(text):
+        for m in (NO_SPACE_AFTER.finditer(text) if NO_SPACE_AFTER_NEEDS.search(text) else ()):
             k = m.start()
             mark = m.group()
             if k < body_from or _inside(allowed, k):
@@ -144,7 +151,7 @@ def _marks(p, text, allowed):
                           f"Wrong punctuation: \"{m.group()}\"; an ellipsis is \"…\" (or \"...\"), never with a comma or semicolon."),
                       para=p, start=m.start(), end=m.end(), suggestion="…", replacement="…", safe=False, severity="warning",
                       hint=Msg("Viết dấu ba chấm \"…\" liền sau chữ, rồi một dấu cách.", "Write \"…\" after the word, then a space."))
-    if " -" in text or "- " in text or " –" in text or "– " in text:  # a dash with a space on one side
+    if ("-" in text or "–" in text) and LOPSIDED_DASH_NEEDS.search(text):  # a dash with a space on one side
         for m in LOPSIDED_DASH.finditer(text):
             dash = m.group().strip()
             yield Hit(Msg(f"Khoảng trắng hai bên dấu \"{dash}\" giữa hai số không đều: \"{text[m.start() - 1:m.end() + 1]}\"; "
@@ -211,7 +218,11 @@ def _unmatched(doc, p) -> list[tuple[int, str]]:
         return []
     stack: list[tuple[str, int]] = []
     bad: list[tuple[int, str]] = []
-    for m in BRACKET.finditer(text, _after_marker(doc, p)):
+    if "(" in text or ")" in text or "“" in text or "”" in text or "[" in text or "]" in text:
+        brackets = BRACKET.finditer(text, _after_marker(doc, p))
+    else:
+        brackets = ()  # (the marker is worked out only for a paragraph with a bracket)
+    for m in brackets:
         k, c = m.start(), m.group()
         if c in OPEN:
             stack.append((c, k))
@@ -228,7 +239,7 @@ def _unmatched(doc, p) -> list[tuple[int, str]]:
             else:
                 bad.append((k, "close"))
     bad.extend((k, "open") for _, k in stack)
-    straight = [m.start() for m in STRAIGHT.finditer(text)]
+    straight = [m.start() for m in STRAIGHT.finditer(text)] if '"' in text else ()
     if len(straight) % 2:
         bad.append((straight[-1], "straight"))
     return sorted(bad)
@@ -295,6 +306,8 @@ def _double_spaces(doc):
     src = doc.source.text
     for p in doc.paragraphs:
         lo, hi = p.start_offset(0), p.end_offset(len(p.text))
+        if src.find("  ", lo, hi) < 0:
+            continue  # every match holds two spaces in a row
         for m in DOUBLE_SPACE.finditer(src, lo, hi):
             a, b = m.span(1)
             i = _index_at(p, a)  # the space the paragraph text kept

@@ -34,10 +34,10 @@ from ...diagnostics import Msg
 from ...encodings import paragraph_legacy
 from ...engine import Hit, rule
 from ...language.lexicon import language_data
-from ...language.context import chunks, copy_case, likely_variant_ids, mostly_accented, written_form
+from ...language.context import any_likely, chunks, copy_case, likely_variant_ids, mostly_accented, written_form
 from ...language.lm import model
 from ...language.syllables import parse
-from ._shared import paragraph_confusions
+from ._shared import paragraph_confusions, paragraph_keys
 
 
 def _what_changed(a: str, b: str) -> tuple[str, str]:
@@ -50,7 +50,14 @@ def _what_changed(a: str, b: str) -> tuple[str, str]:
 def candidates(doc, p):
     """(token, suggestion) for the real-word errors of a paragraph."""
     text = p.text
-    if not mostly_accented(text) or paragraph_legacy(text):
+    flat = paragraph_keys(doc, p)
+    if flat is not None:
+        ids = flat[1]
+        if ids is None or paragraph_legacy(text):
+            return  # not mostly accented, or legacy
+        if not any_likely(ids):
+            return  # no syllable has a likely variant beside its neighbours: no token objects built
+    elif not mostly_accented(text) or paragraph_legacy(text):
         return
     m = model()
     likely = likely_variant_ids
@@ -101,6 +108,8 @@ def _number_hits(p):
     for k, (pattern, table) in enumerate(_number_patterns()):
         if k and "%" not in text:
             continue  # the second pattern looks ahead for a percentage
+        if not k and not any(w in text for w in table):
+            continue  # the first pattern is case-sensitive: a match is one of its words as written
         # both patterns begin with a look-behind, which the standard engine tries at every
         # position: fast_finditer scans for the literal starts of the words instead
         for m in re.fast_finditer(pattern, text):

@@ -25,7 +25,8 @@ Fix: delete the second copy.
 from ...diagnostics import Msg
 from ...encodings import paragraph_legacy
 from ...engine import Hit, rule
-from ...language.context import doubled
+from ...language.context import doubled, maybe_doubled
+from ._shared import paragraph_keys
 
 
 @rule("L706", name="doubled-word", severity="warning", fixable=True,
@@ -35,6 +36,9 @@ def check(doc):
         text = p.text
         if text.isascii() or paragraph_legacy(text):
             continue
+        flat = paragraph_keys(doc, p)
+        if flat is not None and not maybe_doubled(flat[0]):
+            continue  # no known syllable twice in a row: doubled() would find nothing
         src = doc.source.text
         for start, end, first, words in doubled(text):
             if text[start:start + 1].isupper() and "\n" in src[p.offsets[first]:p.offsets[start]]:

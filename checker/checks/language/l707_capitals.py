@@ -51,11 +51,27 @@ from ...textnorm import tone_neutral
 COMMON_MIN = 1000  # a capitalised word after a comma is judged only if it is a common word
 
 AFTER_PUNCT = re.compile(r"(?:(?<=[\p{Ll}\p{M}\d)”\"]; )|(?<=\p{Ll}\), ))(\p{Lu}[\p{Ll}\p{M}]+)(?= (\p{Ll}[\p{Ll}\p{M}]*))")
+# where AFTER_PUNCT can match (the capital after "; " or "), "), found with a literal start instead
+# of AFTER_PUNCT's look-behind tried at every position of the paragraph
+AFTER_PUNCT_AT = re.compile(r"(?:; |\), )\p{Lu}")
+
+
+def _after_punct(text: str):
+    """AFTER_PUNCT.finditer(text): the same matches (each begins just after one "; " or "), ",
+    and two never overlap), the pattern tried only where AFTER_PUNCT_AT finds a capital."""
+    match = AFTER_PUNCT.match
+    for g in AFTER_PUNCT_AT.finditer(text):
+        mt = match(text, g.end() - 1)
+        if mt is not None:
+            yield mt
+
+
 # "…; Cảng hàng không Sa Pa; …": a short item that holds a name further on
 NAME_ITEM = re.compile(r"(?:[ ,]+[\p{L}\p{M}\d]+){0,3}? \p{Lu}\p{Ll}[\p{L}\p{M}]*(?:[ ,]+[\p{L}\p{M}\d]+){0,3}(?:[;.]|$)")
 # "…; Xuất bản, In và Phát hành; …": a short item, itself a list of names
 NAME_LIST = re.compile(r"(?:[ ,]+[\p{L}\p{M}]+){0,7}?, \p{Lu}[\p{L}\p{M}]*(?:[ ,]+[\p{L}\p{M}]+){0,7}(?:[;.]|$)")
 ARTICLE = re.compile(r"(?<![\p{L}\p{M}])(?<!các )(?<!những )(điều|chương)(?= (?:\d+|[IVXLC]+)\b)(?! \d+[,.]\d)")
+ARTICLE_NEEDS = re.compile(r"(?:điều|chương) [\dIVXLC]")  # what ARTICLE's look-ahead needs, searched first
 LAW = re.compile(r"(?<![\p{L}\p{M}])Luật (\p{Ll}[\p{Ll}\p{M}]*)")
 PM = re.compile(r"(?<![\p{L}\p{M}])(?<!Phó )(thủ tướng|phó thủ tướng)(?= Chính phủ)")
 REGION = re.compile(r"(?<![\p{L}\p{M}])((?:Đông |Tây )?(?:Bắc|Nam|Trung) )(bộ)(?![\p{L}\p{M}])")
@@ -113,10 +129,26 @@ def _types_pattern():
     # (a fixed order: the same pattern text every run, so the compiled pattern is found in the cache)
     # (no \p{…} class: a pattern of many alternatives compiles fast only on the standard engine)
     return re.compile(r"(?<![^\W\d_])(?<![.!?:] )(?<!^)(" + "|".join(re.escape(n) for n in names)
-                      + r") (?=số \d+(?:/|-)[\dA-ZĐ])")
+                      + r") (?=số \d+(?:/|-)[\dA-ZĐ])"), max(map(len, names), default=0)
 
 
 _TYPES = []
+# the look-ahead of the types pattern with the space before it: a type's name ends at one of these
+TYPES_AT = re.compile(r" số \d+(?:/|-)[\dA-ZĐ]")
+
+
+def _types(text: str):
+    """_types_pattern().finditer(text): the same matches, each looked for only in the window of
+    the longest name before a " số 12/…" (a name never holds "số", so a match ends at one; the
+    look-behinds still see the text before the window), instead of the pattern's look-behinds
+    tried at every position of the paragraph."""
+    pattern, longest = _TYPES[0]
+    end = 0
+    for g in TYPES_AT.finditer(text):
+        mt = pattern.search(text, max(end, g.start() - longest), g.end())
+        if mt is not None:
+            end = mt.end()
+            yield mt
 
 
 @rule("L707", name="capitals", severity="warning", fixable=True,
@@ -138,7 +170,7 @@ def check(doc):
         text = p.text
         if text.isascii() or paragraph_legacy(text) or text.isupper():
             continue
-        for mt in (AFTER_PUNCT.finditer(text) if i in after_p else ()):
+        for mt in (_after_punct(text) if i in after_p else ()):
             w = mt.group(1)
             key = tone_neutral(w)
             if m.count(key) < COMMON_MIN:
@@ -156,13 +188,13 @@ def check(doc):
             lower = w[:1].lower() + w[1:]
             yield _hit(p, a, mt.end(1), w, lower, "I", "Viết hoa giữa câu",
                        "A capital mid-sentence")
-        for mt in (ARTICLE.finditer(text) if i in article_p else ()):
+        for mt in (ARTICLE.finditer(text) if i in article_p and ARTICLE_NEEDS.search(text) else ()):
             yield _hit(p, mt.start(1), mt.end(1), mt.group(1), _cap(mt.group(1)), "V.7",
                        "Điều, chương của văn bản cụ thể phải viết hoa", "Article or chapter of a specific document in lower case")
         # the types pattern needs "… số 12/…": compiled when a paragraph first holds its trigger
         if i in types_p and not _TYPES:
             _TYPES.append(_types_pattern())
-        for mt in (_TYPES[0].finditer(text) if i in types_p else ()):
+        for mt in (_types(text) if i in types_p else ()):
             found = mt.group(1)
             if found[:1].isupper():
                 continue

@@ -1,0 +1,73 @@
+"""The one-pass split of a paragraph that L705 and L706 look at first (context.flat_keys): the
+same stretches and neighbours as the token lists they judge (context.chunks), so that a
+paragraph the quick tests pass over can have no finding of either rule."""
+from __future__ import annotations
+
+import pytest
+
+from checker.document import load_path
+from checker.language import context
+from checker.language.context import any_likely, chunks, doubled, flat_keys, maybe_doubled
+
+from .conftest import CORPUS, SEEDS, needs_shared
+
+
+def _stretches(keys: list[str]) -> list[list[str]]:
+    out, cur = [], []
+    for k in keys:
+        if k.isalnum():
+            cur.append(k)
+        else:  # a boundary: punctuation, a line break, a spaced dash (and what follows it)
+            if cur:
+                out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _same_stretches(text: str) -> None:
+    flat = _stretches(flat_keys(text)[0])
+    judged = [[t.key for t in toks] for toks in chunks(text)]
+    # chunks() leaves out a list label ("a)", "1.") at the start: a single short token
+    extra = [s for s in flat if s not in judged]
+    assert all(len(s) == 1 for s in extra), (text, extra)
+    assert [s for s in flat if s in judged] == judged, text
+
+
+@pytest.mark.parametrize("text", [
+    "Theo quy định, 1, 2 ngày 31/12/2014 ngày - và các các đơn vị",
+    "a) Xây dựng kế hoạch — thực hiện.\n- Báo cáo kết quả (trước ngày 15/12)",
+    "Sở Tài chính chủ trì – phối hợp; “đế bảo đảm” … hoàn thành",
+    "x\n- y -z - w",
+])
+def test_the_quick_split_meets_the_same_boundaries_as_the_judged_tokens(text):
+    _same_stretches(text)
+
+
+@needs_shared
+def test_on_real_notices_the_quick_tests_never_pass_over_a_finding():
+    files = sorted(SEEDS.glob("*.txt")) + sorted((CORPUS / "notices").glob("*.txt"))[:6]
+    judged = likely = double = 0
+    for path in files:
+        for p in load_path(path).paragraphs:
+            text = p.text
+            if text.isascii() or len(text) > context.LONG_PARAGRAPH:
+                continue
+            _same_stretches(text)
+            keys, ids = flat_keys(text)
+            if doubled(text):
+                double += 1
+                assert maybe_doubled(keys), text
+            if ids is not None:
+                judged += 1
+                m = context.model()
+                for toks in chunks(text):
+                    tid = m.ids([t.key for t in toks])
+                    for k, x in enumerate(tid):
+                        left = tid[k - 1] if k else None
+                        right = tid[k + 1] if k + 1 < len(tid) else None
+                        if x is not None and context.likely_variant_ids(left, x, right):
+                            likely += 1
+                            assert any_likely(ids), (text, toks[k].text)
+    assert judged > 100 and likely and double  # the seeds hold both kinds of slip
