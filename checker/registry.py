@@ -381,7 +381,7 @@ def store_index(reg: Registry, index) -> None:
         return
     from .cache import write_entry
 
-    write_entry(todo[1], todo[2], (reg, index), _cached_classes())
+    write_entry(todo[1], todo[2], (reg, index), _cached_classes(), columns=True)
 
 
 def load(local_paths: list[str] | tuple[str, ...] = ()) -> Registry:

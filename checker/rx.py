@@ -99,14 +99,19 @@ def _load() -> dict:
     if _entries is None:
         _entries = {}
         if _USE_CACHE:
-            from .cache import read_entry
+            from .cache import loads_with_blob, read_bytes
 
             name, origin = _cache_name()
-            loaded = read_entry(name, origin)
-            if isinstance(loaded, list):
-                for item in loaded:
+            loaded = loads_with_blob(read_bytes(name), origin)
+            if loaded is not None and isinstance(loaded[0], list):
+                items, blob = loaded
+                for item in items:
                     if isinstance(item, list) and len(item) == 3:
-                        _entries[(item[0], item[1])] = item[2]
+                        e = item[2]
+                        if isinstance(e, list) and len(e) == 6 and type(e[1]) is int and type(e[2]) is int:
+                            # the program: bytes [start, start+length) of the binary part, read when used
+                            e = (e[0], blob[e[1]:e[1] + e[2]], e[3], e[4], e[5])
+                        _entries[(item[0], item[1])] = e
             import atexit
 
             atexit.register(save)
@@ -114,22 +119,40 @@ def _load() -> dict:
 
 
 def save() -> None:
-    """Write the cache if this process compiled something new (called at exit)."""
+    """Write the cache if this process compiled something new (called at exit): the patterns and
+    what they compile to as JSON, the programs (raw 32-bit words) as one binary part."""
     global _dirty
     if not _dirty or _entries is None:
         return
-    from .cache import write_entry
+    from .cache import dumps_with_blob, write_bytes
 
     name, origin = _cache_name()
-    write_entry(name, origin, [[k[0], k[1], e] for k, e in _entries.items()])
+    items, parts, pos = [], [], 0
+    for (pattern, flags), e in _entries.items():
+        if isinstance(e, tuple):
+            code = bytes(e[1])
+            items.append([pattern, flags, [e[0], pos, len(code), e[2], e[3], list(e[4])]])
+            parts.append(code)
+            pos += len(code)
+        else:
+            items.append([pattern, flags, e])
+    try:
+        data = dumps_with_blob(items, b"".join(parts), origin)
+    except (TypeError, ValueError, RecursionError):
+        return
+    write_bytes(name, data)
     _dirty = False
 
 
 def save_in_worker() -> None:
-    """In a worker process of a pool (which ends without running atexit), save at its exit too."""
+    """In a worker process of a pool (which ends without running atexit), save at its exit too
+    (and write the state file after, checker/cache.py)."""
     from multiprocessing import util
 
+    from .cache import flush_in_worker
+
     util.Finalize(None, save, exitpriority=1)
+    flush_in_worker()
 
 
 def _remember(key, entry) -> None:
@@ -184,14 +207,6 @@ def _std_compile(source: str, flags: int, shown: str):
     # the program kept as raw 32-bit words (what _sre's code is made of): read back in one call
     return (_sre.compile(shown, flags, code, groups, groupindex, indexgroup),
             (flags, array("I", code).tobytes(), groups, groupindex, indexgroup))
-
-
-def _stored(entry) -> tuple:
-    """A cache entry as kept on disk (checker/cache.py: JSON): the program as base64 text."""
-    import base64
-
-    flags, code, groups, groupindex, indexgroup = entry
-    return flags, base64.b64encode(code).decode("ascii"), groups, groupindex, indexgroup
 
 
 _INTERNALS = _internals_work()
@@ -377,13 +392,12 @@ def _compile(pattern: str, flags: int):
         return _Deferred(pattern, flags)
     if entry is not None:
         try:
-            import base64
-
             import _sre
 
             fl, code, groups, groupindex, indexgroup = entry
-            program = array("I", base64.b64decode(code, validate=True)).tolist()
-            return _sre.compile(pattern, fl, program, groups, groupindex, indexgroup)
+            program = array("I")
+            program.frombytes(code)
+            return _sre.compile(pattern, fl, program.tolist(), groups, groupindex, tuple(indexgroup))
         except Exception:  # noqa: BLE001 - a refused or stale entry: compile it again
             pass
     for source in (pattern, _spelled_out(pattern, flags)):
@@ -395,7 +409,7 @@ def _compile(pattern: str, flags: int):
             compiled, entry = _std_compile(source, flags, pattern)
         except (_re.error, OverflowError, RecursionError):
             continue
-        _remember(key, _stored(entry))
+        _remember(key, entry)
         return compiled
     import regex
 
