@@ -90,10 +90,11 @@ def read_regular(path: str, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
         os.close(fd)
 
 
-# how many entries of each kind are kept (the newest): a new rasoat version, an edited rule file or
-# another set of local registries makes a new entry, and the old ones are removed, so the state
-# stays a few megabytes
-KEEP = {"re": 3, "agencies": 6, "thongbao": 3, "toml": 48, "valid": 6, "state": 3}
+# how many entries of each kind are kept (the newest): an edited rule file or another set of
+# local registries makes a new entry, and the old ones are removed, so the state file (read whole
+# by every run) stays a few megabytes. The state file is per version of rasoat and of Python: one
+# entry of compiled programs and of parser tables is all it needs.
+KEEP = {"re": 1, "agencies": 4, "thongbao": 1, "toml": 48, "valid": 2, "state": 3, "digest": 8}
 
 _STATE_MAGIC = b"rasoat-state 1\n"
 _sections: dict[str, dict[str, memoryview | bytes]] = {}  # state file → its sections, read once per process
@@ -201,6 +202,19 @@ def flush() -> None:
             continue
         _sections[path] = merged
         _prune_files(os.path.dirname(path), "state")
+        _remove_entry_files(os.path.dirname(path))
+
+
+def _remove_entry_files(base: str) -> None:
+    """The one-file-per-entry cache of earlier versions of rasoat: no longer read, removed."""
+    try:
+        for e in os.scandir(base):
+            kind, dash, _ = e.name.partition("-")
+            if dash and kind in KEEP and kind != "state" and e.name.endswith((".json", ".pickle")) \
+                    and e.is_file(follow_symlinks=False):
+                os.unlink(e.path)
+    except OSError:
+        pass
 
 
 def flush_in_worker() -> None:
@@ -406,7 +420,8 @@ def loads(data: bytes | None, origin: str, classes: dict[str, type] | None = Non
     if _digest(origin, schema, body) != head:
         return None
     try:
-        if plain:
+        if plain or (schema == b"[]" and b"\\u0001" not in body):
+            # (no tag anywhere: every object is a plain dict, the C decoder alone builds them)
             return None if schema != b"[]" else json.loads(body.decode("utf-8"))
         dec = _Decoder(classes or {}, json.loads(schema.decode("ascii")))
         return json.loads(body.decode("utf-8"), object_hook=dec.hook)
@@ -757,13 +772,53 @@ def write_entry(name: str, origin: str, value, classes: dict[str, type] | None =
 
 
 def file_digest(paths) -> str:
-    """A checksum of the content of these files (a missing one counts as such)."""
+    """A checksum of the content of these files (a missing one counts as such). Remembered in the
+    cache under their paths, sizes, modification and change times and inode numbers: the files
+    are read and hashed again only when one of these changes (writing a file changes its change
+    time, which no tool can set back), not on every run."""
+    paths = [str(p) for p in paths]
+    key = hashlib.sha256(repr(_stat_stamp(paths, True)).encode("utf-8", "surrogateescape")).hexdigest()
+    name = f"digest-{key[:24]}.json"
+    got = read_entry(name, key)
+    if type(got) is str and len(got) == 64:
+        return got
     h = hashlib.sha256()
     for p in paths:
-        h.update(str(p).encode("utf-8", "surrogateescape") + b"\0")
-        data = read_regular(str(p))
+        h.update(p.encode("utf-8", "surrogateescape") + b"\0")
+        data = read_regular(p)
         h.update(b"-" if data is None else hashlib.sha256(data).digest())
-    return h.hexdigest()
+    digest = h.hexdigest()
+    write_entry(name, key, digest)
+    return digest
+
+
+def _stat_stamp(paths, strict: bool = False) -> list:
+    """(path, size, modification time) of each file, and with `strict` its change time and inode;
+    a file that cannot be read: (path, -1, -1)."""
+    out = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+            out.append((p, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) if strict else
+                       (p, st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((p, -1, -1))
+    return out
+
+
+@lru_cache(maxsize=8)
+def files_under(folder: str, suffix: str = "") -> tuple[str, ...]:
+    """The files under `folder` whose name ends with `suffix`, sorted (no __pycache__)."""
+    out = []
+    for d, dirs, files in os.walk(folder):
+        dirs[:] = [x for x in dirs if x != "__pycache__"]
+        out.extend(os.path.join(d, f) for f in files if f.endswith(suffix))
+    return tuple(sorted(out))
+
+
+def code_files() -> tuple[str, ...]:
+    """The .py files of rasoat's code."""
+    return files_under(os.path.dirname(os.path.abspath(__file__)), ".py")
 
 
 def load_toml(path) -> dict:

@@ -8,6 +8,7 @@ import pickle
 import random
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -227,3 +228,23 @@ def test_rx_without_the_private_internals_uses_plain_re(monkeypatch):
     finally:
         rx._compile.cache_clear()
         rx._scanner.cache_clear()
+
+
+def test_remembered_file_checksums_follow_the_files(tmp_path, monkeypatch):
+    """A checksum of rule files is remembered under their sizes and times: a file rewritten with
+    the same size and its modification time set back still gets a new checksum (its change time
+    moved), the one computed with the cache off."""
+    monkeypatch.setenv("RASOAT_CACHE_DIR", str(tmp_path / "cache"))
+    f = tmp_path / "a.toml"
+    f.write_text("x = 1\n", encoding="utf-8")
+    first = cache.file_digest([f])
+    assert cache.file_digest([f]) == first and any(n.startswith("digest-") for n in cache._pending[cache.state_path()])
+    st = os.stat(f)
+    time.sleep(0.05)  # (change times can be as coarse as a clock tick)
+    f.write_text("x = 2\n", encoding="utf-8")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    second = cache.file_digest([f])
+    monkeypatch.setenv("RASOAT_NO_CACHE", "1")
+    assert second != first and second == cache.file_digest([f])
+    f.unlink()
+    assert cache.file_digest([f]) not in (first, second)

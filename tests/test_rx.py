@@ -237,10 +237,14 @@ def test_cache_keeps_only_the_newest_entries_of_each_kind(tmp_path, monkeypatch)
         f = tmp_path / f"state-other{k}.bin"
         f.write_bytes(b"x")
         os.utime(f, ns=(time.time_ns() - (20 - k) * 10**9,) * 2)
+    # and the entry files of earlier versions (one file per entry) are removed
+    (tmp_path / "re-cpython-311-old.json").write_bytes(b"v")
+    (tmp_path / "notes.txt").write_bytes(b"mine")
     cache.write_bytes("toml-more.json", b"w")
     cache.flush()
     assert len(list(tmp_path.glob("state-*.bin"))) == cache.KEEP["state"]
     assert (tmp_path / cache.state_name()).exists()
+    assert not (tmp_path / "re-cpython-311-old.json").exists() and (tmp_path / "notes.txt").exists()
 
 
 def test_unusable_cache_folder_is_no_error(tmp_path):
