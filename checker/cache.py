@@ -4,10 +4,13 @@ it was built from, so a stale entry is simply never read; a cache that cannot be
 is ignored (the data is then built in memory as usual). RASOAT_NO_CACHE=1 turns it off.
 
 Nothing read from the cache can execute: an entry is JSON (no pickle, no marshal), decoded by
-`loads` below into plain values and instances of the few classes the caller names. Each entry
-carries a SHA-256 of its content and of the origin it was built from (the rules/ files and the
-code, as the caller states it); an entry whose checksum, origin or format does not match, that is
-not a regular file, or that is larger than MAX_ENTRY_BYTES is a miss, and the data is rebuilt.
+`loads` below into plain values and instances of the few classes the caller names, or by
+`loads_columns` (many instances: columns of plain JSON, no per-object hook); the compiled
+programs of rx are raw 32-bit words beside their JSON, handed only to re's C engine, which
+validates every program. Each entry carries a SHA-256 of its content and of the origin it was
+built from (the rules/ files and the code, as the caller states it); an entry whose checksum,
+origin or format does not match, or a state file that is not a regular file or is larger than
+MAX_ENTRY_BYTES, is a miss, and the data is rebuilt.
 
 All entries of one installed rasoat (its version, the Python running it, where it is installed)
 live in ONE state file, state-<key>.bin, read whole by one read the first time an entry is asked
@@ -593,25 +596,32 @@ class _ColumnEncoder:
     def _encode_rows(self, cls, rows, state) -> None:
         slots, custom = _fields(cls)
         st = state.get(cls)
-        start = 0 if st is None else st[3]
-        for r in rows[start:]:  # (rows may be added meanwhile: they are encoded too)
-            if custom:
-                values = dict(r.__getstate__())
-            elif slots:
-                values = {s: getattr(r, s) for s in slots if hasattr(r, s)}
-            else:
-                values = r.__dict__
-            if st is None:
-                st = state[cls] = [list(values), ["e"] * len(values), [[] for _ in values], 0]
-            if list(values) != st[0]:
-                raise _Unshapeable(f"instances of {cls.__name__} with different fields")
-            for k, x in enumerate(values.values()):
+        batch = rows[0 if st is None else st[3]:]  # (rows added meanwhile: the next pass)
+        if custom:
+            states = [dict(r.__getstate__()) for r in batch]
+        elif slots:
+            states = [{s: getattr(r, s) for s in slots if hasattr(r, s)} for r in batch]
+        else:
+            states = [r.__dict__ for r in batch]
+        if st is None:
+            fields = list(states[0]) if states else []
+            st = state[cls] = [fields, ["e"] * len(fields), [[] for _ in fields], 0]
+        if any(list(v) != st[0] for v in states):
+            raise _Unshapeable(f"instances of {cls.__name__} with different fields")
+        for k, f in enumerate(st[0]):
+            col = [v[f] for v in states]
+            if all(type(x) in _SCALARS for x in col):  # a column of text, numbers, None: as it is
+                st[1][k] = _unify(st[1][k], "s" if any(x is not None for x in col) else "n")
+                st[2][k].extend(col)
+                continue
+            for x in col:
                 sh, v = self.enc(x)
                 st[1][k] = _unify(st[1][k], sh)
                 st[2][k].append(v)
-            st[3] += 1
-        if st is None:  # (no rows)
-            state[cls] = [[], [], [], 0]
+        st[3] += len(batch)
+
+
+_SCALARS = frozenset({str, int, bool, type(None)})
 
 
 def _pooled(shape, col: list, n: int) -> tuple:
