@@ -4,21 +4,39 @@ it was built from, so a stale entry is simply never read; a cache that cannot be
 is ignored (the data is then built in memory as usual). RASOAT_NO_CACHE=1 turns it off.
 
 Nothing read from the cache can execute: an entry is JSON (no pickle, no marshal), decoded by
-`loads` below into plain values and instances of the few classes the caller names. Each entry
-carries a SHA-256 of its content and of the origin it was built from (the rules/ files and the
-code, as the caller states it); an entry whose checksum, origin or format does not match, that is
-not a regular file, or that is larger than MAX_ENTRY_BYTES is a miss, and the data is rebuilt.
+`loads` below into plain values and instances of the few classes the caller names, or by
+`loads_columns` (many instances: columns of plain JSON, no per-object hook); the compiled
+programs of rx are raw 32-bit words beside their JSON, handed only to re's C engine, which
+validates every program. Each entry carries a SHA-256 of its content and of the origin it was
+built from (the rules/ files and the code, as the caller states it); an entry whose checksum,
+origin or format does not match, or a state file that is not a regular file or is larger than
+MAX_ENTRY_BYTES, is a miss, and the data is rebuilt.
+
+All entries of one installed rasoat (its version, the Python running it, where it is installed)
+live in ONE state file, state-<key>.bin, read whole by one read the first time an entry is asked
+for: a magic line, an index line (JSON: [name, length] of each section, in order) and the
+sections' bytes, each section exactly one entry as described below (so each is checked on its
+own). Entries made by a run are kept in memory and written at its end (atexit, or a pool
+worker's exit) in one atomic replacement of the state file, merged with what another process
+wrote meanwhile. A state file that is damaged, foreign or not a regular file reads as empty:
+every entry is then a miss, rebuilt and written again.
 
 Location: $RASOAT_CACHE_DIR, else $XDG_CACHE_HOME/rasoat, else ~/.cache/rasoat.
 """
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
 import json
 import os
 import stat
+import sys
 import tempfile
+from collections import deque
+from functools import lru_cache
+from itertools import repeat
+from types import MemberDescriptorType
 
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # the largest entry read (the agency index is ~10 MB)
 _MAGIC = b"rasoat-cache 2\n"
@@ -75,41 +93,157 @@ def read_regular(path: str, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
         os.close(fd)
 
 
+# how many entries of each kind are kept (the newest): an edited rule file or another set of
+# local registries makes a new entry, and the old ones are removed, so the state file (read whole
+# by every run) stays a few megabytes. The state file is per version of rasoat and of Python: one
+# entry of compiled programs and of parser tables is all it needs.
+KEEP = {"re": 1, "agencies": 4, "thongbao": 1, "toml": 48, "valid": 2, "state": 3, "digest": 8}
+
+_STATE_MAGIC = b"rasoat-state 1\n"
+_sections: dict[str, dict[str, memoryview | bytes]] = {}  # state file → its sections, read once per process
+_pending: dict[str, dict[str, bytes]] = {}  # state file → entries made by this process, written at its end
+
+
+@lru_cache(maxsize=1)
+def state_name() -> str:
+    """The state file of this installed rasoat: named by its version, the Python running it and
+    the folder it is installed in (the entries inside are each checked against what they were
+    made from: the content of rules/, grammar/ and the code)."""
+    from . import __version__
+
+    key = repr((__version__, sys.version, sys.implementation.cache_tag, os.path.dirname(os.path.abspath(__file__))))
+    return f"state-{hashlib.sha256(key.encode('utf-8', 'surrogateescape')).hexdigest()[:20]}.bin"
+
+
+def _parse_state(data: bytes | None) -> dict[str, memoryview]:
+    """The sections of a state file's bytes (views, copied when read); {} for anything that is
+    not a whole state file."""
+    if not data or not data.startswith(_STATE_MAGIC):
+        return {}
+    end = data.find(b"\n", len(_STATE_MAGIC))
+    try:
+        items = json.loads(data[len(_STATE_MAGIC):end].decode("ascii")) if end > 0 else None
+        if not isinstance(items, list):
+            return {}
+        view = memoryview(data)
+        out: dict[str, memoryview] = {}
+        pos = end + 1
+        for name, length in items:
+            if type(name) is not str or type(length) is not int or length < 0:
+                return {}
+            out[name] = view[pos:pos + length]
+            pos += length
+        return out if pos == len(data) else {}
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return {}
+
+
+def state_path() -> str | None:
+    return cache_file(state_name())
+
+
 def read_bytes(name: str) -> bytes | None:
-    path = cache_file(name)
-    return None if path is None else read_regular(path)
-
-
-# how many entries of each kind are kept (the newest): a new rasoat version, an edited rule file or
-# another set of local registries makes a new entry, and the old ones are removed, so the folder
-# stays a few megabytes
-KEEP = {"re": 3, "agencies": 6, "thongbao": 3, "toml": 48, "valid": 6}
+    """The bytes of the entry `name`: made by this run, or a section of the state file (read
+    whole the first time)."""
+    path = state_path()
+    if path is None:
+        return None
+    got = _pending.get(path, {}).get(name)
+    if got is not None:
+        return got
+    sections = _sections.get(path)
+    if sections is None:
+        sections = _sections[path] = _parse_state(read_regular(path))
+    got = sections.get(name)
+    return None if got is None else bytes(got)
 
 
 def write_bytes(name: str, data: bytes) -> None:
-    """Write atomically (a concurrent reader sees the old file or the new one, never half), then
-    remove the oldest entries of the same kind beyond KEEP."""
-    path = cache_file(name)
+    """Keep this entry; it is written into the state file at the end of the run (flush)."""
+    path = state_path()
     if path is None:
         return
-    try:
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+    todo = _pending.setdefault(path, {})
+    todo.pop(name, None)
+    todo[name] = data
+
+
+def _kind(name: str) -> str:
+    return name.split("-", 1)[0]
+
+
+def flush() -> None:
+    """Write the entries made by this process into the state file, in one atomic replacement
+    (a concurrent reader sees the old file or the new one, never half): the sections on disk now
+    (another process may have added some), then this process's, the oldest of a kind beyond KEEP
+    left out. A cache folder that cannot be written is no error."""
+    while _pending:
+        path, todo = _pending.popitem()
+        merged = dict(_parse_state(read_regular(path)))
+        for name, data in todo.items():
+            merged.pop(name, None)
+            merged[name] = data  # the newest last
+        counts: dict[str, int] = {}
+        for name in reversed(list(merged)):
+            kind = _kind(name)
+            counts[kind] = counts.get(kind, 0) + 1
+            if counts[kind] > KEEP.get(kind, 48):
+                del merged[name]
+        index = json.dumps([[n, len(d)] for n, d in merged.items()], ensure_ascii=True, separators=(",", ":"))
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(_STATE_MAGIC + index.encode("ascii") + b"\n")
+                    for data in merged.values():
+                        fh.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except OSError:
+            continue
+        _sections[path] = merged
+        _prune_files(os.path.dirname(path), "state")
+        _remove_entry_files(os.path.dirname(path))
+
+
+def _remove_entry_files(base: str) -> None:
+    """The one-file-per-entry cache of earlier versions of rasoat: no longer read, removed."""
+    try:
+        for e in os.scandir(base):
+            kind, dash, _ = e.name.partition("-")
+            if dash and kind in KEEP and kind != "state" and e.name.endswith((".json", ".pickle")) \
+                    and e.is_file(follow_symlinks=False):
+                os.unlink(e.path)
     except OSError:
-        return
-    prune(name.split("-", 1)[0])
+        pass
+
+
+def flush_in_worker() -> None:
+    """In a worker process of a pool (which ends without running atexit), flush at its exit,
+    after the finalizers that make entries (rx's, priority 1)."""
+    from multiprocessing import util
+
+    util.Finalize(None, flush, exitpriority=0)
+
+
+atexit.register(flush)  # registered first, so it runs after the atexit functions that add entries
 
 
 def prune(kind: str) -> None:
+    """Keep only the newest entries of this kind beyond KEEP (done anyway when the state file is
+    written: this is for a caller that knows the older ones are of no use)."""
+    path = state_path()
+    if path is not None and kind in KEEP:
+        _pending.setdefault(path, {})
+
+
+def _prune_files(base: str, kind: str) -> None:
+    """Remove the oldest files of this kind in the cache folder beyond KEEP (the state files of
+    other installations or versions)."""
     keep = KEEP.get(kind)
-    base = cache_dir()
-    if keep is None or base is None:
+    if keep is None:
         return
     try:
         entries = [e for e in os.scandir(base) if e.name.startswith(kind + "-") and e.is_file(follow_symlinks=False)]
@@ -278,9 +412,10 @@ def dumps(value, origin: str, classes: dict[str, type] | None = None) -> bytes:
     return _MAGIC + _digest(origin, schema, body) + b"\n" + schema + b"\n" + body
 
 
-def loads(data: bytes | None, origin: str, classes: dict[str, type] | None = None):
+def loads(data: bytes | None, origin: str, classes: dict[str, type] | None = None, plain: bool = False):
     """The value of a cache entry, or None when it is missing, damaged, made from another origin
-    or holds anything but plain values and instances of `classes`."""
+    or holds anything but plain values and instances of `classes`. `plain`: the entry holds only
+    JSON's own values (lists, not tuples): decoded by the C decoder alone, no hook."""
     if not data or not data.startswith(_MAGIC):
         return None
     head, _, rest = data[len(_MAGIC):].partition(b"\n")
@@ -288,32 +423,412 @@ def loads(data: bytes | None, origin: str, classes: dict[str, type] | None = Non
     if _digest(origin, schema, body) != head:
         return None
     try:
+        if plain or (schema == b"[]" and b"\\u0001" not in body):
+            # (no tag anywhere: every object is a plain dict, the C decoder alone builds them)
+            return None if schema != b"[]" else json.loads(body.decode("utf-8"))
         dec = _Decoder(classes or {}, json.loads(schema.decode("ascii")))
         return json.loads(body.decode("utf-8"), object_hook=dec.hook)
     except Exception:  # noqa: BLE001 - any malformed entry is a miss
         return None
 
 
-def read_entry(name: str, origin: str, classes: dict[str, type] | None = None):
-    return loads(read_bytes(name), origin, classes)
+# An entry with a binary part (compiled programs): a magic line, the length of the JSON entry
+# that follows (as above, its origin extended by a checksum of the binary part), then the binary
+# part, which is only ever handed to a consumer that validates it (re's C engine).
+_BLOB_MAGIC = b"rasoat-blob 1\n"
 
 
-def write_entry(name: str, origin: str, value, classes: dict[str, type] | None = None) -> None:
+def dumps_with_blob(value, blob: bytes, origin: str) -> bytes:
+    head = dumps(value, origin + "|" + hashlib.sha256(blob).hexdigest())
+    return _BLOB_MAGIC + str(len(head)).encode("ascii") + b"\n" + head + blob
+
+
+def loads_with_blob(data: bytes | None, origin: str):
+    """(value, memoryview of the binary part) of an entry made by dumps_with_blob from plain JSON
+    values, or None when it is missing, damaged or made from another origin."""
+    if not data or not data.startswith(_BLOB_MAGIC):
+        return None
+    size, nl, rest = data[len(_BLOB_MAGIC):].partition(b"\n")
+    if not nl or not size.isdigit() or int(size) > len(rest):
+        return None
+    n = int(size)
+    blob = memoryview(rest)[n:]
+    value = loads(rest[:n], origin + "|" + hashlib.sha256(blob).hexdigest(), plain=True)
+    return None if value is None else (value, blob)
+
+
+# ---- entries of many instances: columns, decoded without a hook ------------------------------
+#
+# A value made of thousands of instances (the agency registry and its index) decodes several
+# times faster when its JSON holds no tagged objects at all: the C decoder then builds every list
+# and dict, and Python only turns whole columns into what they stand for, one comprehension or
+# map() per column. Such an entry: a magic line; the SHA-256 of (origin, body); the body, one JSON
+# document {"root": [shape, value], "tables": [[class name, [fields], [column shapes], [columns]]…]}.
+# Every instance of an allowed class is a row of its class's table and is written as its row
+# number, so shared objects stay shared. A shape says what the plain JSON of a value stands for,
+# the same for every element of a container or a column: "s" itself (str, int, float, bool, None),
+# "e" nothing (the elements of an empty container), ["ref", class] / ["ref?", class] a row (or
+# None), ["D"|"T"|"H"] a date, datetime or time (ISO text or None), ["re"] a compiled pattern
+# ([source, flags] or None), ["list"|"tuple"|"set"|"frozenset", element shape], ["dict", value
+# shape] (keys are text), ["tuple*", [shapes]] a tuple of values of different shapes. A value
+# whose parts do not share one shape is not written in this form (the caller then uses dumps).
+
+_COL_MAGIC = b"rasoat-columns 1\n"
+
+
+class _Unshapeable(TypeError):
+    pass
+
+
+def _unify(a, b):
+    if a == b or b == "e":
+        return a
+    if a == "e":
+        return b
+    if a == "n" or b == "n":
+        other = b if a == "n" else a
+        if other == "s" or (isinstance(other, list) and other[0] in ("D", "T", "H", "re", "ref?")):
+            return other
+        if isinstance(other, list) and other[0] == "ref":
+            return ["ref?", other[1]]
+        raise _Unshapeable("a value and None")
+    if isinstance(a, list) and isinstance(b, list) and a[0] == b[0]:
+        if a[0] in ("ref", "ref?") and a[1] == b[1]:
+            return ["ref?", a[1]] if "ref?" in (a[0], b[0]) else a
+        if a[0] in ("list", "tuple", "set", "frozenset", "dict"):
+            return [a[0], _unify(a[1], b[1])]
+        if a[0] == "tuple*" and len(a[1]) == len(b[1]):
+            return ["tuple*", [_unify(x, y) for x, y in zip(a[1], b[1])]]
+    if isinstance(a, list) and isinstance(b, list) and {a[0], b[0]} == {"ref", "ref?"} and a[1] == b[1]:
+        return ["ref?", a[1]]
+    raise _Unshapeable(f"{a!r} and {b!r}")
+
+
+class _ColumnEncoder:
+    def __init__(self, classes: dict[str, type]):
+        self.names = {cls: name for name, cls in classes.items()}
+        self.tables: dict[type, tuple[list, dict[int, int]]] = {}
+        self.order: list[type] = []
+
+    def _seq(self, kind: str, items) -> tuple:
+        shape, out = "e", []
+        for x in items:
+            sh, v = self.enc(x)
+            shape = _unify(shape, sh)
+            out.append(v)
+        return [kind, shape], out
+
+    def enc(self, v) -> tuple:
+        """(shape, plain JSON value) of v."""
+        if v is None:
+            return "n", None
+        t = type(v)
+        if t is str or t is int or t is bool:
+            return "s", v
+        if t is float:
+            if v != v or v in (float("inf"), float("-inf")):
+                raise _Unshapeable("a float JSON cannot write")
+            return "s", v
+        if t is list or t is set or t is frozenset:
+            return self._seq(t.__name__, v)
+        if t is tuple:
+            parts = [self.enc(x) for x in v]
+            try:
+                shape = "e"
+                for sh, _ in parts:
+                    shape = _unify(shape, sh)
+                return ["tuple", shape], [x for _, x in parts]
+            except _Unshapeable:
+                return ["tuple*", [sh for sh, _ in parts]], [x for _, x in parts]
+        if t is dict:
+            if not all(type(k) is str for k in v):
+                raise _Unshapeable("a dict with keys that are not text")
+            shape, out = "e", {}
+            for k, x in v.items():
+                sh, out[k] = self.enc(x)
+                shape = _unify(shape, sh)
+            return ["dict", shape], out
+        if t in _DATES:
+            return [_DATES[t]], v.isoformat()
+        if hasattr(v, "pattern") and hasattr(v, "flags") and hasattr(v, "finditer"):
+            return ["re"], [v.pattern, int(v.flags)]
+        name = self.names.get(t)
+        if name is None:
+            raise TypeError(f"cannot cache a {t.__name__}")
+        table = self.tables.get(t)
+        if table is None:
+            table = self.tables[t] = ([], {})
+            self.order.append(t)
+        rows, ids = table
+        i = ids.get(id(v))
+        if i is None:
+            i = ids[id(v)] = len(rows)
+            rows.append(v)
+        return ["ref", name], i
+
+    def tables_json(self) -> list:
+        """The tables, each after the tables its rows refer to (a cycle is not written). Encoding
+        rows can add rows to any table: repeated until every row is encoded."""
+        state: dict[type, list] = {}  # class → [fields, shapes, columns, rows encoded]
+        busy = True
+        while busy:
+            busy = False
+            for cls in list(self.order):
+                rows = self.tables[cls][0]
+                st = state.get(cls)
+                if st is not None and st[3] == len(rows):
+                    continue
+                busy = True
+                self._encode_rows(cls, rows, state)
+        deps = {cls: set(_refs(st[1])) for cls, st in state.items()}
+        out, placed = [], set()
+        while len(out) < len(self.order):
+            ready = [c for c in self.order if c not in placed and deps[c] <= {self.names[p] for p in placed}]
+            if not ready:
+                raise _Unshapeable("instances that refer to each other in a cycle")
+            for c in ready:
+                fields, shapes, columns, n = state[c]
+                pooled = [_pooled(sh, col, n) for sh, col in zip(shapes, columns)]
+                out.append([self.names[c], fields, [p[0] for p in pooled], [p[1] for p in pooled], n])
+                placed.add(c)
+        return out
+
+    def _encode_rows(self, cls, rows, state) -> None:
+        slots, custom = _fields(cls)
+        st = state.get(cls)
+        batch = rows[0 if st is None else st[3]:]  # (rows added meanwhile: the next pass)
+        if custom:
+            states = [dict(r.__getstate__()) for r in batch]
+        elif slots:
+            states = [{s: getattr(r, s) for s in slots if hasattr(r, s)} for r in batch]
+        else:
+            states = [r.__dict__ for r in batch]
+        if st is None:
+            fields = list(states[0]) if states else []
+            st = state[cls] = [fields, ["e"] * len(fields), [[] for _ in fields], 0]
+        if any(list(v) != st[0] for v in states):
+            raise _Unshapeable(f"instances of {cls.__name__} with different fields")
+        for k, f in enumerate(st[0]):
+            col = [v[f] for v in states]
+            if all(type(x) in _SCALARS for x in col):  # a column of text, numbers, None: as it is
+                st[1][k] = _unify(st[1][k], "s" if any(x is not None for x in col) else "n")
+                st[2][k].extend(col)
+                continue
+            for x in col:
+                sh, v = self.enc(x)
+                st[1][k] = _unify(st[1][k], sh)
+                st[2][k].append(v)
+        st[3] += len(batch)
+
+
+_SCALARS = frozenset({str, int, bool, type(None)})
+
+
+def _pooled(shape, col: list, n: int) -> tuple:
+    """A column of text (or tuples of text) that repeats itself, written once per distinct value
+    and an index per row: ["pool", shape] and {"pool": values, "ix": indices}. Only immutable
+    values are pooled: the rows then share them."""
+    if shape != "s" and shape != ["tuple", "s"]:
+        return shape, col
+    keys = col if shape == "s" else [tuple(v) for v in col]
     try:
-        data = dumps(value, origin, classes)
+        ids: dict = {}
+        ix = [ids.setdefault((type(k), k), len(ids)) for k in keys]
+    except TypeError:
+        return shape, col
+    if 2 * len(ids) > n:
+        return shape, col
+    values = [k if shape == "s" else list(k) for _, k in ids]
+    return ["pool", shape], {"pool": values, "ix": ix}
+
+
+def _refs(shape):
+    if isinstance(shape, list):
+        if shape[0] in ("ref", "ref?"):
+            yield shape[1]
+        else:
+            for part in shape[1:]:
+                yield from _refs(part)
+
+
+def _converter(shape, tables: dict[str, list]):
+    """A function from the plain JSON of a value of this shape to the value; None: the JSON value
+    is the value itself."""
+    if shape in ("s", "e", "n"):
+        return None
+    if not isinstance(shape, list) or not shape:
+        _bad()
+    kind = shape[0]
+    if kind == "ref":
+        return tables[shape[1]].__getitem__
+    if kind == "ref?":
+        rows = tables[shape[1]]
+        return lambda i: None if i is None else rows[i]
+    if kind in _FROM_ISO:
+        parse = _FROM_ISO[kind]
+        return lambda s: None if s is None else parse(s)
+    if kind == "re":
+        from . import rx
+
+        return lambda v: None if v is None else rx.compile(str(v[0]), int(v[1]))
+    if kind in ("list", "tuple", "set", "frozenset"):
+        f = _converter(shape[1], tables)
+        ctor = {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset}[kind]
+        if f is None:
+            return None if kind == "list" else ctor
+        return lambda v: ctor(map(f, v))
+    if kind == "dict":
+        f = _converter(shape[1], tables)
+        if f is None:
+            return None
+        return lambda v: {k: f(x) for k, x in v.items()}
+    if kind == "tuple*":
+        fs = [_converter(s, tables) for s in shape[1]]
+        return lambda v: tuple(x if f is None else f(x) for f, x in zip(fs, v, strict=True))
+    _bad()
+
+
+def _decode_columns(doc, classes: dict[str, type]):
+    tables: dict[str, list] = {}
+    for name, fields, shapes, columns, n in doc["tables"]:
+        cls = classes[name]  # KeyError: a class the reader does not allow
+        if name in tables or not (len(fields) == len(shapes) == len(columns)) or not all(type(f) is str for f in fields):
+            _bad()
+        decoded = []
+        for shape, col in zip(shapes, columns):
+            if isinstance(shape, list) and shape[:1] == ["pool"]:
+                f = _converter(shape[1], tables)
+                pool = col["pool"] if f is None else list(map(f, col["pool"]))
+                col = list(map(pool.__getitem__, col["ix"]))  # (not an index: IndexError, TypeError)
+            elif f := _converter(shape, tables):
+                col = list(map(f, col))
+            if not isinstance(col, list) or len(col) != n:
+                _bad()
+            decoded.append(col)
+        slots, custom = _fields(cls)
+        # the instances made and filled column by column, by C-level map() calls: no Python
+        # loop over the rows (thousands of them) except for a class with its own __setstate__
+        rows = list(map(cls.__new__, repeat(cls, n)))
+        if getattr(cls, "__setstate__", None) is not None:
+            for inst, values in zip(rows, zip(*decoded) if fields else repeat((), n)):
+                inst.__setstate__(dict(zip(fields, values)))
+        elif slots:
+            if not set(fields) <= set(slots):
+                _bad()
+            for f, col in zip(fields, decoded):
+                desc = next(c.__dict__[f] for c in cls.__mro__ if f in c.__dict__)
+                if not isinstance(desc, MemberDescriptorType):
+                    _bad()
+                deque(map(desc.__set__, rows, col), maxlen=0)
+        else:
+            dicts = map(dict, map(zip, repeat(fields), zip(*decoded) if fields else repeat((), n)))
+            deque(map(object.__setattr__, rows, repeat("__dict__"), dicts), maxlen=0)
+        tables[name] = rows
+    shape, value = doc["root"]
+    f = _converter(shape, tables)
+    return value if f is None else f(value)
+
+
+def dumps_columns(value, origin: str, classes: dict[str, type]) -> bytes:
+    """An entry holding `value` as columns (see above); TypeError when its parts do not share
+    shapes."""
+    enc = _ColumnEncoder(classes)
+    root = enc.enc(value)
+    doc = {"root": list(root), "tables": enc.tables_json()}
+    body = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _COL_MAGIC + _digest(origin, b"", body) + b"\n" + body
+
+
+def loads_columns(data: bytes, origin: str, classes: dict[str, type]):
+    head, _, body = data[len(_COL_MAGIC):].partition(b"\n")
+    if _digest(origin, b"", body) != head:
+        return None
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()  # thousands of new objects, none of them garbage: no collection while decoding
+    try:
+        return _decode_columns(json.loads(body.decode("utf-8")), classes)
+    except Exception:  # noqa: BLE001 - any malformed entry is a miss
+        return None
+    finally:
+        if was:
+            gc.enable()
+
+
+def read_entry(name: str, origin: str, classes: dict[str, type] | None = None):
+    data = read_bytes(name)
+    if data is not None and data.startswith(_COL_MAGIC):
+        return loads_columns(data, origin, classes or {})
+    return loads(data, origin, classes)
+
+
+def write_entry(name: str, origin: str, value, classes: dict[str, type] | None = None,
+                columns: bool = False) -> None:
+    """Keep `value` (plain values and instances of `classes`); `columns`: as columns when its
+    parts share shapes (many instances: decoded several times faster), else as tagged JSON."""
+    try:
+        data = None
+        if columns:
+            try:
+                data = dumps_columns(value, origin, classes or {})
+            except TypeError:
+                pass
+        if data is None:
+            data = dumps(value, origin, classes)
     except (TypeError, ValueError, RecursionError):
         return  # a value the format cannot hold is simply not kept
     write_bytes(name, data)
 
 
 def file_digest(paths) -> str:
-    """A checksum of the content of these files (a missing one counts as such)."""
+    """A checksum of the content of these files (a missing one counts as such). Remembered in the
+    cache under their paths, sizes, modification and change times and inode numbers: the files
+    are read and hashed again only when one of these changes (writing a file changes its change
+    time, which no tool can set back), not on every run."""
+    paths = [str(p) for p in paths]
+    key = hashlib.sha256(repr(_stat_stamp(paths, True)).encode("utf-8", "surrogateescape")).hexdigest()
+    name = f"digest-{key[:24]}.json"
+    got = read_entry(name, key)
+    if type(got) is str and len(got) == 64:
+        return got
     h = hashlib.sha256()
     for p in paths:
-        h.update(str(p).encode("utf-8", "surrogateescape") + b"\0")
-        data = read_regular(str(p))
+        h.update(p.encode("utf-8", "surrogateescape") + b"\0")
+        data = read_regular(p)
         h.update(b"-" if data is None else hashlib.sha256(data).digest())
-    return h.hexdigest()
+    digest = h.hexdigest()
+    write_entry(name, key, digest)
+    return digest
+
+
+def _stat_stamp(paths, strict: bool = False) -> list:
+    """(path, size, modification time) of each file, and with `strict` its change time and inode;
+    a file that cannot be read: (path, -1, -1)."""
+    out = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+            out.append((p, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) if strict else
+                       (p, st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((p, -1, -1))
+    return out
+
+
+@lru_cache(maxsize=8)
+def files_under(folder: str, suffix: str = "") -> tuple[str, ...]:
+    """The files under `folder` whose name ends with `suffix`, sorted (no __pycache__)."""
+    out = []
+    for d, dirs, files in os.walk(folder):
+        dirs[:] = [x for x in dirs if x != "__pycache__"]
+        out.extend(os.path.join(d, f) for f in files if f.endswith(suffix))
+    return tuple(sorted(out))
+
+
+def code_files() -> tuple[str, ...]:
+    """The .py files of rasoat's code."""
+    return files_under(os.path.dirname(os.path.abspath(__file__)), ".py")
 
 
 def load_toml(path) -> dict:

@@ -337,9 +337,9 @@ def _cache_name(files: list[str], local: list[str]) -> tuple[str, str]:
     import hashlib
     import sys
 
-    from .cache import file_digest
+    from .cache import code_files, file_digest
 
-    code = sorted(str(f) for f in Path(__file__).parent.rglob("*.py"))
+    code = list(code_files())
     key = repr((sys.version, _stamp(files), _stamp(local), _stamp(code))).encode("utf-8", "surrogateescape")
     return (f"agencies-{hashlib.sha256(key).hexdigest()[:24]}.json",
             file_digest([*files, *local, *code]) + sys.version)
@@ -381,7 +381,7 @@ def store_index(reg: Registry, index) -> None:
         return
     from .cache import write_entry
 
-    write_entry(todo[1], todo[2], (reg, index), _cached_classes())
+    write_entry(todo[1], todo[2], (reg, index), _cached_classes(), columns=True)
 
 
 def load(local_paths: list[str] | tuple[str, ...] = ()) -> Registry:

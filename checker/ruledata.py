@@ -34,18 +34,16 @@ def _stamp() -> tuple[str, str] | None:
     and its origin (a checksum of the files' content, checked on reading). None when the cache
     is off."""
     import hashlib
-    import os
     import sys
 
     from . import __version__, cache
-    from .registry import _stamp as stat_stamp
     from .resources import data_dir
 
     if cache.disabled():
         return None
-    data = sorted(str(p) for name in ("rules", "grammar") for p in data_dir(name).rglob("*") if p.is_file())
-    code = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.dirname(__file__)) for f in fs if f.endswith(".py"))
-    key = repr((__version__, sys.version, stat_stamp(data), stat_stamp(code))).encode("utf-8", "surrogateescape")
+    data = sorted(p for name in ("rules", "grammar") for p in cache.files_under(str(data_dir(name))))
+    code = cache.code_files()
+    key = repr((__version__, sys.version, cache._stat_stamp(data), cache._stat_stamp(code))).encode("utf-8", "surrogateescape")
     return (f"valid-{hashlib.sha256(key).hexdigest()[:24]}.json",
             f"{__version__}|{sys.version}|{cache.file_digest(data)}")
 

@@ -99,14 +99,19 @@ def _load() -> dict:
     if _entries is None:
         _entries = {}
         if _USE_CACHE:
-            from .cache import read_entry
+            from .cache import loads_with_blob, read_bytes
 
             name, origin = _cache_name()
-            loaded = read_entry(name, origin)
-            if isinstance(loaded, list):
-                for item in loaded:
+            loaded = loads_with_blob(read_bytes(name), origin)
+            if loaded is not None and isinstance(loaded[0], list):
+                items, blob = loaded
+                for item in items:
                     if isinstance(item, list) and len(item) == 3:
-                        _entries[(item[0], item[1])] = item[2]
+                        e = item[2]
+                        if isinstance(e, list) and len(e) == 6 and type(e[1]) is int and type(e[2]) is int:
+                            # the program: bytes [start, start+length) of the binary part, read when used
+                            e = (e[0], blob[e[1]:e[1] + e[2]], e[3], e[4], e[5])
+                        _entries[(item[0], item[1])] = e
             import atexit
 
             atexit.register(save)
@@ -114,22 +119,40 @@ def _load() -> dict:
 
 
 def save() -> None:
-    """Write the cache if this process compiled something new (called at exit)."""
+    """Write the cache if this process compiled something new (called at exit): the patterns and
+    what they compile to as JSON, the programs (raw 32-bit words) as one binary part."""
     global _dirty
     if not _dirty or _entries is None:
         return
-    from .cache import write_entry
+    from .cache import dumps_with_blob, write_bytes
 
     name, origin = _cache_name()
-    write_entry(name, origin, [[k[0], k[1], e] for k, e in _entries.items()])
+    items, parts, pos = [], [], 0
+    for (pattern, flags), e in _entries.items():
+        if isinstance(e, tuple):
+            code = bytes(e[1])
+            items.append([pattern, flags, [e[0], pos, len(code), e[2], e[3], list(e[4])]])
+            parts.append(code)
+            pos += len(code)
+        else:
+            items.append([pattern, flags, e])
+    try:
+        data = dumps_with_blob(items, b"".join(parts), origin)
+    except (TypeError, ValueError, RecursionError):
+        return
+    write_bytes(name, data)
     _dirty = False
 
 
 def save_in_worker() -> None:
-    """In a worker process of a pool (which ends without running atexit), save at its exit too."""
+    """In a worker process of a pool (which ends without running atexit), save at its exit too
+    (and write the state file after, checker/cache.py)."""
     from multiprocessing import util
 
+    from .cache import flush_in_worker
+
     util.Finalize(None, save, exitpriority=1)
+    flush_in_worker()
 
 
 def _remember(key, entry) -> None:
@@ -163,12 +186,15 @@ def _charsets_once(optimize):
     return cached
 
 
-def _std_compile(source: str, flags: int, shown: str):
-    """Compile `source` with the standard engine; return the pattern and its cache entry."""
+def _std_compile(source: str, flags: int, shown: str, marked: bool = False):
+    """Compile `source` with the standard engine; return the pattern and its cache entry.
+    `marked`: a spelled-out source with markers for its class bodies (see _expand_marks)."""
     import _sre
     from re import _compiler, _parser
 
     p = _parser.parse(source, flags)
+    if marked:
+        _expand_marks(p)
     with _CHARSET_LOCK:  # (the remembering optimiser is in place only while rasoat compiles)
         optimize = _compiler._optimize_charset
         _compiler._optimize_charset = _charsets_once(optimize)
@@ -184,14 +210,6 @@ def _std_compile(source: str, flags: int, shown: str):
     # the program kept as raw 32-bit words (what _sre's code is made of): read back in one call
     return (_sre.compile(shown, flags, code, groups, groupindex, indexgroup),
             (flags, array("I", code).tobytes(), groups, groupindex, indexgroup))
-
-
-def _stored(entry) -> tuple:
-    """A cache entry as kept on disk (checker/cache.py: JSON): the program as base64 text."""
-    import base64
-
-    flags, code, groups, groupindex, indexgroup = entry
-    return flags, base64.b64encode(code).decode("ascii"), groups, groupindex, indexgroup
 
 
 _INTERNALS = _internals_work()
@@ -223,14 +241,20 @@ def _all_ranges() -> dict[str, tuple[str, str]]:
     for name, cats in _CATEGORIES.items():
         for cat in cats:
             owners.setdefault(cat, []).append(runs[name])
-    category = unicodedata.category
+    from itertools import groupby
+
     for block in _SCANNED:
-        for cp in block:
-            for r in owners.get(category(chr(cp)), ()):
+        # the runs of code points of one category, found in C (groupby over map): a Python loop
+        # over each of the 266,000 code points took ~60 ms of a first run
+        cp = block.start
+        for cat, run in groupby(map(unicodedata.category, map(chr, block))):
+            n = len(list(run))
+            for r in owners.get(cat, ()):
                 if r and r[-1][1] == cp - 1:
-                    r[-1][1] = cp
+                    r[-1][1] = cp + n - 1
                 else:
-                    r.append([cp, cp])
+                    r.append([cp, cp + n - 1])
+            cp += n
 
     def char(cp: int) -> str:
         # the character itself: the pattern parser reads one character per item instead of the ten
@@ -269,7 +293,7 @@ def _one(near: str, far: str, pattern: str, i: int) -> tuple[str, int]:
     return f"(?:{near}|{far})", i
 
 
-def _spelled_out(pattern: str, flags: int) -> str | None:
+def _spelled_out(pattern: str, flags: int, marked: bool = False) -> str | None:
     """`pattern` with its \\p{…} classes written as ranges, or None when that is not possible.
 
     \\p{L} becomes (?:[BMP letters]|(?=[astral])[other letters]) and a set holding classes,
@@ -281,7 +305,7 @@ def _spelled_out(pattern: str, flags: int) -> str | None:
     props = {m.group(2) for m in _PROP.finditer(pattern)}
     if not props or not props <= set(_CATEGORIES):
         return None
-    ranges = _all_ranges()
+    ranges = _marked_ranges() if marked else _all_ranges()
     out: list[str] = []
     i, n = 0, len(pattern)
     in_set = negated = False
@@ -347,6 +371,73 @@ def _spelled_out(pattern: str, flags: int) -> str | None:
     return "".join(out)
 
 
+# Parsing is most of compiling a spelled-out pattern: re's parser (Python) reads each class body,
+# a few thousand characters, character by character, in every pattern that uses the class. So a
+# body is parsed once per process, and a pattern is parsed with each body replaced by a marker
+# (two private-use characters of plane 16 that nothing else writes) which is then replaced, in
+# the parsed pattern, by the body's parsed items: the same parsed pattern, the same program
+# (tested on every pattern rasoat compiles).
+
+_MARK_A, _MARK_B, _MARK_END = 0x10FE00, 0x10FF00, 0x10FF20
+_MARKED = _re.compile("[\U0010fe00-\U0010ff1f]")  # a pattern holding one itself is spelled out whole
+
+
+@lru_cache(maxsize=1)
+def _marked_ranges() -> dict[str, tuple[str, str]]:
+    out = {}
+    for k, (name, bodies) in enumerate(sorted(_all_ranges().items())):
+        out[name] = tuple(chr(_MARK_A + 2 * k + j) + chr(_MARK_B + 2 * k + j) if body else body
+                          for j, body in enumerate(bodies))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _marked_items() -> dict[int, list]:
+    """marker character → the parsed items of the body it stands for."""
+    from re import _parser
+
+    marks, bodies = _marked_ranges(), _all_ranges()
+    out = {}
+    for name, pair in marks.items():
+        for mark, body in zip(pair, bodies[name]):
+            if mark:
+                (op, items), = _parser.parse("[" + body + "]", 0).data
+                out[ord(mark[0])] = list(items)
+    return out
+
+
+def _expand_marks(p) -> None:
+    """Replace, in the parsed pattern `p`, each marker of a set by the items of its body."""
+    from re import _constants as C
+
+    items = _marked_items()
+    stack = [p]
+    while stack:
+        sub = stack.pop()
+        data = sub.data if hasattr(sub, "data") else sub
+        for k, (op, av) in enumerate(data):
+            if op is C.IN:
+                if any(o is C.LITERAL and _MARK_A <= a < _MARK_END for o, a in av):
+                    new = []
+                    for o, a in av:
+                        if o is C.LITERAL and _MARK_A <= a < _MARK_END:
+                            if a < _MARK_B:
+                                new.extend(items[a])
+                            continue
+                        new.append((o, a))
+                    data[k] = (op, list(dict.fromkeys(new)))
+            elif op is C.SUBPATTERN or op is C.ATOMIC_GROUP:
+                stack.append(av[-1] if op is C.SUBPATTERN else av)
+            elif op is C.BRANCH:
+                stack.extend(av[1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+                stack.append(av[2])
+            elif op is C.ASSERT or op is C.ASSERT_NOT:
+                stack.append(av[1])
+            elif op is C.GROUPREF_EXISTS:
+                stack.extend(x for x in av[1:] if x is not None)
+
+
 class _Deferred:
     """A pattern for the `regex` module, compiled (and `regex` imported, ~10 ms) on first use:
     several such patterns are only needed for unusual text."""
@@ -377,25 +468,25 @@ def _compile(pattern: str, flags: int):
         return _Deferred(pattern, flags)
     if entry is not None:
         try:
-            import base64
-
             import _sre
 
             fl, code, groups, groupindex, indexgroup = entry
-            program = array("I", base64.b64decode(code, validate=True)).tolist()
-            return _sre.compile(pattern, fl, program, groups, groupindex, indexgroup)
+            program = array("I")
+            program.frombytes(code)
+            return _sre.compile(pattern, fl, program.tolist(), groups, groupindex, tuple(indexgroup))
         except Exception:  # noqa: BLE001 - a refused or stale entry: compile it again
             pass
-    for source in (pattern, _spelled_out(pattern, flags)):
+    marked = _USE_CACHE and not _MARKED.search(pattern)
+    for source, marked in ((pattern, False), (_spelled_out(pattern, flags, marked=marked), marked)):
         if source is None:
             continue
         try:
             if not _USE_CACHE:
                 return _re.compile(source, flags)
-            compiled, entry = _std_compile(source, flags, pattern)
+            compiled, entry = _std_compile(source, flags, pattern, marked)
         except (_re.error, OverflowError, RecursionError):
             continue
-        _remember(key, _stored(entry))
+        _remember(key, entry)
         return compiled
     import regex
 

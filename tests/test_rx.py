@@ -87,25 +87,30 @@ def test_cached_programs_give_the_same_patterns(tmp_path):
     env = dict(os.environ, RASOAT_CACHE_DIR=str(tmp_path))
     cmd = [sys.executable, "-m", "checker.cli", "check", "--format", "json", str(seed)]
     first = subprocess.run(cmd, capture_output=True, env=env, text=True)
-    cache = list(tmp_path.glob("re-*.json"))
-    assert len(cache) == 1
-    entries = checker_cache.loads(cache[0].read_bytes(), rx._cache_name()[1])
-    assert len(entries) > 100
+    # one state file holds every entry
+    state = list(tmp_path.iterdir())
+    assert [f.name.startswith("state-") and f.name.endswith(".bin") for f in state] == [True]
+    sections = checker_cache._parse_state(state[0].read_bytes())
+    entries, programs = checker_cache.loads_with_blob(bytes(sections[rx._cache_name()[0]]), rx._cache_name()[1])
+    assert len(entries) > 100 and len(programs) > 100_000
     second = subprocess.run(cmd, capture_output=True, env=env, text=True)
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout
-    # the parsed rule data and the agency index were kept too
-    assert list(tmp_path.glob("agencies-*.json")) and list(tmp_path.glob("toml-*.json"))
-    # a damaged cache is ignored, never an error
-    for f in tmp_path.iterdir():
-        f.write_bytes(b"\x00garbage")
-    third = subprocess.run(cmd, capture_output=True, env=env, text=True)
-    assert third.stdout == first.stdout and third.returncode == 1
+    # the parsed rule data, the parser's tables and the agency index were kept too
+    kinds = {name.split("-", 1)[0] for name in sections}
+    assert {"agencies", "toml", "thongbao", "valid", "re"} <= kinds
+    # a damaged state file is ignored, never an error, and written anew
+    data = state[0].read_bytes()
+    for damaged in (b"\x00garbage", data[: len(data) // 2], data.replace(b"Ban", b"Bam", 1)):
+        state[0].write_bytes(damaged)
+        third = subprocess.run(cmd, capture_output=True, env=env, text=True)
+        assert third.stdout == first.stdout and third.returncode == 1
+        assert checker_cache._parse_state(state[0].read_bytes()).keys() == sections.keys()
 
 
 def test_refused_cache_entry_falls_back_to_compiling(monkeypatch):
     pattern = r"(?P<x>ab+)c"
-    monkeypatch.setattr(rx, "_entries", {(pattern, 0): (32, "AQAAAAIAAAA=", 1, {"x": 1}, (None, "x"))})
+    monkeypatch.setattr(rx, "_entries", {(pattern, 0): (32, b"\x01\x00\x00\x00\x02\x00\x00\x00", 1, {"x": 1}, (None, "x"))})
     rx._compile.cache_clear()
     try:
         p = rx.compile(pattern)
@@ -216,15 +221,30 @@ def test_cache_keeps_only_the_newest_entries_of_each_kind(tmp_path, monkeypatch)
 
     monkeypatch.setenv("RASOAT_CACHE_DIR", str(tmp_path))
     for k in range(10):
-        f = tmp_path / f"agencies-old{k}.pickle"
+        cache.write_bytes(f"agencies-old{k}.json", b"x%d" % k)
+        cache.flush()  # (one run each)
+    cache.write_bytes("toml-keep.json", b"y")
+    cache.write_bytes("agencies-new.json", b"z")
+    cache.flush()
+    left = cache._parse_state((tmp_path / cache.state_name()).read_bytes())
+    agencies = [n for n in left if n.startswith("agencies-")]
+    assert len(agencies) == cache.KEEP["agencies"] and agencies[-1] == "agencies-new.json"
+    assert "agencies-old0.json" not in agencies and "agencies-old9.json" in agencies
+    assert bytes(left["toml-keep.json"]) == b"y"
+    assert cache.read_bytes("agencies-old9.json") == b"x9"
+    # the state files of other versions or installations: the newest few are kept
+    for k in range(5):
+        f = tmp_path / f"state-other{k}.bin"
         f.write_bytes(b"x")
         os.utime(f, ns=(time.time_ns() - (20 - k) * 10**9,) * 2)
-    (tmp_path / "toml-keep.pickle").write_bytes(b"y")
-    cache.write_bytes("agencies-new.pickle", b"z")
-    left = sorted(p.name for p in tmp_path.glob("agencies-*"))
-    assert len(left) == cache.KEEP["agencies"] and "agencies-new.pickle" in left
-    assert "agencies-old0.pickle" not in left and "agencies-old9.pickle" in left
-    assert (tmp_path / "toml-keep.pickle").exists()
+    # and the entry files of earlier versions (one file per entry) are removed
+    (tmp_path / "re-cpython-311-old.json").write_bytes(b"v")
+    (tmp_path / "notes.txt").write_bytes(b"mine")
+    cache.write_bytes("toml-more.json", b"w")
+    cache.flush()
+    assert len(list(tmp_path.glob("state-*.bin"))) == cache.KEEP["state"]
+    assert (tmp_path / cache.state_name()).exists()
+    assert not (tmp_path / "re-cpython-311-old.json").exists() and (tmp_path / "notes.txt").exists()
 
 
 def test_unusable_cache_folder_is_no_error(tmp_path):

@@ -44,7 +44,10 @@ def test_a_bad_edit_to_rules_is_caught_with_the_cache_on(tmp_path):
     for _ in range(2):  # the second run finds the data validated
         p = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env)
         assert p.returncode == 1 and "S108" in p.stdout, p.stderr
-    assert any(f.name.startswith("valid-") for f in (tmp_path / "cache").iterdir())
+    from checker import cache
+
+    (state,) = (tmp_path / "cache").iterdir()
+    assert any(name.startswith("valid-") for name in cache._parse_state(state.read_bytes()))
     with open(rules / "laws.toml", "a", encoding="utf-8") as fh:
         fh.write('\n[[law]]\ntype = "luat"\nnames = ["X"]\nyear = 2020\ncolour = "red"\n')
     p = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env)
@@ -71,3 +74,75 @@ def test_remembered_character_sets_give_the_same_programs():
             plain = _compiler._code(_parser.parse(source, flags), flags)
             assert rx._std_compile(source, flags, source)[1][1] == rx.array("I", plain).tobytes()
     assert rx._CHARSETS
+
+
+def test_upper_case_class_of_agency_names_covers_every_latin_capital():
+    """The capitals agency names are matched with are looked for in the Latin blocks only: the
+    same class as over the whole range below U+1F00."""
+    from checker.extract import agencies
+    from checker.textnorm import fold
+
+    whole = [chr(c) for c in range(0x41, 0x1F00) if chr(c).isalpha() and chr(c).isupper()
+             and len(fold(chr(c))) == 1 and "a" <= fold(chr(c)) <= "z"]
+    assert agencies._UP == agencies._char_class(whole)
+    assert "Đ" in whole and "Ỹ" in whole and "Ω" not in whole
+
+
+def test_registered_documents_need_no_agency_index_without_local_registries(tmp_path):
+    """C508 alone on a notice citing documents: the national registry of documents is read, the
+    agency registry and its index are not built (nor read from the cache) once rules/ is known
+    to be valid (the first run validates every file)."""
+    import os
+
+    seed = ROOT.parent / "shared" / "seeds" / "001_97c29a3822b1a2b7.txt"
+    if not seed.is_file():
+        import pytest
+
+        pytest.skip("../shared not found")
+    code = ("import sys, io, contextlib; from checker.fastpath import main\n"
+            "sys.argv = ['rasoat', 'check', '--select', 'C508', '-f', 'json', sys.argv[1]]\n"
+            "out = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n"
+            "    try:\n        main()\n    except SystemExit:\n        pass\n"
+            "from checker import registry, extract\n"
+            "from checker.extract import citations\n"
+            "print(registry._load.cache_info().currsize, citations.national_documents.cache_info().currsize)")
+    env = dict(os.environ, RASOAT_CACHE_DIR=str(tmp_path))
+    env.pop("RASOAT_NO_CACHE", None)
+    for _ in range(2):
+        r = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True, timeout=120,
+                           cwd=ROOT, env=env)
+    loaded, national = r.stdout.split()
+    assert (loaded, national) == ("0", "1"), r.stderr
+
+
+def test_patterns_parsed_with_marked_class_bodies_compile_to_the_same_programs():
+    """A spelled-out pattern is parsed with its class bodies as markers, replaced afterwards by
+    the bodies' parsed items: for every pattern rasoat compiles with \\p{…} classes (and a few
+    written for the case), the program is the one the whole spelled-out source compiles to."""
+    import pytest
+
+    from checker import rx
+
+    if not rx._INTERNALS:
+        pytest.skip("this Python's re has no internals rasoat uses")
+    engine.load_rules()
+    from checker.extract import agencies, tasks  # noqa: F401 - their patterns too
+
+    extra = [r"[\p{L}\d]+", r"[^\p{L}\d\s]", r"(?:\p{Lu}|x)", r"(?i)\P{L}*\p{Ll}+", r"[\p{Lu}\p{Nd}]|[\p{L}]",
+             r"(?<![\p{L}\d])\p{M}?(?=\p{L})", r"(?:[\p{L}]|[a-z])+"]
+    keys = {(p, f) for (p, f) in list(rx._load()) if isinstance(p, str) and not p.startswith("\x00")}
+    keys |= {(p, 0) for p in extra} | {(p, rx.I) for p in extra}
+    checked = 0
+    for pattern, flags in sorted(keys):
+        whole = rx._spelled_out(pattern, flags)
+        if whole is None:
+            continue
+        try:
+            expected = rx._std_compile(whole, flags, pattern)[1]
+        except (rx.error, OverflowError, RecursionError):
+            continue  # (compiled by `regex`)
+        got = rx._std_compile(rx._spelled_out(pattern, flags, marked=True), flags, pattern, True)[1]
+        assert got == expected, pattern[:100]
+        checked += 1
+    assert checked > 30

@@ -1256,12 +1256,13 @@ def documents_for(doc) -> dict[str, RegisteredDoc]:
     """The registered documents a run knows: the national ones, and the [[document]] entries of
     the province's files (configuration key `registries`), which win on the same symbol."""
     if "registered_documents" not in doc.cache:
-        from .agencies import registry_for
-
-        local = registry_for(doc).documents
         docs = national_documents()
-        if local:
-            docs = {**docs, **_registered([dict(d) for d in local], "registries")}
+        if doc.options.settings.get("registries"):  # (else no local file: the agency index is not needed)
+            from .agencies import registry_for
+
+            local = registry_for(doc).documents
+            if local:
+                docs = {**docs, **_registered([dict(d) for d in local], "registries")}
         doc.cache["registered_documents"] = docs
     return doc.cache["registered_documents"]
 
