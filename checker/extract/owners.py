@@ -251,8 +251,11 @@ def find_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
+    def free(s, e):  # (a loop: all() over a generator cost more)
+        for a, b in taken:
+            if a < e and s < b:
+                return False
+        return True
 
     def add(m: Mention):
         found.append(m)
@@ -370,7 +373,7 @@ _SHORT_PARENS = re.compile(r"\((?!\d{1,2}\)|[ivxIVX]{1,4}\))[^()\s]{1,15}\)")
 def clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans: sentences, split further at ';', ':' and parentheses (not at a short
     parenthesis such as "(VTV)" or "(UBND)", which belongs to the name before it)."""
-    masked = _SHORT_PARENS.sub(lambda m: " " * len(m.group()), text)
+    masked = _SHORT_PARENS.sub(lambda m: " " * len(m.group()), text) if "(" in text else text
     out = []
     start = 0
     for m in _CLAUSE.finditer(masked):

@@ -33,6 +33,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .. import rx as re
 
@@ -322,8 +323,9 @@ def _table_tasks(doc) -> list[Task]:
     for r in rows:
         k = max(0, bisect.bisect_right(starts, r.task_start) - 1)
         p = doc.paragraphs[k]
-        i = next((n for n, off in enumerate(p.offsets[:-1]) if off >= r.task_start), 0)
-        j = next((n for n, off in enumerate(p.offsets[:-1]) if off >= r.task_end), len(p.text))
+        last = len(p.offsets) - 1  # (islice: no copy of the offsets for each row)
+        i = next((n for n, off in enumerate(islice(p.offsets, last)) if off >= r.task_start), 0)
+        j = next((n for n, off in enumerate(islice(p.offsets, last)) if off >= r.task_end), len(p.text))
         ms = find_mentions(r.owner)
         whole = len(ms) == 1 and ms[0].start == 0 and ms[0].end >= len(r.owner.rstrip(" .;"))
         kind = ms[0].kind if whole else "body"  # "Các địa phương có đảo" says which
