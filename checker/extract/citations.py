@@ -393,6 +393,31 @@ SYMBOL_RE = re.compile(
     r")(?![\p{L}\d])"
 )
 _PART_SPLIT = re.compile(r"([ \t]*[-–—/_\\][ \t]*)")
+# Where a match of SYMBOL_RE can begin: a number after no letter, digit, "/", "." or dash, then a
+# dash or a slash (every match of it begins so). Its first element a digit class and the
+# look-behind moved after it (the same test of the character before the number), the engine
+# skips to the digits in C; SYMBOL_RE, whose look-behind comes first, is tried at every position.
+_SYMBOL_START = re.compile(r"\d(?<![\p{L}\d/.\-–].)\d{0,5}(?:\.\d{1,3})?[ \t]*[-–—/]")
+
+
+def symbols_in(text: str):
+    """SYMBOL_RE.finditer(text), the same matches: SYMBOL_RE is tried only where _SYMBOL_START
+    matches (a match of SYMBOL_RE at a position implies one of _SYMBOL_START there, so none is
+    skipped; matches do not overlap, as with finditer)."""
+    search, match = _SYMBOL_START.search, SYMBOL_RE.match
+    pos = 0
+    while True:
+        c = search(text, pos)
+        if c is None:
+            return
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()  # (never an empty match)
+
+
 BARE_NUM_RE = re.compile(r"(?P<num>\d{1,6}(?:\.\d{1,3})?(?:/(?:19|20)\d{2})?)(?![\p{L}\d/])(?!\.\d)"
                          r"(?![ \t]*(?:%|lần|năm|tháng|ngày|giờ|bản|người|đợt|kỳ|nội dung|văn bản|điều|khoản|mục)(?![\p{L}]))"
                          r"(?![ \t]+\p{Lu})")
@@ -404,7 +429,11 @@ DATE_LEAD_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hàn
 DATE_NGAY_RE = re.compile(r"^(?:ngày|NGÀY|Ngày)[ \t]*$")
 ISSUER_LEAD_RE = re.compile(r"[ \t]*,?[ \t]*(?:của|do|giữa|CỦA|DO|GIỮA)[ \t]+")
 TITLE_LEAD_RE = re.compile(r"[ \t]*[,:]?[ \t]*")
-LAW_RE = re.compile(r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?=[ \t]+\p{Lu}|[ \t]+năm[ \t]+\d)")
+# (the look-behind, "no letter before the name", is put after each name's first letter, as the
+# same test of the same character: the pattern then begins with a choice of four capitals, which
+# the engine skips to in C, instead of trying the look-behind at every position)
+LAW_RE = re.compile(r"(?P<type>B(?<!\p{L}.)ộ luật|L(?<!\p{L}.)uật|P(?<!\p{L}.)háp lệnh|H(?<!\p{L}.)iến pháp)"
+                    r"(?=[ \t]+\p{Lu}|[ \t]+năm[ \t]+\d)")
 WORD_RE = re.compile(r"[^\s]+")
 SCRIPT_RE = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 # no Cyrillic or Greek letter lies in Latin, Latin Extended (A, B, Additional) or General
@@ -971,7 +1000,7 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
         anchors.append(_Anchor(c.start, "law", c, c.end))
         taken.append((c.start, c.end))
     # 3. bare symbols
-    for sm in SYMBOL_RE.finditer(text):
+    for sm in symbols_in(text):
         if not free(sm.start(), sm.end()):
             continue
         c = Citation(para, sm.start(), sm.end())
