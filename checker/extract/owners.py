@@ -364,7 +364,11 @@ def find_mentions(text: str) -> list[Mention]:
     return found
 
 
-_CLAUSE = re.compile(r"(?<=[.!?])\s+(?=\S)|[;:()]")
+# where clauses end: the spaces after ".", "!" or "?" (before more text; group 1), or one of ";:()".
+# Written as `(?<=[.!?])\s+(?=\S)|[;:()]` the pattern is tried at every position (it begins with a
+# look-behind); here it begins with the class of its first characters, which the engine skips to
+# in C (the same spans: a test compares the two)
+_CLAUSE = re.compile(r"[.!?](\s+)(?=\S)|[;:()]")
 
 
 _SHORT_PARENS = re.compile(r"\((?!\d{1,2}\)|[ivxIVX]{1,4}\))[^()\s]{1,15}\)")
@@ -377,8 +381,11 @@ def clauses(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
     for m in _CLAUSE.finditer(masked):
-        if m.start() > start:
-            out.append((start, m.start()))
+        cut = m.start(1)  # the spaces after ".", "!" or "?"
+        if cut < 0:
+            cut = m.start()  # ";", ":", "(" or ")"
+        if cut > start:
+            out.append((start, cut))
         start = m.end()
     if start < len(text):
         out.append((start, len(text)))
