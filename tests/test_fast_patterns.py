@@ -2,7 +2,8 @@
 
 symbols_in() tries SYMBOL_RE only where a number followed by a dash or a slash starts; LAW_RE has
 its look-behind after each name's first letter; owners.clauses() finds the end of a sentence from
-its ".", "!" or "?". Each must give exactly the matches (spans, groups) or the clauses of the plain
+its ".", "!" or "?"; find_dates() tries DATE_RE only at a digit or at the first letter of "ngày",
+"năm", "tháng", "quý". Each must give exactly the matches (spans, groups) or the clauses of the plain
 form, on every paragraph of the real documents and on generated text.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from checker import rx as re
 from checker.document import load_path
 from checker.extract.citations import LAW_RE, SYMBOL_RE, symbols_in
+from checker.extract.dates import DATE_RE, _date_matches, find_dates
 from checker.extract.owners import _SHORT_PARENS, clauses
 
 from .conftest import SHARED, needs_shared
@@ -44,6 +46,7 @@ def _same(text: str) -> None:
     assert _sig(symbols_in(text)) == _sig(SYMBOL_RE.finditer(text)), text
     assert _sig(LAW_RE.finditer(text)) == _sig(PLAIN_LAW.finditer(text)), text
     assert clauses(text) == _plain_clauses(text), text
+    assert _sig(_date_matches(text)) == _sig(DATE_RE.finditer(text)), text
 
 
 def test_examples():
@@ -59,6 +62,12 @@ def test_examples():
     assert [text[a:b] for a, b in clauses(text)] == [
         "Giao Sở Tài chính (STC) chủ trì.", "Báo cáo UBND tỉnh", " xong trước 15/8", " Sở Nội vụ ", "1",
         " phối hợp!", "Xong?"]
+    text = ("Ngày 05/9/2020, NGÀY 15 THÁNG 8 NĂM 2021; Quý II/2024, QUÝ 3 năm 2024, quy 2/2025, tháng 9/2020, "
+            "x12/5, 1.5/6, năm 2025")
+    assert [d.text for d in find_dates(text)] == [m.group() for m in DATE_RE.finditer(text)] == [
+        "05/9/2020", "NGÀY 15 THÁNG 8 NĂM 2021", "Quý II/2024", "QUÝ 3 năm 2024", "quy 2/2025", "tháng 9/2020",
+        "năm 2025"]
+    _same(text)
 
 
 @needs_shared
@@ -73,7 +82,7 @@ def test_every_real_paragraph():
     assert n > 1000
 
 
-PIECES = ["!", "?", ";", ":", "(", ")", "(VTV)", "(1)", "\u00a0", "x.", "0", "1", "12", "2020", "123456", "1234567", "1.5", ".", "/", "-", "–", "—", "_", "\\", " ", "\t", "\n",
+PIECES = ["ngày ", "NGÀY ", "Năm ", "tháng ", "THÁNG ", "quý ", "Quy ", "II", "IV", "n", "T", "q", "!", "?", ";", ":", "(", ")", "(VTV)", "(1)", "\u00a0", "x.", "0", "1", "12", "2020", "123456", "1234567", "1.5", ".", "/", "-", "–", "—", "_", "\\", " ", "\t", "\n",
           "&", "QĐ", "UBND", "NĐ-CP", "KH", "TU", "đ", "a", "B", "Ⅳ", "٣", "𝟙", "ộ", "Luật", "luật", "Bộ luật",
           "Pháp lệnh", "Hiến pháp", "năm", " năm 2015", "Đất", "PLuật", "số "]
 
