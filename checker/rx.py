@@ -569,10 +569,24 @@ def lower_is_fold(text: str) -> tuple[bool, str]:
     if _last_fold[0] is text:
         return _last_fold[1]
     low = text.lower()
-    special = _fold_special()
-    answer = (bool(special) and len(low) == len(text) and special.isdisjoint(text), low)
+    answer = (faithful_lower(text, low), low)
     _last_fold[0], _last_fold[1] = text, answer
     return answer
+
+
+def faithful_lower(text: str, low: str) -> bool:
+    """Whether `low` (text.lower()) is a faithful case-insensitive view of `text` (lower_is_fold);
+    true of a text made of parts joined by a character with no case, if and only if of each part."""
+    special = _special_rx()
+    return special is not None and len(low) == len(text) and special.search(text) is None
+
+
+@lru_cache(maxsize=1)
+def _special_rx():
+    """One character class of _fold_special(), or None: searched in C instead of a set lookup
+    per character (special.isdisjoint(text)), the same answer."""
+    special = _fold_special()
+    return _re.compile("[" + "".join(map(_re.escape, sorted(special))) + "]") if special else None
 
 
 def ci_finditer(exact: Pattern, lowered: Pattern, text: str):
@@ -679,6 +693,9 @@ def _scanner(pattern: str, flags: int):
     return compile(known) if known else None
 
 
+_NOT_U = ~int(_re.U)  # an int: `flags & ~_re.U` made two RegexFlag members per call
+
+
 def fast_finditer(p, text: str):
     """p.finditer(text), the same matches, found by scanning the lower-cased text for the literal
     starts of the pattern's alternatives when it has them (see ci_finditer)."""
@@ -686,7 +703,7 @@ def fast_finditer(p, text: str):
         return p.finditer(text)
     if not _INTERNALS:
         return p.finditer(text)
-    scanner = _scanner(p.pattern, p.flags & ~_re.U)
+    scanner = _scanner(p.pattern, p.flags & _NOT_U)
     if scanner is None:
         return p.finditer(text)
     return ci_finditer(p, scanner, text)

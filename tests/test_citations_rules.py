@@ -279,3 +279,23 @@ def test_rules_never_crash(tokens):
     body = "1. " + "".join(t if t in " /-–" else " " + t for t in tokens)
     ds = run_text(notice(body), select=["C5"])
     assert not [d for d in ds if d.code == "E999"]
+
+
+def test_document_prefilter_is_the_paragraph_prefilter():
+    """citations() decides which paragraphs may cite once per document (the symbol shape over the
+    joined text, the type names by an automaton and what follows them); the answer must be that
+    of Tables.may_cite() paragraph by paragraph, also at the edges: a name ending a paragraph
+    with its number in the next, tabs, capitals, a law's name, a symbol split by a paragraph."""
+    from checker.extract.citations import _may_cite_all
+
+    t = tables()
+    if t.names_ac is None:
+        pytest.skip("no pyahocorasick: the paragraph prefilter is used as it is")
+    texts = ["Thực hiện Nghị quyết", "số 12/NQ-HĐND ngày 08/12/2023", "theo Kế hoạch\t15 của UBND",
+             "QUYẾT ĐỊNH SỐ 5", "Luật Đất đai năm 2024", "bộ luật hình sự", "luật 2024", "Hiến pháp",
+             "văn bản 12", "Số 12", "/UBND-VX", "12 -", "ngày 10/10/2025", "", "Kế hoạch năm 2025",
+             "hướng dẫn số", "Chương trình 135 và Thông tư liên tịch số 01/2020/TTLT-BTC-BNV"]
+    may, named = _may_cite_all(t, texts)
+    assert may == {i for i, x in enumerate(texts) if x and t.may_cite(x)}
+    assert named == {i for i, x in enumerate(texts) if any(n in x.lower() for n in t.name_tails)}
+    assert 9 not in may and 10 not in may and 0 not in may and 1 in may and 2 in may and 4 in may

@@ -259,3 +259,13 @@ def test_unusable_cache_folder_is_no_error(tmp_path):
     good = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, RASOAT_CACHE_DIR=str(tmp_path / "c")))
     bad = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, RASOAT_CACHE_DIR=str(blocker)))
     assert bad.returncode == good.returncode == 1 and bad.stdout == good.stdout and "Traceback" not in bad.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(sorted(rx._fold_special()) + list("aăđÂİıſΣσςµ K")), max_size=12))
+def test_faithful_lower_is_the_set_test(text):
+    """rx.faithful_lower searches the special characters with a compiled class: the same answer
+    as looking each character up in the set."""
+    special = rx._fold_special()
+    low = text.lower()
+    assert rx.faithful_lower(text, low) == (bool(special) and len(low) == len(text) and special.isdisjoint(text))

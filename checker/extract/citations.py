@@ -22,7 +22,8 @@ A number may carry a dot ("66.7/2025/NQ-CP" is a real, valid number).
 from __future__ import annotations
 
 import datetime as dt
-from itertools import islice
+from bisect import bisect_right
+from itertools import accumulate, islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -147,6 +148,12 @@ class Tables:
     prefilter_lower: Any = None
     type_lower: Any = None  # the type names lower-cased, for re.ci_finditer(type_re, type_lower, …)
 
+    # an Aho–Corasick automaton (checker/scan.py) of the literal starts of prefilter_lower's
+    # alternatives (the names, lower-cased; None without pyahocorasick), and what may follow
+    # each of them in it (name_tails[name]: 1 _NAME_TAIL, 2 _LAW_TAIL, 3 either)
+    names_ac: Any = None
+    name_tails: dict[str, int] = field(default_factory=dict)
+
     def may_cite(self, text: str) -> bool:
         """Whether the paragraph may hold a citation (False: it certainly holds none)."""
         if self.prefilter_symbol.search(text):
@@ -223,13 +230,33 @@ def tables() -> Tables:
     dangling_ascii = frozenset(a for a in map(chr, range(32, 127)) for c in lasts
                                if _stdre.fullmatch(_stdre.escape(c), a, _stdre.I))
     lowered = sorted({n.lower() for n in names}, key=lambda n: (-len(n), n))
-    prefilter_lower = re.compile("|".join([re.escape(n) + r"[ \t]+(?:số|\d)" for n in lowered]
-                                          + [re.escape(n) + r"[ \t]+\p{L}" for n in ("luật", "bộ luật", "pháp lệnh", "hiến pháp")]))
+    prefilter_lower = re.compile("|".join([re.escape(n) + _NAME_TAIL_RX for n in lowered]
+                                          + [re.escape(n) + _LAW_TAIL_RX for n in _LAW_NAMES]))
     prefilter_symbol = re.compile(r"\d[ \t]*[/\-–][ \t]*(?:\d{4}[ \t]*/[ \t]*)?\p{L}")
     type_lower = re.compile("|".join(map(re.escape, lowered)))
-    return Tables(types, by_name, {t.key: t for t in types}, state_owner, party_owner, issuers, laws, known,
-                  undotted, type_re, prefilter, dangling_re, dangling_ascii, prefilter_symbol, prefilter_lower,
-                  type_lower)
+    out = Tables(types, by_name, {t.key: t for t in types}, state_owner, party_owner, issuers, laws, known,
+                 undotted, type_re, prefilter, dangling_re, dangling_ascii, prefilter_symbol, prefilter_lower,
+                 type_lower)
+    from ..scan import automaton
+
+    # (every alternative of type_lower and of LAW_RE lower-cased begins with one of these too)
+    tails = {n: 1 for n in lowered}
+    for n in _LAW_NAMES:
+        tails[n] = tails.get(n, 0) | 2
+    out.names_ac, out.name_tails = automaton(sorted(tails)), tails
+    return out
+
+
+_NAME_TAIL_RX = r"[ \t]+(?:số|\d)"  # what follows a type name in prefilter_lower
+_LAW_TAIL_RX = r"[ \t]+\p{L}"  # and the name of a law's type
+_NAME_TAIL, _LAW_TAIL = re.compile(_NAME_TAIL_RX), re.compile(_LAW_TAIL_RX)
+_LAW_NAMES = ("luật", "bộ luật", "pháp lệnh", "hiến pháp")
+
+
+@lru_cache(maxsize=1024)
+def _fold_name(written: str) -> str:
+    """fold() of a type name as written ("Nghị quyết", "QUYẾT ĐỊNH"): a few dozen spellings."""
+    return fold(written)
 
 
 def doc_type(key: str | None) -> DocType | None:
@@ -366,6 +393,31 @@ SYMBOL_RE = re.compile(
     r")(?![\p{L}\d])"
 )
 _PART_SPLIT = re.compile(r"([ \t]*[-–—/_\\][ \t]*)")
+# Where a match of SYMBOL_RE can begin: a number after no letter, digit, "/", "." or dash, then a
+# dash or a slash (every match of it begins so). Its first element a digit class and the
+# look-behind moved after it (the same test of the character before the number), the engine
+# skips to the digits in C; SYMBOL_RE, whose look-behind comes first, is tried at every position.
+_SYMBOL_START = re.compile(r"\d(?<![\p{L}\d/.\-–].)\d{0,5}(?:\.\d{1,3})?[ \t]*[-–—/]")
+
+
+def symbols_in(text: str):
+    """SYMBOL_RE.finditer(text), the same matches: SYMBOL_RE is tried only where _SYMBOL_START
+    matches (a match of SYMBOL_RE at a position implies one of _SYMBOL_START there, so none is
+    skipped; matches do not overlap, as with finditer)."""
+    search, match = _SYMBOL_START.search, SYMBOL_RE.match
+    pos = 0
+    while True:
+        c = search(text, pos)
+        if c is None:
+            return
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()  # (never an empty match)
+
+
 BARE_NUM_RE = re.compile(r"(?P<num>\d{1,6}(?:\.\d{1,3})?(?:/(?:19|20)\d{2})?)(?![\p{L}\d/])(?!\.\d)"
                          r"(?![ \t]*(?:%|lần|năm|tháng|ngày|giờ|bản|người|đợt|kỳ|nội dung|văn bản|điều|khoản|mục)(?![\p{L}]))"
                          r"(?![ \t]+\p{Lu})")
@@ -377,7 +429,11 @@ DATE_LEAD_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hàn
 DATE_NGAY_RE = re.compile(r"^(?:ngày|NGÀY|Ngày)[ \t]*$")
 ISSUER_LEAD_RE = re.compile(r"[ \t]*,?[ \t]*(?:của|do|giữa|CỦA|DO|GIỮA)[ \t]+")
 TITLE_LEAD_RE = re.compile(r"[ \t]*[,:]?[ \t]*")
-LAW_RE = re.compile(r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?=[ \t]+\p{Lu}|[ \t]+năm[ \t]+\d)")
+# (the look-behind, "no letter before the name", is put after each name's first letter, as the
+# same test of the same character: the pattern then begins with a choice of four capitals, which
+# the engine skips to in C, instead of trying the look-behind at every position)
+LAW_RE = re.compile(r"(?P<type>B(?<!\p{L}.)ộ luật|L(?<!\p{L}.)uật|P(?<!\p{L}.)háp lệnh|H(?<!\p{L}.)iến pháp)"
+                    r"(?=[ \t]+\p{Lu}|[ \t]+năm[ \t]+\d)")
 WORD_RE = re.compile(r"[^\s]+")
 SCRIPT_RE = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 # no Cyrillic or Greek letter lies in Latin, Latin Extended (A, B, Additional) or General
@@ -823,7 +879,7 @@ def _law_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
             else:
                 break
         tm = tables().type_re.match(text, w.start())
-        if i > 0 and tm and core[:1].isupper() and fold(tm.group("type")) != "van ban":
+        if i > 0 and tm and core[:1].isupper() and _fold_name(tm.group("type")) != "van ban":
             break
         end = w.start() + len(core)
         n_since_comma += 1
@@ -850,22 +906,32 @@ def dangling_type(text: str) -> tuple[DocType, str, bool] | None:
     m = t.dangling_re.search(text)
     if not m:
         return None
-    dtp = t.by_name.get(fold(m.group("type")))
+    dtp = t.by_name.get(_fold_name(m.group("type")))
     return (dtp, m.group("type"), bool(m.group("so"))) if dtp else None
 
 
-def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str, bool] | None = None) -> list[Citation]:
+def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str, bool] | None = None,
+                      names: bool = True, may: bool | None = None) -> list[Citation]:
     """The citations of one paragraph, in text order (not yet linked to a document). `carry` is
-    the dangling type name at the end of the previous paragraph (see dangling_type)."""
+    the dangling type name at the end of the previous paragraph (see dangling_type). `names`
+    False: the paragraph's lower-cased text holds none of the names of Tables.names_ac, so
+    neither a type name nor a law's name is looked for. `may`: Tables.may_cite() of the
+    paragraph when the caller knows it, and that its lower-casing is faithful (rx.lower_is_fold)."""
     t = tbl or tables()
     text = para.text
-    if not text or not t.may_cite(text):
+    if not text or not (t.may_cite(text) if may is None else may):
         return []
+    # no type name in the lower-cased text: type_re finds nothing when lower-casing is a faithful
+    # case-insensitive view (ci_finditer), and LAW_RE's capitalised names are not there either
+    no_names = not names and (may is not None or re.lower_is_fold(text)[0])
     anchors: list[_Anchor] = []
     taken: list[tuple[int, int]] = []
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+    def free(a: int, b: int) -> bool:  # (a loop: all() over a generator cost more)
+        for x, y in taken:
+            if x < b and a < y:
+                return False
+        return True
 
     # 0. the number of a type name left at the end of the previous paragraph
     if carry is not None:
@@ -879,8 +945,8 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
     # 1. type name + ["số"] + symbol or number. A capitalised type name may be followed by a few
     # lower-case words before "số" ("Kế hoạch thanh tra số …"); a lower-case one only counts when
     # "số" or the symbol follows at once ("văn bản số …", not "hướng dẫn tại văn bản số …").
-    for m in re.ci_finditer(t.type_re, t.type_lower, text):
-        dtp = t.by_name.get(fold(m.group("type")))
+    for m in () if no_names else re.ci_finditer(t.type_re, t.type_lower, text):
+        dtp = t.by_name.get(_fold_name(m.group("type")))
         if dtp is None or not free(m.start(), m.end()):
             continue
         written = m.group("type")
@@ -915,10 +981,10 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
         anchors.append(_Anchor(c.start, "typed", c, c.end))
         taken.append((c.start, c.end))
     # 2. laws by name: "Luật Tổ chức chính quyền địa phương năm 2015", "Luật … số 64/2025/QH15"
-    for m in LAW_RE.finditer(text):
+    for m in () if not names else LAW_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        dtp = t.by_name.get(fold(m.group("type")))
+        dtp = t.by_name.get(_fold_name(m.group("type")))
         c = Citation(para, m.start(), m.end(), type_key=dtp.key if dtp else None, type_name=m.group("type"),
                      type_span=m.span("type"), type_from="name")
         ns = _law_name(text, _BLANKS0_RE.match(text, m.end()).end(), len(text))
@@ -934,7 +1000,7 @@ def extract_paragraph(para, tbl: Tables | None = None, carry: tuple[DocType, str
         anchors.append(_Anchor(c.start, "law", c, c.end))
         taken.append((c.start, c.end))
     # 3. bare symbols
-    for sm in SYMBOL_RE.finditer(text):
+    for sm in symbols_in(text):
         if not free(sm.start(), sm.end()):
             continue
         c = Citation(para, sm.start(), sm.end())
@@ -1033,7 +1099,7 @@ def _type_before(c: Citation, text: str, free) -> None:
         return
     found = None
     for m in t.type_re.finditer(text, back.start(), c.start):
-        dtp = t.by_name.get(fold(m.group("type")))
+        dtp = t.by_name.get(_fold_name(m.group("type")))
         if dtp in owners and m.group("type")[:1].isupper() and free(m.start(), m.end()):
             found = (dtp, m)
     if found:
@@ -1051,7 +1117,7 @@ def _inner_type(c: Citation, text: str, span: tuple[int, int]) -> None:
     if outer and code in (outer.party_codes if c.style == "party" else outer.codes):
         return
     for m in tables().type_re.finditer(text, span[0], span[1]):
-        inner = tables().by_name.get(fold(m.group("type")))
+        inner = tables().by_name.get(_fold_name(m.group("type")))
         if inner and code in (inner.party_codes if c.style == "party" else inner.codes):
             c.type_key, c.type_name, c.type_span = inner.key, m.group("type"), m.span("type")
             return
@@ -1144,18 +1210,49 @@ def citation_key(c: Citation) -> str:
     return ""
 
 
+def _may_cite_all(t: Tables, texts: list[str]) -> tuple[set[int], set[int]] | None:
+    """Tables.may_cite() of every paragraph, worked out for the document at once: (the indexes of
+    the paragraphs that may cite, those whose lower-cased text holds a name of names_ac); None
+    when the lower-cased text is not a faithful case-insensitive view of the document (then each
+    paragraph is asked on its own). Both prefilters run once over the texts joined by NUL, which
+    no match can hold (a match lies within one text): the symbol pattern by finditer (each text
+    that has a match has one found), prefilter_lower as its alternatives' names (every
+    occurrence, from the automaton) each followed by its tail."""
+    if t.names_ac is None:
+        return None
+    joined = "\x00".join(texts)
+    low = joined.lower()
+    if not re.faithful_lower(joined, low):
+        return None
+    ends = list(accumulate(len(x) + 1 for x in texts))  # text i ends (with its NUL) at ends[i]
+    may = {bisect_right(ends, m.start()) for m in t.prefilter_symbol.finditer(joined)}
+    del joined
+    named: set[int] = set()
+    name_tail, law_tail = _NAME_TAIL.match, _LAW_TAIL.match
+    tails_of = t.name_tails
+    for end, name in t.names_ac.iter(low):
+        tails = tails_of[name]
+        i = bisect_right(ends, end)
+        named.add(i)
+        if i not in may and ((tails & 1 and name_tail(low, end + 1)) or (tails & 2 and law_tail(low, end + 1))):
+            may.add(i)
+    return may, named
+
+
 def citations(doc) -> list[Citation]:
     """Every citation of the document, in order, linked to first occurrences (cached)."""
     if "citations" not in doc.cache:
         skip = _skipped(doc)
         t = tables()
+        known = _may_cite_all(t, [p.text for p in doc.paragraphs])  # (by position in doc.paragraphs)
         out: list[Citation] = []
         carry = None
-        for p in doc.paragraphs:
+        for i, p in enumerate(doc.paragraphs):
             if p.index in skip:
                 carry = None
                 continue
-            out.extend(extract_paragraph(p, t, carry))
+            out.extend(extract_paragraph(p, t, carry) if known is None else
+                       extract_paragraph(p, t, carry, i in known[1], i in known[0]))
             carry = dangling_type(p.text)
         doc.cache["citations"] = link(out)
     return doc.cache["citations"]

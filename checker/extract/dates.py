@@ -27,6 +27,29 @@ DATE_RE = re.compile(
     r"(?<![\w/.])(?:" + _LONG + r"|" + _DMY + r"|" + _MONTH + r"|" + _QUARTER + r"|" + _YEAR + r")",
     re.I,
 )
+# Where a match of DATE_RE can begin (it begins with the look-behind, so the engine tries it at
+# every position): a digit, or the first letter of "ngày", "năm", "tháng", "quý" (no other
+# character matches n, t or q without case), after no letter, digit, "/" or "."; this pattern begins
+# with the class of those characters, which the engine skips to in C, and tests the same
+# character before and the rest of the word after (case-insensitive, as DATE_RE does).
+_DATE_START = re.compile(r"[nNtTqQ\d](?<![\w/.].)(?:(?<=\d)|(?i:(?<=n)(?:gày|ăm)|(?<=t)háng|(?<=q)u[ýy]))")
+
+
+def _date_matches(text: str):
+    """DATE_RE.finditer(text), the same matches: DATE_RE is tried only where _DATE_START matches
+    (a match of DATE_RE at a position implies one of _DATE_START there; never an empty match)."""
+    search, match = _DATE_START.search, DATE_RE.match
+    pos = 0
+    while True:
+        c = search(text, pos)
+        if c is None:
+            return
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 @dataclass
@@ -83,7 +106,7 @@ def _fill(m: DateMention) -> None:
 
 def find_dates(text: str) -> list[DateMention]:
     out = []
-    for mt in DATE_RE.finditer(text):
+    for mt in _date_matches(text):
         g = mt.groupdict()
         if g["ld"]:
             m = DateMention(mt.start(), mt.end(), mt.group(), "day", int(g["ld"]), int(g["lm"]),

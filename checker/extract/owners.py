@@ -251,8 +251,11 @@ def find_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
+    def free(s, e):  # (a loop: all() over a generator cost more)
+        for a, b in taken:
+            if a < e and s < b:
+                return False
+        return True
 
     def add(m: Mention):
         found.append(m)
@@ -361,7 +364,11 @@ def find_mentions(text: str) -> list[Mention]:
     return found
 
 
-_CLAUSE = re.compile(r"(?<=[.!?])\s+(?=\S)|[;:()]")
+# where clauses end: the spaces after ".", "!" or "?" (before more text; group 1), or one of ";:()".
+# Written as `(?<=[.!?])\s+(?=\S)|[;:()]` the pattern is tried at every position (it begins with a
+# look-behind); here it begins with the class of its first characters, which the engine skips to
+# in C (the same spans: a test compares the two)
+_CLAUSE = re.compile(r"[.!?](\s+)(?=\S)|[;:()]")
 
 
 _SHORT_PARENS = re.compile(r"\((?!\d{1,2}\)|[ivxIVX]{1,4}\))[^()\s]{1,15}\)")
@@ -370,12 +377,15 @@ _SHORT_PARENS = re.compile(r"\((?!\d{1,2}\)|[ivxIVX]{1,4}\))[^()\s]{1,15}\)")
 def clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans: sentences, split further at ';', ':' and parentheses (not at a short
     parenthesis such as "(VTV)" or "(UBND)", which belongs to the name before it)."""
-    masked = _SHORT_PARENS.sub(lambda m: " " * len(m.group()), text)
+    masked = _SHORT_PARENS.sub(lambda m: " " * len(m.group()), text) if "(" in text else text
     out = []
     start = 0
     for m in _CLAUSE.finditer(masked):
-        if m.start() > start:
-            out.append((start, m.start()))
+        cut = m.start(1)  # the spaces after ".", "!" or "?"
+        if cut < 0:
+            cut = m.start()  # ";", ":", "(" or ")"
+        if cut > start:
+            out.append((start, cut))
         start = m.end()
     if start < len(text):
         out.append((start, len(text)))

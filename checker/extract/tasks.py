@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .. import rx as re
 
@@ -319,11 +321,20 @@ def _table_tasks(doc) -> list[Task]:
     starts = [p.start_offset(0) for p in doc.paragraphs]
     ref, ref_year = _reference(doc)
     out = []
+    ordered: dict[int, bool] = {}
     for r in rows:
         k = max(0, bisect.bisect_right(starts, r.task_start) - 1)
         p = doc.paragraphs[k]
-        i = next((n for n, off in enumerate(p.offsets[:-1]) if off >= r.task_start), 0)
-        j = next((n for n, off in enumerate(p.offsets[:-1]) if off >= r.task_end), len(p.text))
+        offs, last = p.offsets, len(p.offsets) - 1
+        if k not in ordered:  # (in C: map and all)
+            ordered[k] = all(map(operator.le, offs, islice(offs, 1, None)))
+        if ordered[k]:  # the first offset at or after each end, by bisection (rows of one long paragraph)
+            i = bisect.bisect_left(offs, r.task_start, 0, last)
+            j = bisect.bisect_left(offs, r.task_end, 0, last)
+            i, j = (0 if i == last else i), (len(p.text) if j == last else j)
+        else:
+            i = next((n for n, off in enumerate(islice(offs, last)) if off >= r.task_start), 0)
+            j = next((n for n, off in enumerate(islice(offs, last)) if off >= r.task_end), len(p.text))
         ms = find_mentions(r.owner)
         whole = len(ms) == 1 and ms[0].start == 0 and ms[0].end >= len(r.owner.rstrip(" .;"))
         kind = ms[0].kind if whole else "body"  # "Các địa phương có đảo" says which
