@@ -74,6 +74,11 @@ class SyllableModel:
         self._logs = logs
         self.total = sum(counts)
         self._followers: dict[tuple[int, float], frozenset[int]] = {}
+        # worked out once per syllable that asks (at most one entry per syllable: a few hundred
+        # KB for all 6,300): its variants as a tuple (a slice of the buffer costs an object per
+        # call) and the bounds of its run of bigrams, so a pair is searched in that run alone
+        self._variants: dict[int, tuple[int, ...]] = {}
+        self._runs: dict[int, tuple[int, int]] = {}
 
     def count(self, x: str) -> int:
         i = self._ids.get(x)
@@ -96,12 +101,22 @@ class SyllableModel:
         return self._counts[i]
 
     def pair_ids(self, i: int, j: int) -> float:
+        run = self._runs.get(i)
+        if run is None:
+            run = self._run(i)
         key = i << 16 | j
         keys = self._keys
-        k = bisect.bisect_left(keys, key)
-        if k < len(keys) and keys[k] == key:
+        k = bisect.bisect_left(keys, key, *run)
+        if k < run[1] and keys[k] == key:
             return _EXP[self._logs[k]]
         return 0.0
+
+    def _run(self, i: int) -> tuple[int, int]:
+        """[lo, hi) of the bigrams that begin with syllable i in the sorted table."""
+        keys = self._keys
+        lo = bisect.bisect_left(keys, i << 16)
+        run = self._runs[i] = (lo, bisect.bisect_left(keys, (i + 1) << 16, lo))
+        return run
 
     def followers(self, i: int, at_least: float) -> frozenset[int]:
         """The ids j with pair_ids(i, j) >= at_least (worked out once per syllable: its bigrams are
@@ -111,15 +126,17 @@ class SyllableModel:
         if out is None:
             q = next((q for q, e in enumerate(_EXP) if e >= at_least), len(_EXP))
             keys = self._keys
-            lo = bisect.bisect_left(keys, i << 16)
-            hi = bisect.bisect_left(keys, (i + 1) << 16)
+            lo, hi = self._runs.get(i) or self._run(i)
             out = frozenset(k & 0xFFFF for k in compress(keys[lo:hi], map(q.__le__, self._logs[lo:hi])))
             self._followers[key] = out
         return out
 
     def variant_ids(self, i: int):
         """Ids of the close variants of syllable i (see `neighbours`)."""
-        return self._var_ids[self._starts[i]:self._starts[i + 1]]
+        out = self._variants.get(i)
+        if out is None:
+            out = self._variants[i] = tuple(self._var_ids[self._starts[i]:self._starts[i + 1]])
+        return out
 
     def word(self, i: int) -> str:
         return self._words[i]
