@@ -81,7 +81,25 @@ def _one_per_problem(diags: list[Diagnostic]) -> list[Diagnostic]:
             order.append(key)
         elif _rank(d) > _rank(cur):
             best[key] = d
-    return [best[k] for k in order]
+    return _drop_nested([best[k] for k in order])
+
+
+def _drop_nested(kept: list[Diagnostic]) -> list[Diagnostic]:
+    """A spelling finding inside the span of a more specific finding that makes the same correction
+    is the same problem: "Ủy bân nhân dân xã" is one misspelt name (N401: "Ủy ban nhân dân xã"),
+    not also a word that does not fit its neighbours (L705: "bân" → "ban"). The more specific
+    finding stays; it names the official form. Only when both rules ran (a --select of the
+    language rules alone still reports the word)."""
+    outer = [d for d in kept if d.suggestion and d.category != "language"]
+    if not outer or not any(d.category == "language" for d in kept):
+        return kept
+
+    def inside(d: Diagnostic, o: Diagnostic) -> bool:
+        return ((o.line, o.column) <= (d.line, d.column) and (d.end_line, d.end_column) <= (o.end_line, o.end_column)
+                and _rank(o)[0] >= _rank(d)[0] and d.suggestion.strip().lower() in o.suggestion.lower())
+
+    return [d for d in kept if not (d.category == "language" and d.suggestion
+                                    and any(inside(d, o) for o in outer))]
 
 
 def check_document(doc: Document, rules: Iterable[Rule] | None = None, debug: bool = False) -> FileResult:
