@@ -17,11 +17,18 @@ from .. import rx as re
 
 from ..structure.outline import roman_value
 
-# after the start of the span or a colon / semicolon / full stop (and spaces)
+# after the start of the span or a colon / semicolon / full stop (and up to three spaces), written
+# for the standard engine (no `regex` import): the look-behind of up to three spaces is spelled
+# out as one fixed-width look-behind per count, and a space is `regex`'s \s (Unicode White_Space:
+# `re`'s \s also takes \x1c-\x1f). tests/test_segments_marker.py compares its matches with
+# the variable-width pattern compiled by `regex`.
+_SP = r"[^\S\x1c-\x1f]"
+_AFTER = "|".join(f"(?<={punct}{_SP * k})" for punct in ("[:;.]", "[:;.][\"”*]") for k in range(4))
 _MARK = re.compile(
-    r"(?:^|(?<=[:;.]\s{0,3})|(?<=[:;.][\"”*]\s{0,3}))\s*"
-    r"(?:\((?P<n>\d{1,2})\)|\((?P<r>[ivxIVX]{1,5})\)|(?P<l>[a-zđ])\)|(?P<o>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*,)"
-    r"\s*(?=\S)")
+    r"(?:^|" + _AFTER + ")" + _SP + "*"
+    r"(?:\((?P<n>\d{1,2})\)|\((?P<r>[ivxIVX]{1,5})\)|(?P<l>[a-zđ])\)"
+    r"|(?P<o>Thứ" + _SP + "+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))" + _SP + "*,)"
+    + _SP + r"*(?=[\S\x1c-\x1f])")
 _ORDINALS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
