@@ -83,3 +83,42 @@ def test_a_line_read_as_it_stands_is_the_line_cleaned():
     _lines_as_cleaned(text.replace("\n", "\r\n"))
     for f in sorted(SHARED.glob("corpus/notices/*.txt"))[:5] + sorted(SHARED.glob("seeds/*.txt"))[:5]:
         _lines_as_cleaned(f.read_text(encoding="utf-8"))
+
+
+def _paragraph_offsets_as_concatenated(text: str) -> tuple[int, int]:
+    """Each paragraph's offsets are its lines' offsets one after another (the general way), also
+    when build_paragraph takes them as one slice of lines that follow each other; returns how many
+    paragraphs of several lines took each way."""
+    from array import array
+
+    from checker.readers.text import JoinedOffsets, _contiguous, build_paragraph, group_lines, read_lines
+    from checker.source import Source
+
+    src = Source(path="x.txt", text=text, kind="text")
+    ways = [0, 0]
+    for lines, zone in group_lines(read_lines(src)):
+        p = build_paragraph(lines, zone)
+        want = [o for ln in lines for o in ln.offsets]
+        assert list(p.offsets) == want, p.text
+        assert len(p.offsets) == len(p.text) + 1
+        if len(lines) > 1 and not isinstance(p.offsets, JoinedOffsets):
+            assert isinstance(p.offsets, array)
+            ways[_contiguous(lines)] += 1
+    return ways[1], ways[0]
+
+
+def test_paragraph_offsets_of_lines_that_follow_each_other():
+    # lines read as they stand, lines cleaned (double space, Markdown), a paragraph joined across
+    # a page break (blank lines between its lines) and "\r\n" texts (lines cleaned the long way)
+    text = ("Nội dung thường tiếp tục\nở dòng sau và\nkết thúc.\n\nhai  dấu cách ở đây\nvà tiếp\n\n"
+            "Đoạn bị ngắt trang ở giữa\n\n\n\nvà tiếp tục sau trang.\n\n*nghiêng* ở đầu\nvà tiếp.\n")
+    one, other = _paragraph_offsets_as_concatenated(text)
+    assert one and other
+    _paragraph_offsets_as_concatenated(text.replace("\n", "\r\n"))
+    totals = [0, 0]
+    files = sorted(SHARED.glob("corpus/notices/*.txt")) + sorted(SHARED.glob("seeds/*.txt")) \
+        + sorted((ROOT / "fixtures").glob("**/*.txt"))
+    for f in files:
+        for i, n in enumerate(_paragraph_offsets_as_concatenated(f.read_text(encoding="utf-8", errors="replace"))):
+            totals[i] += n
+    assert totals[0] > 100 and totals[1] > 10, totals
