@@ -4,6 +4,7 @@ every line of the real documents and on random lines, so that editing one of the
 SHAPE_START is caught here rather than as a paragraph silently joined to the one before."""
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -122,3 +123,34 @@ def test_paragraph_offsets_of_lines_that_follow_each_other():
         for i, n in enumerate(_paragraph_offsets_as_concatenated(f.read_text(encoding="utf-8", errors="replace"))):
             totals[i] += n
     assert totals[0] > 100 and totals[1] > 10, totals
+
+
+def _decoded(raw: bytes):
+    from checker.errors import InputError
+    from checker.readers.text import decode
+
+    try:
+        s = decode(raw, "x.txt")
+    except InputError as e:
+        return ("error", e.code, str(e))
+    return (s.text, s.encoding, s.bom, s.newline, s.legacy)
+
+
+def test_decode_skips_the_control_count_only_when_there_is_nothing_to_count(monkeypatch):
+    # decode() as it reads with the byte test, and with every text's control characters counted
+    base = "Thông báo về việc tổ chức họp.\n".encode()
+    raws = [base, base * 50, codecs.BOM_UTF8 + base, "Th«ng b¸o vÒ viÖc\n".encode("cp1252"),
+            base.decode().encode("utf-16")]
+    for ch in ["\x00", "\x01", "\x08", "\x0b", "\x0e", "\x1f", "\ufffd", "\t", "\x7f", "\x85"]:
+        for k in (1, 8, 9, 40):
+            raws.append(base * 10 + (ch * k).encode() + base)
+            raws.append((ch * k).encode() + base * 3)
+    raws += [f.read_bytes() for f in sorted(SHARED.glob("corpus/notices/*.txt"))[:40]]
+    raws.append(base * 9000 + b"\x01" * 9)  # longer than the byte test reads: sampled as before
+    import checker.readers.text as T
+
+    fast = [_decoded(r) for r in raws]
+    taken = sum(T._control_free(r.removeprefix(codecs.BOM_UTF8)) for r in raws)
+    monkeypatch.setattr(T, "_control_free", lambda body: False)
+    assert fast == [_decoded(r) for r in raws]
+    assert taken > 40 and sum(1 for f in fast if f[0] == "error") > 10
