@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .diagnostics import Diagnostic, SEVERITY_RANK
+from .diagnostics import CATEGORY_OF_PREFIX, Diagnostic, SEVERITY_RANK
 from .document import Document, Options
 from .engine import Rule, run_rules, select_rules
 from .errors import InputError
@@ -102,7 +102,10 @@ def _drop_nested(kept: list[Diagnostic]) -> list[Diagnostic]:
                                     and any(inside(d, o) for o in outer))]
 
 
-def check_document(doc: Document, rules: Iterable[Rule] | None = None, debug: bool = False) -> FileResult:
+def check_document(doc: Document, rules: Iterable[Rule] | None = None, debug: bool = False,
+                   not_run: Iterable[str] = ()) -> FileResult:
+    """`not_run`: codes of selected rules not run because they do not apply to this kind of input
+    (a layout rule on a text draft: the result says layout was not evaluated)."""
     rules = list(rules) if rules is not None else select_rules()
     diags = _one_per_problem(sorted(run_rules(doc, rules, debug=debug), key=Diagnostic.sort_key))
     from .structure.kind import notice_kind
@@ -111,7 +114,8 @@ def check_document(doc: Document, rules: Iterable[Rule] | None = None, debug: bo
     res = FileResult(path=doc.path, kind=nk.kind, diagnostics=diags, document=doc, subtype=nk.subtype)
     res.structure_found = bool(doc.structure.components)
     res.failed = any(d.code in ("E999", "E906") for d in diags)
-    if doc.source.kind != "docx" and any(r.category == "layout" for r in rules):
+    if doc.source.kind != "docx" and (any(r.category == "layout" for r in rules)
+                                      or any(CATEGORY_OF_PREFIX.get(c[:1]) == "layout" for c in not_run)):
         res.not_evaluated.append("layout")
     return res
 

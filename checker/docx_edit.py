@@ -116,7 +116,7 @@ def fix_docx(res, unsafe: bool, write: bool, show_diff: bool):
 
     doc = res.document
     plan = plan_of(res)
-    layout_codes = [r.code for r in plan.rules if r.category == "layout"]
+    layout_codes = [r.code for r in plan.rules_for("docx") if r.category == "layout"]
     raw = doc.source.raw
     original_text = doc.source.text
     total = 0

@@ -5,7 +5,9 @@ Hit objects (where, what, how to fix). The engine turns hits into Diagnostics wi
 code, category and severity, positions mapped back to the original file.
 
 Rule modules live under checker/checks/ (one rule per module, like ruff) and are discovered
-automatically: adding a rule means adding a module, nothing else.
+automatically: adding a rule means adding a module, nothing else. A family that applies to some
+kinds of input only (INPUTS in its package: the P8xx layout rules, .docx) is imported when such an
+input comes (plan_rules, rules_for_input).
 """
 from __future__ import annotations
 
@@ -155,6 +157,49 @@ def load_rules(prefixes: Iterable[str] | None = None) -> dict[str, Rule]:
         if code is None or code.startswith(prefixes):
             importlib.import_module(name)
     return REGISTRY
+
+
+def _family_inputs(name: str) -> tuple[str, ...] | None:
+    """The input kinds (Source.kind: "docx", "txt", …) the rules of a module's family apply to:
+    INPUTS in the family's package (checker/checks/layout: ("docx",)), read by importing the
+    package alone; None when the family applies to every input."""
+    inputs = getattr(importlib.import_module(name.rpartition(".")[0]), "INPUTS", None)
+    return tuple(inputs) if inputs is not None else None
+
+
+def plan_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+               ) -> tuple[list[Rule], dict[str, tuple[str, ...]]]:
+    """select_rules(select, ignore) split in two: the rules imported now, and {code: input kinds}
+    of the selected rules whose family applies to some kinds of input only (the P8xx layout
+    rules: .docx), not imported: `rules_for_input` imports them when such an input comes (a .txt
+    check does not pay for the layout modules). Every selected code is in one of the two."""
+    sel = [s.upper() for s in (select or []) if s]
+    ign = [s.upper() for s in (ignore or []) if s]
+    modules = _rule_modules()
+    if _loaded or any(code is None for code, _ in modules):
+        return select_rules(sel, ign), {}
+    chosen = sorted({code for code, _ in modules
+                    if (not sel or "ALL" in sel or any(code.startswith(s) for s in sel))
+                    and not any(code.startswith(s) for s in ign)})
+    later: dict[str, tuple[str, ...]] = {}
+    for code, name in modules:
+        if code in chosen and code not in REGISTRY:
+            inputs = _family_inputs(name)
+            if inputs is not None:
+                later[code] = inputs
+    now = [c for c in chosen if c not in later]
+    load_rules(now)
+    return [REGISTRY[c] for c in now], later
+
+
+def rules_for_input(rules: list[Rule], later: dict[str, tuple[str, ...]], kind: str) -> list[Rule]:
+    """`rules` with those of `later` (plan_rules) that apply to an input of this kind, imported
+    now; in code order, as select_rules gives them."""
+    now = [code for code, kinds in later.items() if kind in kinds]
+    if not now:
+        return rules
+    load_rules(now)
+    return sorted([*rules, *(REGISTRY[c] for c in now)], key=lambda r: r.code)
 
 
 def unknown_codes(codes: Iterable[str]) -> list[str]:

@@ -24,7 +24,7 @@ from .api import FileResult, check_document, input_error_result
 from .config import Config, config_for
 from .diagnostics import Diagnostic
 from .document import Document, Options, load_path, load_text
-from .engine import Rule, select_rules
+from .engine import Rule, plan_rules, rules_for_input
 from .errors import InputError
 from .readers import SUPPORTED
 
@@ -57,10 +57,17 @@ class Plan:
     select: list[str]
     ignore: list[str]
     rules: list[Rule]
+    # {code: input kinds} of selected rules for some kinds of input only (P8xx: .docx), imported
+    # when such an input comes (engine.plan_rules)
+    later: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def codes(self) -> set[str]:
-        return {r.code for r in self.rules}
+        return {r.code for r in self.rules} | set(self.later)
+
+    def rules_for(self, kind: str) -> list[Rule]:
+        """The selected rules that run on an input of this kind (Source.kind)."""
+        return rules_for_input(self.rules, self.later, kind)
 
 
 # ------------------------------------------------------------------ configure
@@ -97,7 +104,7 @@ def plan_for(path: str, s: RunSettings) -> Plan:
         cfg = config_for(path if path not in ("-", "<stdin>") else "<stdin>", s.config)
     select = list(s.select) or (cfg.get("select", []) + cfg.get("extend-select", []))
     ignore = list(s.ignore) + cfg.get("ignore", []) + cfg.ignored_for(path)
-    return Plan(options_for(cfg, s), select, ignore, select_rules(select, ignore))
+    return Plan(options_for(cfg, s), select, ignore, *plan_rules(select, ignore))
 
 
 # ------------------------------------------------------------------ load
@@ -135,7 +142,9 @@ def suppress(doc: Document, diags: list[Diagnostic], plan: Plan, shown: str) -> 
 
 
 def evaluate(doc: Document, plan: Plan, shown: str, debug: bool = False) -> FileResult:
-    res = check_document(doc, plan.rules, debug=debug)
+    kind = doc.source.kind
+    res = check_document(doc, plan.rules_for(kind), debug=debug,
+                         not_run=[c for c, kinds in plan.later.items() if kind not in kinds])
     res.diagnostics = suppress(doc, res.diagnostics, plan, shown)
     return res
 

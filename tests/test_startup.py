@@ -146,3 +146,22 @@ def test_patterns_parsed_with_marked_class_bodies_compile_to_the_same_programs()
         assert got == expected, pattern[:100]
         checked += 1
     assert checked > 30
+
+
+def test_layout_rule_modules_are_imported_only_for_a_docx():
+    """The P8xx rules apply to .docx only: a text draft's check does not import them (with
+    --select P801 neither), a .docx's does, and the reports are those of a process with every rule
+    loaded (the note that layout was not evaluated for the text draft included)."""
+    docx = FIXTURES / "rules" / "P806" / "red-paragraph.docx"
+    code = ("import sys; from checker.fastpath import main; sys.argv = ['rasoat', 'check', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('@@', sorted(m.split('.')[3] for m in sys.modules if m.startswith('checker.checks.layout.p8')))")
+    layout = str(sorted(m.split(".")[-1] for _, m in engine._rule_modules() if ".layout." in m))
+    for args, imported in (([BAD], "[]"), (["--select", "P801", BAD], "[]"), ([docx], layout)):
+        r = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True,
+                           timeout=120, cwd=ROOT)
+        report, modules = r.stdout.rsplit("@@ ", 1)
+        assert modules.strip() == imported
+        _, out, _ = run_cli("check", *args)  # (this process has every rule loaded)
+        assert report == out
+        assert ("P8xx" in out) == (args[-1] == BAD) and ("P806" in out) == (args[-1] == docx)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rx as re
+from ..record import Frozen
 
 from .dates import DateMention, find_dates
 from .tasklex import alternation
@@ -51,8 +52,7 @@ class Deadline:
         return self.kind not in ("vague", "none")
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(Frozen):
     cue_end: "re.Pattern"
     day_only: "re.Pattern"
     relative: "re.Pattern"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import rx as re
+from ..record import Frozen
 
 from .tasklex import alternation
 
@@ -53,8 +54,7 @@ class Owner:
     via: str = ""  # how it was found: "assign" (after Giao/Yêu cầu/Đề nghị), "subject", "support"
 
 
-@dataclass(frozen=True)
-class _P:
+class _P(Frozen):
     group: "re.Pattern"
     vague: "re.Pattern"
     head: "re.Pattern"

@@ -38,6 +38,7 @@ from itertools import islice
 
 from .. import rx as re
 
+from ..record import Frozen
 from ..model import Paragraph
 from ..textnorm import is_upper_text
 from ..structure.outline import Item, outline
@@ -95,8 +96,7 @@ class Task:
         return d.kind if d else "none"
 
 
-@dataclass(frozen=True)
-class _P:
+class _P(Frozen):
     directive: "re.Pattern"
     topic: "re.Pattern"
     adverbial: "re.Pattern"

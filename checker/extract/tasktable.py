@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rx as re
+from ..record import Frozen
 
 from .tasklex import alternation, lexicon
 
@@ -49,8 +50,7 @@ class TableRow:
     done: bool  # the status cell says the task is done
 
 
-@dataclass(frozen=True)
-class _P:
+class _P(Frozen):
     columns: dict  # column name → compiled pattern
     cell: "re.Pattern"
     done: "re.Pattern"
