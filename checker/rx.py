@@ -610,6 +610,25 @@ def ci_finditer(exact: Pattern, lowered: Pattern, text: str):
         pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
+def gated_finditer(gate: Pattern, pattern: Pattern, text: str):
+    """pattern.finditer(text), the same matches, for a `pattern` (never matching empty) every
+    match of which begins where `gate` matches: `pattern` is tried only at the gate's matches,
+    which the engine finds in C (a pattern that begins with a look-behind is otherwise tried at
+    every position). Matches do not overlap, as with finditer."""
+    search, match = gate.search, pattern.match
+    pos = 0
+    while True:
+        c = search(text, pos)
+        if c is None:
+            return
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 _PREFIX_LEN = 4  # characters of each alternative's literal start kept in a scanner
 _PREFIX_MAX = 400  # more different starts than this: no scanner
 

@@ -404,18 +404,7 @@ def symbols_in(text: str):
     """SYMBOL_RE.finditer(text), the same matches: SYMBOL_RE is tried only where _SYMBOL_START
     matches (a match of SYMBOL_RE at a position implies one of _SYMBOL_START there, so none is
     skipped; matches do not overlap, as with finditer)."""
-    search, match = _SYMBOL_START.search, SYMBOL_RE.match
-    pos = 0
-    while True:
-        c = search(text, pos)
-        if c is None:
-            return
-        m = match(text, c.start())
-        if m is None:
-            pos = c.start() + 1
-            continue
-        yield m
-        pos = m.end()  # (never an empty match)
+    return re.gated_finditer(_SYMBOL_START, SYMBOL_RE, text)
 
 
 BARE_NUM_RE = re.compile(r"(?P<num>\d{1,6}(?:\.\d{1,3})?(?:/(?:19|20)\d{2})?)(?![\p{L}\d/])(?!\.\d)"

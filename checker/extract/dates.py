@@ -38,18 +38,7 @@ _DATE_START = re.compile(r"[nNtTqQ\d](?<![\w/.].)(?:(?<=\d)|(?i:(?<=n)(?:gày|ă
 def _date_matches(text: str):
     """DATE_RE.finditer(text), the same matches: DATE_RE is tried only where _DATE_START matches
     (a match of DATE_RE at a position implies one of _DATE_START there; never an empty match)."""
-    search, match = _DATE_START.search, DATE_RE.match
-    pos = 0
-    while True:
-        c = search(text, pos)
-        if c is None:
-            return
-        m = match(text, c.start())
-        if m is None:
-            pos = c.start() + 1
-            continue
-        yield m
-        pos = m.end()
+    return re.gated_finditer(_DATE_START, DATE_RE, text)
 
 
 @dataclass
