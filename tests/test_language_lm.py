@@ -98,6 +98,10 @@ def test_a_syllable_passed_over_is_one_the_full_judgement_leaves_alone():
             passed += 1
             assert full is None, [m.word(i) if i is not None else None for i in (li, xi, ri)]
     assert passed > len(triples) // 2 and found  # the bound answers most, and the seeds hold slips
+    # the tables _passed_over() reads without a method call hold what the methods answer
+    assert m.strong_cache and all(s == m.followers(i, 100) for i, s in m.strong_cache.items())
+    assert all(v == m.variant_ids(i) for i, v in m.variant_cache.items())
+    assert [m.counts[i] for i in range(len(m.counts))] == [m.count(m.word(i)) for i in range(len(m.counts))]
 
 
 @pytest.mark.parametrize("left, x, right, fix", [("và", "niệm", "phong", "niêm"), ("và", "nai", "suất", "lãi"),

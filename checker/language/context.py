@@ -235,19 +235,41 @@ def _passed_over(m, li: int | None, xi: int, ri: int | None) -> bool:
       only when it is not among the strong followers, which are seen at least EVIDENCE times).
     False says nothing: _judge() decides (tests/test_language_lm.py checks the bound on every
     syllable of the seeds and notices)."""
+    variants = m.variant_cache.get(xi)
+    if variants is None:
+        variants = m.variant_ids(xi)
+    cache = m.strong_cache  # followers(i, EVIDENCE) by i: one dict lookup, no method call
     if li is None:
-        return not any(ri in m.followers(v, EVIDENCE) for v in m.variant_ids(xi))
-    strong = m.followers(li, EVIDENCE)
-    if not strong.isdisjoint(m.variant_ids(xi)):
+        for v in variants:
+            after = cache.get(v)
+            if after is None:
+                after = cache[v] = m.followers(v, EVIDENCE)
+            if ri in after:
+                return False
+        return True
+    strong = cache.get(li)
+    if strong is None:
+        strong = cache[li] = m.followers(li, EVIDENCE)
+    if not strong.isdisjoint(variants):
         return False
     if ri is None:
         return True
-    cx, n = m.count_id(xi), m.total
+    # the two tests of _unseen() on the counts, without dividing: count(l) * count(x) / total
+    # >= UNSEEN_E (both sides multiplied by total, which is positive)
+    counts = m.counts
+    cx = counts[xi]
+    e = UNSEEN_E * m.total
     # a pair among the strong followers (seen EVIDENCE times) is not 0: one set test answers for
     # most pairs that chance makes common, before a search of the table
-    return not ((m.count_id(li) * cx / n >= UNSEEN_E and xi not in strong and m.pair_ids(li, xi) == 0)
-                or (m.count_id(ri) * cx / n >= UNSEEN_E and ri not in m.followers(xi, EVIDENCE)
-                    and m.pair_ids(xi, ri) == 0))
+    if counts[li] * cx >= e and xi not in strong and m.pair_ids(li, xi) == 0:
+        return False
+    if counts[ri] * cx >= e:
+        after = cache.get(xi)
+        if after is None:
+            after = cache[xi] = m.followers(xi, EVIDENCE)
+        if ri not in after and m.pair_ids(xi, ri) == 0:
+            return False
+    return True
 
 
 def _judge(m, li: int | None, xi: int, ri: int | None) -> str | None:

@@ -79,6 +79,11 @@ class SyllableModel:
         # call) and the bounds of its run of bigrams, so a pair is searched in that run alone
         self._variants: dict[int, tuple[int, ...]] = {}
         self._runs: dict[int, tuple[int, int]] = {}
+        # for the per-syllable loop of L705 (context._passed_over), read without a method call:
+        # the counts by id, variant_ids() worked out so far, and followers(i, EVIDENCE) by i
+        self.counts = counts
+        self.variant_cache = self._variants
+        self.strong_cache: dict[int, frozenset[int]] = {}
 
     def count(self, x: str) -> int:
         i = self._ids.get(x)
