@@ -99,3 +99,12 @@ def test_the_investor_and_a_state_council_are_leads():
     assert [o.name for o in tasks[128].leads] == ["Hội đồng thẩm định Nhà nước"]
     res = check_file(REAL / "tb-653-vpcp-2025-du-an-dien.txt", Options(), select=["A"])
     assert [d for d in res.diagnostics if d.severity != "info"] == []
+
+
+def test_meeting_the_deadline_of_a_session_is_a_deadline_not_a_vague_one():
+    # "Bộ … khẩn trương tiếp thu …, bảo đảm thời hạn trình Chính phủ xem xét để trình Quốc hội
+    # thông qua tại Kỳ họp thứ 10": the session is the deadline, not "khẩn trương"
+    tasks = {t.line: t for t in extract_tasks(load_path(REAL / "tb-vpcp-2025-pttg-son-la.txt"))}
+    assert tasks[132].deadline is not None and tasks[132].deadline.kind == "event"
+    res = check_file(REAL / "tb-vpcp-2025-pttg-son-la.txt", Options(), select=["D"])
+    assert not [d for d in res.diagnostics if d.line == 132 and d.severity != "info"]
