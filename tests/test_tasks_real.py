@@ -63,3 +63,48 @@ def test_conclusion_of_a_meeting_every_owner_first_paragraph_is_a_task():
 def test_announcement_gets_no_owner_or_deadline_warning():
     res = check_file(REAL / "tb-453-ubnd-ha-noi-2026-treo-co.txt", Options(), select=["D", "A"])
     assert [d for d in res.diagnostics if d.severity != "info"] == []
+
+
+# Three conclusion notices annotated by the GUIDE before rasoat was run on them (issue 15, item 4):
+# the figures reached on them, which must not drop.
+NEW = ("tb-637-vpcp-2025-kiem-tra-cong-trinh.json", "tb-653-vpcp-2025-du-an-dien.json",
+       "tb-vpcp-2025-pttg-son-la.json")
+
+
+def test_unseen_conclusion_notices_tasks_found_and_no_extra_task():
+    found = extracted = gold_total = extra = 0
+    for name in NEW:
+        gold = _gold(REAL / name)
+        tasks = extract_tasks(load_path(REAL / gold["doc"]))
+        gold_total += len(gold["tasks"])
+        found += sum(any(_within(t.line, g["lines"]) for t in tasks) for g in gold["tasks"])
+        extracted += len(tasks)
+        extra += sum(not any(_within(t.line, g["lines"]) for g in gold["tasks"]) for t in tasks)
+    assert gold_total == 32 and found >= 30, found
+    assert extra == 0, (extra, extracted)
+
+
+def test_praise_opening_with_a_directive_verb_is_no_task():
+    # "Đánh giá cao" starts like the verb "đánh giá" ("Đánh giá kỹ cơ hội …") but praises
+    tasks = extract_tasks(load_path(REAL / "tb-653-vpcp-2025-du-an-dien.txt"))
+    assert not [t for t in tasks if t.line in (27, 54)]
+    res = check_file(REAL / "tb-653-vpcp-2025-du-an-dien.txt", Options(), select=["D", "A"])
+    assert not [d for d in res.diagnostics if d.line in (27, 54)]
+
+
+def test_the_investor_and_a_state_council_are_leads():
+    tasks = {t.line: t for t in extract_tasks(load_path(REAL / "tb-653-vpcp-2025-du-an-dien.txt"))}
+    assert [o.name for o in tasks[39].leads] == ["Chủ đầu tư"]  # "Chủ đầu tư phối hợp chặt chẽ với …"
+    tasks = {t.line: t for t in extract_tasks(load_path(REAL / "tb-vpcp-2025-pttg-son-la.txt"))}
+    assert [o.name for o in tasks[128].leads] == ["Hội đồng thẩm định Nhà nước"]
+    res = check_file(REAL / "tb-653-vpcp-2025-du-an-dien.txt", Options(), select=["A"])
+    assert [d for d in res.diagnostics if d.severity != "info"] == []
+
+
+def test_meeting_the_deadline_of_a_session_is_a_deadline_not_a_vague_one():
+    # "Bộ … khẩn trương tiếp thu …, bảo đảm thời hạn trình Chính phủ xem xét để trình Quốc hội
+    # thông qua tại Kỳ họp thứ 10": the session is the deadline, not "khẩn trương"
+    tasks = {t.line: t for t in extract_tasks(load_path(REAL / "tb-vpcp-2025-pttg-son-la.txt"))}
+    assert tasks[132].deadline is not None and tasks[132].deadline.kind == "event"
+    res = check_file(REAL / "tb-vpcp-2025-pttg-son-la.txt", Options(), select=["D"])
+    assert not [d for d in res.diagnostics if d.line == 132 and d.severity != "info"]

@@ -248,7 +248,7 @@ def test_tasks_on_all_seeds_runs():
 def test_lexicon_errors_name_file_and_key():
     good = {"source": "x", "patterns": ["a"]}
     base = {k: dict(good) for k in ("date_cues", "day_only_cues", "relative", "recurring", "recurring_context",
-                                    "event_nouns", "event_anchors", "event_cues", "vague", "occasions", "past", "completion",
+                                    "event_nouns", "event_anchors", "event_cues", "event_cues_far", "vague", "occasions", "past", "completion",
                                     "table_cells", "after_event", "purpose", "in_process", "manner")}
     validate("deadlines.toml", base)
     with pytest.raises(LexiconError, match=r"deadlines.toml: .*\[bogus\]"):

@@ -61,6 +61,7 @@ class _Patterns(Frozen):
     event: "re.Pattern"
     anchor: "re.Pattern"
     event_cue: "re.Pattern"
+    event_cue_far: "re.Pattern"
     vague: "re.Pattern"
     occasion: "re.Pattern"
     past: "re.Pattern"
@@ -83,6 +84,7 @@ def patterns() -> _Patterns:
         event=re.compile(r"(?<![\w])" + a("event_nouns") + r"(?![\w])", re.I),
         anchor=re.compile(a("event_anchors"), re.I),
         event_cue=re.compile(a("event_cues"), re.I),
+        event_cue_far=re.compile(a("event_cues_far"), re.I),
         vague=re.compile(a("vague"), re.I),
         purpose=re.compile(r"(?<![\w])" + a("purpose") + r"(?:[\s,]+[\w]+){0,4}[\s,]+$", re.I),
         occasion=re.compile(a("occasions") + r"[^.;:()]{0,40}$", re.I),
@@ -212,7 +214,7 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         after = text[em.end(): min(ce, em.end() + 80)]
         anchor = P.anchor.search(after)
         before = text[max(cs, em.start() - 60): em.start()]
-        cue = P.event_cue.search(before)
+        cue = P.event_cue.search(before) or P.event_cue_far.search(text, max(cs, em.start() - 140), em.start())
         if not anchor and not cue:
             continue
         if anchor:

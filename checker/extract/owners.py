@@ -105,6 +105,11 @@ _SPACES = re.compile(r"\s*")
 _SPACES1 = re.compile(r"\s+")
 _JOINER = re.compile(r"[-–&]\s*")
 _JOINER_CAP = re.compile(r"[-–&]\s*\p{Lu}")
+# A council named by its task and its level: "Hội đồng thẩm định Nhà nước", "Hội đồng kiểm tra Nhà
+# nước về …", "Hội đồng tư vấn quốc gia": the task's words (verbs elsewhere) belong to the name
+# when "Nhà nước" or "quốc gia" closes them.
+_COUNCIL_HEAD = re.compile(r"Hội(?:\s+đồng)?$")
+_COUNCIL_TAIL = re.compile(r"(?:đồng\s+)?(?:\p{Ll}+\s+){1,3}?(?:[Nn]hà\s+nước|[Qq]uốc\s+gia)(?![\w])")
 _COMMA_VA = re.compile(r",\s*((?:\p{Lu}\w*\s*){1,3}(?:\s*\w+){0,2}?)\s+và\s+\p{Lu}")
 _COMMA_ABBR = re.compile(r",\s*([\w&]+)(?=\s|,|$)")
 _VA_NEXT = re.compile(r"và\s+(\S+)")
@@ -203,6 +208,14 @@ def _chunk_name(text: str, pos: int, standalone: bool, in_component: bool = Fals
             first = False
             continue
         # lower case (or digits)
+        if first and _COUNCIL_HEAD.search(text, max(0, pos - 8), pos):
+            cm = _COUNCIL_TAIL.match(text, j)
+            if cm and (text[max(0, pos - 3):pos] != "Hội" or cm.group().startswith("đồng")):
+                end = i = cm.end()
+                first = False
+                in_component = True
+                after_place = True  # "… Nhà nước thẩm định …": a lower-case word after it is the verb
+                continue
         if P.stop.match(text, j):
             break
         pm = P.place.match(text, j)

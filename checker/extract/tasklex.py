@@ -23,7 +23,7 @@ except ModuleNotFoundError:  # Python 3.10
 SECTIONS = {
     "deadlines.toml": {
         "date_cues", "day_only_cues", "relative", "recurring", "recurring_context", "event_nouns",
-        "event_anchors", "event_cues", "vague", "occasions", "past", "completion", "table_cells", "after_event", "purpose",
+        "event_anchors", "event_cues", "event_cues_far", "vague", "occasions", "past", "completion", "table_cells", "after_event", "purpose",
         "in_process", "manner",
     },
     "owners.toml": {
@@ -33,7 +33,7 @@ SECTIONS = {
     "directives.toml": {
         "assignment", "lead_marker", "support_marker", "modals", "directive_verbs", "ongoing",
         "deliverables", "assessment", "assessment_headings", "task_headings", "adverbials", "topic",
-        "table_columns", "table_done", "ongoing_heads",
+        "table_columns", "table_done", "ongoing_heads", "praise",
     },
 }
 KEYS = {"source", "patterns"}

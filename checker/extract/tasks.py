@@ -110,6 +110,7 @@ class _P(Frozen):
     any_verb: "re.Pattern"
     ongoing_head: "re.Pattern"
     skip_verb: "re.Pattern"
+    praise: "re.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +132,7 @@ def patterns() -> _P:
         ongoing_head=re.compile(d("ongoing_heads") + W, re.I),
         skip_verb=re.compile(r"(?:" + d("modals") + "|" + d("assignment") + "|" + d("lead_marker") + "|" + d("support_marker")
                              + r"|chỉ\s+đạo)" + W, re.I),
+        praise=re.compile(r"^(?:" + d("praise") + r")" + W, re.I),
     )
 
 
@@ -164,6 +166,8 @@ def _imperative(text: str, start: int, first_only: bool = False,
             continue  # "…: Xây dựng nông thôn mới, Giảm nghèo bền vững, Phát triển …" names, not verbs
         c2 = P.adverbial.sub("", c, count=1)
         for cand in ((c2,) if c2 != c else (c,)):  # "Thực hiện nhiệm vụ được giao, Bộ … đã …": the adverbial is no verb
+            if P.praise.match(cand):
+                continue  # "a) Đánh giá cao nỗ lực của Chủ đầu tư …": praise, not the verb "đánh giá"
             m = P.directive.match(cand)
             if m and not P.assessment.match(cand[m.end():].lstrip()):
                 return True
