@@ -173,14 +173,11 @@ def plan_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None
     of the selected rules whose family applies to some kinds of input only (the P8xx layout
     rules: .docx), not imported: `rules_for_input` imports them when such an input comes (a .txt
     check does not pay for the layout modules). Every selected code is in one of the two."""
-    sel = [s.upper() for s in (select or []) if s]
-    ign = [s.upper() for s in (ignore or []) if s]
+    sel, ign = _prefixes(select), _prefixes(ignore)
     modules = _rule_modules()
     if _loaded or any(code is None for code, _ in modules):
         return select_rules(sel, ign), {}
-    chosen = sorted({code for code, _ in modules
-                    if (not sel or "ALL" in sel or any(code.startswith(s) for s in sel))
-                    and not any(code.startswith(s) for s in ign)})
+    chosen = sorted({code for code, _ in modules if _chosen(code, sel, ign)})
     later: dict[str, tuple[str, ...]] = {}
     for code, name in modules:
         if code in chosen and code not in REGISTRY:
@@ -211,17 +208,18 @@ def unknown_codes(codes: Iterable[str]) -> list[str]:
 
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
     """Rules whose code starts with one of `select` (all when empty) and none of `ignore`."""
-    sel = [s.upper() for s in (select or []) if s]
-    ign = [s.upper() for s in (ignore or []) if s]
+    sel, ign = _prefixes(select), _prefixes(ignore)
     rules = load_rules(sel if sel and "ALL" not in sel else None)
-    out = []
-    for code in sorted(rules):
-        if sel and not any(code.startswith(s) or s == "ALL" for s in sel):
-            continue
-        if any(code.startswith(s) for s in ign):
-            continue
-        out.append(rules[code])
-    return out
+    return [rules[code] for code in sorted(rules) if _chosen(code, sel, ign)]
+
+
+def _prefixes(codes: Iterable[str] | None) -> list[str]:
+    return [c.upper() for c in (codes or []) if c]
+
+
+def _chosen(code: str, sel: list[str], ign: list[str]) -> bool:
+    """A code selected (by a prefix of `sel`, "ALL", or an empty `sel`) and not ignored."""
+    return (not sel or any(code.startswith(s) or s == "ALL" for s in sel)) and not any(code.startswith(s) for s in ign)
 
 
 def _to_diagnostic(rule: Rule, doc: Document, hit: Hit) -> Diagnostic:
