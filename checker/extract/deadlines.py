@@ -170,25 +170,24 @@ def resolve(m: DateMention, ref: dt.date | None, ref_year: int | None) -> DateMe
     return r
 
 
-def _relative_date(phrase: str, ref: dt.date | None) -> dt.date | None:
-    if ref is None:
-        return None
-    p = phrase.lower()
-    if "tuần" in p:
-        base = ref + dt.timedelta(days=7) if ("tới" in p or "sau" in p) else ref
-        return base + dt.timedelta(days=6 - base.weekday())
-    if "tháng" in p:
-        return dt.date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1])
-    if "quý" in p:
-        q = (ref.month - 1) // 3 + 1
-        return dt.date(ref.year, 3 * q, calendar.monthrange(ref.year, 3 * q)[1])
-    if "năm" in p:
-        return dt.date(ref.year, 12, 31)
-    return None
-
-
 _UNIT = re.compile(r"tuần|tháng|quý|năm")
 _UNIT_KIND = {"tuần": "within-week", "tháng": "within-month", "quý": "within-quarter", "năm": "within-year"}
+
+
+def _relative_date(unit: str, phrase: str, ref: dt.date | None) -> dt.date | None:
+    """The last day of the period `unit` ("tuần", "tháng", "quý", "năm") of the reference date;
+    of the next week for "tuần tới/sau"."""
+    if ref is None:
+        return None
+    if unit == "tuần":
+        base = ref + dt.timedelta(days=7) if ("tới" in phrase or "sau" in phrase) else ref
+        return base + dt.timedelta(days=6 - base.weekday())
+    if unit == "tháng":
+        return dt.date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1])
+    if unit == "quý":
+        q = (ref.month - 1) // 3 + 1
+        return dt.date(ref.year, 3 * q, calendar.monthrange(ref.year, 3 * q)[1])
+    return dt.date(ref.year, 12, 31)
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -270,8 +269,9 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         add(Deadline(start, m.end, text[start:m.end], MENTION_KIND[m.kind], r.last if r.valid else None, r.valid, r))
     for rm in re.fast_finditer(P.relative, text):
         if not _overlaps(rm.span(), taken):
-            unit = _UNIT.findall(rm.group().lower())[-1]  # "trong tháng này", "đến cuối năm"
-            add(Deadline(rm.start(), rm.end(), rm.group(), _UNIT_KIND[unit], _relative_date(rm.group(), ref)))
+            phrase = rm.group().lower()
+            unit = _UNIT.findall(phrase)[-1]  # "trong tháng này", "đến cuối năm"
+            add(Deadline(rm.start(), rm.end(), rm.group(), _UNIT_KIND[unit], _relative_date(unit, phrase, ref)))
     for rm in re.fast_finditer(P.recurring, text):
         if _overlaps(rm.span(), taken):
             continue
