@@ -192,9 +192,7 @@ class Index:
     by_key: dict[str, dict[str, list[Form]]] = field(default_factory=dict)  # head → key → forms
     choices: dict[str, tuple[list[str], list[Form]]] = field(default_factory=dict)
     maxlen: dict[str, int] = field(default_factory=dict)
-    minlen: dict[str, int] = field(default_factory=dict)
     typo_heads: dict[str, set[str]] = field(default_factory=dict)
-    entries_of: dict[str, list[Agency]] = field(default_factory=dict)  # tone-neutral form → entries
     entries_by_form: dict[str, tuple[Agency, ...]] = field(default_factory=dict)  # form text → entries
     provinces: dict[str, dict[str, list[Province]]] = field(default_factory=dict)  # kind → key → …
     places: dict[str, list[Place]] = field(default_factory=dict)  # key of the name → places
@@ -203,8 +201,9 @@ class Index:
     units: dict[str, str] = field(default_factory=dict)  # key of a unit word → the unit word
     stops: frozenset[str] = frozenset()
     window: int = 12  # tokens read after a trigger: the longest form and what follows it
-    exact_rx: dict = field(default_factory=dict)  # head → regex of its forms written exactly
-    exact_forms: dict = field(default_factory=dict)  # head → forms, by the regex's group number
+    exact_src: dict = field(default_factory=dict)  # head → pattern of its forms written exactly
+    exact_forms: dict = field(default_factory=dict)  # head → forms, by the pattern's group number
+    exact_rx: dict = field(default_factory=dict)  # head → exact_src compiled (memo, not pickled)
     extended: frozenset[str] = frozenset()  # forms that a longer form of their head starts with
     single: frozenset[str] = frozenset()  # heads with a one-word form ("UBND")
     short: dict = field(default_factory=dict)  # head → its forms of one or two tokens
@@ -229,7 +228,7 @@ class Index:
         state = dict(self.__dict__)
         for name in ("scan_rx", "low_rx"):
             state[name] = state[name].pattern if state[name] is not None else None
-        for name in ("exact_rx", "exact_forms", "word_kinds", "near", "openings"):
+        for name in ("exact_rx", "word_kinds", "near", "openings"):
             state[name] = {}
         return state
 
@@ -271,31 +270,35 @@ def _tone_spellings(word: str) -> set[str]:
 
 
 def _exact_rx(ix: Index, head: str):
-    """The regex of every form of `head` written exactly (longest first), compiled on first use:
-    a document uses a few heads of the registry's many."""
+    """The regex of every form of `head` written exactly (_exact_source, kept in the index),
+    compiled on first use: a document uses a few heads of the registry's many."""
     rx = ix.exact_rx.get(head)
     if rx is None:
-        forms = sorted(ix.choices[head][1], key=lambda f: (-len(f.tokens), -len(f.text)))
-        ix.exact_forms[head] = forms
-        # The forms one after the other, each marked by an empty group at its end. Neighbours
-        # that begin alike (the head word, and the spaces before a second word) share that
-        # beginning, so the engine reads it once and picks the next word among few: the same
-        # first match, as the beginning can match in one way only (one spelling fits a given
-        # text; the spaces all go before a word) and the forms keep their order.
-        groups: list[tuple[str, list[str]]] = []  # (shared beginning, the rests of the forms)
-        for n, f in enumerate(forms):
-            parts = _exact_parts(f)
-            k = 2 if len(parts) > 2 and parts[1] == r"\s+" else 1
-            if "&" not in f.tokens[0].text and len({len(sp) for sp in _tone_spellings_cached(f.tokens[0].text)}) > 1:
-                k = 0  # spellings of different lengths: more than one way to match
-            begin, rest = "".join(parts[:k]), "".join(parts[k:]) + f"(?P<g{n}>)"
-            if groups and groups[-1][0] == begin:
-                groups[-1][1].append(rest)
-            else:
-                groups.append((begin, [rest]))
-        alts = [begin + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for begin, rests in groups]
-        rx = ix.exact_rx[head] = re.compile("(?:" + "|".join(alts) + r")(?!\w)")
+        rx = ix.exact_rx[head] = re.compile(ix.exact_src[head])
     return rx
+
+
+def _exact_source(forms: list[Form]) -> str:
+    """The pattern of these forms (longest first: Index.exact_forms), each written exactly; form
+    n closes the empty group g<n>."""
+    # The forms one after the other, each marked by an empty group at its end. Neighbours
+    # that begin alike (the head word, and the spaces before a second word) share that
+    # beginning, so the engine reads it once and picks the next word among few: the same
+    # first match, as the beginning can match in one way only (one spelling fits a given
+    # text; the spaces all go before a word) and the forms keep their order.
+    groups: list[tuple[str, list[str]]] = []  # (shared beginning, the rests of the forms)
+    for n, f in enumerate(forms):
+        parts = _exact_parts(f)
+        k = 2 if len(parts) > 2 and parts[1] == r"\s+" else 1
+        if "&" not in f.tokens[0].text and len({len(sp) for sp in _tone_spellings_cached(f.tokens[0].text)}) > 1:
+            k = 0  # spellings of different lengths: more than one way to match
+        begin, rest = "".join(parts[:k]), "".join(parts[k:]) + f"(?P<g{n}>)"
+        if groups and groups[-1][0] == begin:
+            groups[-1][1].append(rest)
+        else:
+            groups.append((begin, [rest]))
+    alts = [begin + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for begin, rests in groups]
+    return "(?:" + "|".join(alts) + r")(?!\w)"
 
 
 def _exact_parts(f: Form) -> list[str]:
@@ -350,10 +353,10 @@ def _tone_spellings_cached(word: str) -> frozenset[str]:
 
 
 def _by_identity(fn):
-    """Memoise fn(registry) on the registry object first: an lru_cache hashes its argument on
-    every call, and hashing a whole Registry (a frozen dataclass of thousands of entries) took a
-    few milliseconds per document. The registry is kept referenced, so its id is not reused;
-    equal registries still share fn's own cache."""
+    """Memoise fn(registry) on the registry object: an lru_cache hashes its argument, and hashing
+    a whole Registry (a frozen dataclass of thousands of entries) took a few milliseconds (of
+    every document, then of every run's first). The registry is kept referenced, so its id is
+    not reused. (A registry is loaded once per set of files: registry.load.)"""
     seen: dict[int, tuple[Registry, object]] = {}
 
     @wraps(fn)
@@ -371,7 +374,6 @@ def _by_identity(fn):
 
 
 @_by_identity
-@lru_cache(maxsize=8)
 def index_for(reg: Registry) -> Index:
     from ..registry import cached_index, store_index
 
@@ -385,6 +387,7 @@ def index_for(reg: Registry) -> Index:
 def _build_index(reg: Registry) -> Index:
     ix = Index(reg, stops=reg.name_stops)
     lower_heads: set[str] = set()
+    entries_of: dict[str, list[Agency]] = {}  # tone-neutral form → entries
     for a in reg.agencies:
         for text, kind in _forms_of(a):
             toks = tuple(t for t in tokenize(text) if t.kind != "x")
@@ -392,7 +395,7 @@ def _build_index(reg: Registry) -> Index:
                 continue
             f = Form(text, toks, a, kind, sum(t.kind == "w" for t in toks), any(t.abbr for t in toks), _key(toks))
             ix.by_key.setdefault(f.head, {}).setdefault(_key(toks), []).append(f)
-            owners = ix.entries_of.setdefault(_tn_text(text), [])
+            owners = entries_of.setdefault(_tn_text(text), [])
             if a not in owners:
                 owners.append(a)
             if not toks[0].abbr:
@@ -400,12 +403,13 @@ def _build_index(reg: Registry) -> Index:
     for keys in ix.by_key.values():
         for fs in keys.values():
             for f in fs:
-                ix.entries_by_form[f.text] = tuple(ix.entries_of[_tn_text(f.text)])
+                ix.entries_by_form[f.text] = tuple(entries_of[_tn_text(f.text)])
     for head, keys in ix.by_key.items():
         flat = [(k, f) for k, fs in keys.items() for f in fs]
         ix.choices[head] = ([k for k, _ in flat], [f for _, f in flat])
         ix.maxlen[head] = max(len(f.tokens) for _, f in flat)
-        ix.minlen[head] = min(len(f.tokens) for _, f in flat)
+        exact = ix.exact_forms[head] = sorted(ix.choices[head][1], key=lambda f: (-len(f.tokens), -len(f.text)))
+        ix.exact_src[head] = _exact_source(exact)
     for head, (_keys, forms) in ix.choices.items():
         if len(head) >= 2 and not forms[0].tokens[0].abbr:
             for v in _variants_of(head):
@@ -1409,7 +1413,6 @@ class AbbreviationUse:
 
 
 @_by_identity
-@lru_cache(maxsize=8)
 def known_abbreviations(reg: Registry) -> frozenset[str]:
     """Abbreviations that need no definition: rules/abbreviations.toml and every abbreviation in
     a registered form ("UBND", "KH&ĐT", "TTĐT")."""
