@@ -42,7 +42,6 @@ from __future__ import annotations
 import sys
 import datetime as dt
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache, wraps
 from itertools import accumulate
 from operator import attrgetter, itemgetter
@@ -58,6 +57,7 @@ from ..registry import Agency, Place, Province, Registry, for_settings
 from ..textnorm import fold, is_upper_text, tone_neutral
 from .dates import find_dates
 from .header import meeting_date, notice_date, parse_place_date
+from ..record import Frozen
 
 SCORE_CUTOFF = 75  # rapidfuzz ratio (0-100) of the folded forms: only a shortlist, verified after
 
@@ -171,8 +171,10 @@ def _key(toks) -> str:
 # --- the index of forms -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(Frozen):
+    """A registered name, variant or abbreviation of a body, as tokens (record.Frozen: no
+    @dataclass to make at import)."""
+
     text: str  # as registered ("Sở KH&ĐT tỉnh")
     tokens: tuple[Tok, ...]
     entry: Agency
@@ -186,43 +188,46 @@ class Form:
         return self.tokens[0].key
 
 
-@dataclass
 class Index:
-    registry: Registry
-    by_key: dict[str, dict[str, list[Form]]] = field(default_factory=dict)  # head → key → forms
-    choices: dict[str, tuple[list[str], list[Form]]] = field(default_factory=dict)
-    maxlen: dict[str, int] = field(default_factory=dict)
-    typo_heads: dict[str, set[str]] = field(default_factory=dict)
-    entries_by_form: dict[str, tuple[Agency, ...]] = field(default_factory=dict)  # form text → entries
-    provinces: dict[str, dict[str, list[Province]]] = field(default_factory=dict)  # kind → key → …
-    places: dict[str, list[Place]] = field(default_factory=dict)  # key of the name → places
-    long_places: dict[str, list[Place]] = field(default_factory=dict)  # ≥ 3 syllables
-    long_first: frozenset[str] = frozenset()  # first word (key) of the long places
-    units: dict[str, str] = field(default_factory=dict)  # key of a unit word → the unit word
-    stops: frozenset[str] = frozenset()
-    window: int = 12  # tokens read after a trigger: the longest form and what follows it
-    exact_src: dict = field(default_factory=dict)  # head → pattern of its forms written exactly
-    exact_forms: dict = field(default_factory=dict)  # head → forms, by the pattern's group number
-    exact_rx: dict = field(default_factory=dict)  # head → exact_src compiled (memo, not pickled)
-    extended: frozenset[str] = frozenset()  # forms that a longer form of their head starts with
-    single: frozenset[str] = frozenset()  # heads with a one-word form ("UBND")
-    short: dict = field(default_factory=dict)  # head → its forms of one or two tokens
-    by_second: dict = field(default_factory=dict)  # head → key of the 2nd word → forms
-    by_third: dict = field(default_factory=dict)  # head → key of the 3rd word → forms
-    abbr_heads: set = field(default_factory=set)  # heads written in capitals ("ubnd"): no typo variants
-    list_heads: set = field(default_factory=set)  # first words, as written, that can head a factored list
-    long_first2: frozenset[str] = frozenset()  # first two words (keys) of the long places
-    long_second: dict = field(default_factory=dict)  # first word → second words (keys) of the long places
-    read_first: frozenset[str] = frozenset()  # first word (key) of provinces and of dated places
-    scan_rx: object = None  # the capitalised candidates of a paragraph, in one pass (see _build_index)
-    low_rx: object = None  # the lower-case heads and unit words before a capital, on the reversed text
-    low_set: frozenset[str] = frozenset()  # the lower-case heads ("sở", "phòng" …)
-    unit_set: frozenset[str] = frozenset()  # unit words as written ("tỉnh", "Tỉnh", "thành phố" …)
-    form_keys: frozenset[str] = frozenset()  # the keys of every form (of every head)
-    key_prefixes: frozenset[str] = frozenset()  # their first tokens, one or more ("so", "so tai" …)
-    word_kinds: dict = field(default_factory=dict)  # capitalised word → what it may start (memo, not pickled)
-    near: dict = field(default_factory=dict)  # (head, key of a word) → _near() (memo, not pickled)
-    openings: dict = field(default_factory=dict)  # (first word, second word) → _opening() (memo, not pickled)
+    """What matching needs of a registry, built once (_build_index) and kept in the state file.
+    (A plain class: @dataclass wrote and compiled the methods of its 35 fields at every import.)"""
+
+    def __init__(self, registry: Registry, stops: frozenset[str]):
+        self.registry = registry
+        self.by_key: dict[str, dict[str, list[Form]]] = {}  # head → key → forms
+        self.choices: dict[str, tuple[list[str], list[Form]]] = {}
+        self.maxlen: dict[str, int] = {}
+        self.typo_heads: dict[str, set[str]] = {}
+        self.entries_by_form: dict[str, tuple[Agency, ...]] = {}  # form text → entries
+        self.provinces: dict[str, dict[str, list[Province]]] = {}  # kind → key → …
+        self.places: dict[str, list[Place]] = {}  # key of the name → places
+        self.long_places: dict[str, list[Place]] = {}  # ≥ 3 syllables
+        self.long_first: frozenset[str] = frozenset()  # first word (key) of the long places
+        self.units: dict[str, str] = {}  # key of a unit word → the unit word
+        self.stops = stops
+        self.window: int = 12  # tokens read after a trigger: the longest form and what follows it
+        self.exact_src: dict = {}  # head → pattern of its forms written exactly
+        self.exact_forms: dict = {}  # head → forms, by the pattern's group number
+        self.exact_rx: dict = {}  # head → exact_src compiled (memo, not pickled)
+        self.extended: frozenset[str] = frozenset()  # forms that a longer form of their head starts with
+        self.single: frozenset[str] = frozenset()  # heads with a one-word form ("UBND")
+        self.short: dict = {}  # head → its forms of one or two tokens
+        self.by_second: dict = {}  # head → key of the 2nd word → forms
+        self.by_third: dict = {}  # head → key of the 3rd word → forms
+        self.abbr_heads: set = set()  # heads written in capitals ("ubnd"): no typo variants
+        self.list_heads: set = set()  # first words, as written, that can head a factored list
+        self.long_first2: frozenset[str] = frozenset()  # first two words (keys) of the long places
+        self.long_second: dict = {}  # first word → second words (keys) of the long places
+        self.read_first: frozenset[str] = frozenset()  # first word (key) of provinces and of dated places
+        self.scan_rx: object = None  # the capitalised candidates of a paragraph, in one pass (see _build_index)
+        self.low_rx: object = None  # the lower-case heads and unit words before a capital, on the reversed text
+        self.low_set: frozenset[str] = frozenset()  # the lower-case heads ("sở", "phòng" …)
+        self.unit_set: frozenset[str] = frozenset()  # unit words as written ("tỉnh", "Tỉnh", "thành phố" …)
+        self.form_keys: frozenset[str] = frozenset()  # the keys of every form (of every head)
+        self.key_prefixes: frozenset[str] = frozenset()  # their first tokens, one or more ("so", "so tai" …)
+        self.word_kinds: dict = {}  # capitalised word → what it may start (memo, not pickled)
+        self.near: dict = {}  # (head, key of a word) → _near() (memo, not pickled)
+        self.openings: dict = {}  # (first word, second word) → _opening() (memo, not pickled)
 
     def __getstate__(self):  # pickled for the cache (registry.py): patterns as their source
         state = dict(self.__dict__)
@@ -494,16 +499,20 @@ def registry_for(doc) -> Registry:
 # --- comparing a mention with a form ------------------------------------------------------------
 
 
-@dataclass
 class Comparison:
-    form: Form
-    ntoks: int  # mention tokens compared
-    structural: int = 0  # typo, missing word, separator: at most one
-    what: list[tuple] = field(default_factory=list)  # ("missing", w) ("extra", w) ("for", written, official)
-    diacritics: int = 0
-    under: list[tuple[str, str]] = field(default_factory=list)  # (written, official) lower → upper
-    over: list[tuple[str, str]] = field(default_factory=list)
-    keep: dict[int, str] = field(default_factory=dict)  # form token index → the writer's spelling
+    """How a mention's tokens compare with a form (compare(); made for every candidate form)."""
+
+    __slots__ = ("form", "ntoks", "structural", "what", "diacritics", "under", "over", "keep")
+
+    def __init__(self, form: Form, ntoks: int):
+        self.form = form
+        self.ntoks = ntoks  # mention tokens compared
+        self.structural = 0  # typo, missing word, separator: at most one
+        self.what: list[tuple] = []  # ("missing", w) ("extra", w) ("for", written, official)
+        self.diacritics = 0
+        self.under: list[tuple[str, str]] = []  # (written, official) lower → upper
+        self.over: list[tuple[str, str]] = []
+        self.keep: dict[int, str] = {}  # form token index → the writer's spelling
 
     @property
     def verdict(self) -> str:
@@ -714,24 +723,34 @@ def _evaluate(ms, f, pairs, deleted, inserted, after, stops, upper_mode) -> Comp
 # --- mentions ------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)  # slots: a long document holds hundreds of thousands of them
 class Mention:
-    para: object  # model.Paragraph
-    start: int  # span in para.text
-    end: int
-    text: str
-    kind: str  # "agency" | "province" | "place"
-    verdict: str  # "exact" | "case" | "misspelt"
-    official: str  # the whole official form ("Sở Công Thương")
-    suggestion: str  # what the span should say (for an item of a factored list: without the head)
-    entries: tuple = ()  # the registered bodies (or provinces, places) of that form
-    # (read-only: a name written exactly shares one empty tuple instead of three new lists each)
-    under: list | tuple = ()  # (written, official) words that want a capital
-    over: list | tuple = ()  # words written with a capital they should not have
-    what: list | tuple = ()  # what differs, for the message
-    item: bool = False  # an item of a factored list ("Các Sở: …, Công thương")
-    upper: bool = False  # written in capitals (a heading)
-    bare: bool = False  # a place name without its unit word ("chiến thắng Điện Biên Phủ"): no unit meant
+    """A body, province or place named in a paragraph. (Slots: a long document holds hundreds
+    of thousands of them; a plain class: no @dataclass to make at import.)"""
+
+    __slots__ = ("para", "start", "end", "text", "kind", "verdict", "official", "suggestion", "entries", "under",
+                 "over", "what", "item", "upper", "bare")
+
+    def __init__(self, para, start: int, end: int, text: str, kind: str, verdict: str, official: str,
+                 suggestion: str, entries: tuple = (), under: list | tuple = (), over: list | tuple = (),
+                 what: list | tuple = (), item: bool = False, upper: bool = False):
+        self.para = para  # model.Paragraph
+        self.start, self.end = start, end  # span in para.text
+        self.text = text
+        self.kind = kind  # "agency" | "province" | "place"
+        self.verdict = verdict  # "exact" | "case" | "misspelt"
+        self.official = official  # the whole official form ("Sở Công Thương")
+        self.suggestion = suggestion  # what the span should say (for an item of a factored list: without the head)
+        self.entries = entries  # the registered bodies (or provinces, places) of that form
+        # (read-only: a name written exactly shares one empty tuple instead of three new lists each)
+        self.under = under  # (written, official) words that want a capital
+        self.over = over  # words written with a capital they should not have
+        self.what = what  # what differs, for the message
+        self.item = item  # an item of a factored list ("Các Sở: …, Công thương")
+        self.upper = upper  # written in capitals (a heading)
+        self.bare = False  # a place name without its unit word ("chiến thắng Điện Biên Phủ"): no unit meant
+
+    def __repr__(self) -> str:
+        return f"Mention({self.text!r}, {self.kind}, {self.verdict}, {self.official!r})"
 
 
 def _rebuild(c: Comparison, upper: bool) -> str:
@@ -1404,13 +1423,14 @@ _NOT_BODY = ("quoc_hieu", "tieu_ngu", "issuer", "so_ky_hieu", "place_date", "tit
              "luu", "signer", "sig_title", "authority")
 
 
-@dataclass
 class AbbreviationUse:
-    para: object
-    start: int
-    end: int
-    text: str
-    defined_later: bool = False
+    """The first use of an abbreviation (N404)."""
+
+    __slots__ = ("para", "start", "end", "text", "defined_later")
+
+    def __init__(self, para, start: int, end: int, text: str):
+        self.para, self.start, self.end, self.text = para, start, end, text
+        self.defined_later = False
 
 
 @_by_identity
