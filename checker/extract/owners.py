@@ -29,13 +29,17 @@ OWN = "owners.toml"
 DIR = "directives.toml"
 
 
-@dataclass
 class Mention:
-    start: int
-    end: int
-    name: str
-    kind: str  # "body" | "person" | "group" | "vague"
-    parts: list[str] = field(default_factory=list)  # a factored list: the bodies it names
+    """A possible owner written in a text (find_mentions). (A plain class: no @dataclass to make
+    at import.)"""
+
+    __slots__ = ("start", "end", "name", "kind", "parts")
+
+    def __init__(self, start: int, end: int, name: str, kind: str, parts: list[str] | None = None):
+        self.start, self.end = start, end
+        self.name = name
+        self.kind = kind  # "body" | "person" | "group" | "vague"
+        self.parts = [] if parts is None else parts  # a factored list: the bodies it names
 
 
 @dataclass

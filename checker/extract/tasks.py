@@ -197,20 +197,24 @@ def _assessment_heading(text: str) -> bool:
     return bool(P.assess_heading.search(head)) and not P.task_heading.search(head)
 
 
-@dataclass
 class _Para:
-    p: Paragraph
-    item: Item | None
-    own_para: bool  # the item's own paragraph (not a continuation)
-    start: int
-    owners: list[Owner]
-    directive: bool
-    assigned: bool  # names a lead by an assignment verb or "chủ trì"
-    colon: bool
-    header_only: bool
-    assessment: bool
-    heading: bool  # a short item title without a full stop ("3. Đẩy nhanh thủ tục chuẩn bị đầu tư các dự án")
-    mentions: list[Owner] = field(default_factory=list)  # every owner mention after `start`, in place (for the split)
+    """What _analyse() found in one paragraph of the outline. (A plain class: no @dataclass to
+    make at import.)"""
+
+    __slots__ = ("p", "item", "own_para", "start", "owners", "directive", "assigned", "colon", "header_only",
+                 "assessment", "heading", "mentions")
+
+    def __init__(self, p: Paragraph, item: Item | None, own_para: bool, start: int, owners: list[Owner],
+                 directive: bool, assigned: bool, colon: bool, header_only: bool, assessment: bool, heading: bool,
+                 mentions: list[Owner]):
+        self.p, self.item, self.start = p, item, start
+        self.own_para = own_para  # the item's own paragraph (not a continuation)
+        self.owners = owners
+        self.directive = directive
+        self.assigned = assigned  # names a lead by an assignment verb or "chủ trì"
+        self.colon, self.header_only, self.assessment = colon, header_only, assessment
+        self.heading = heading  # a short item title without a full stop ("3. Đẩy nhanh thủ tục chuẩn bị đầu tư các dự án")
+        self.mentions = mentions  # every owner mention after `start`, in place (for the split)
 
 
 def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
@@ -664,17 +668,19 @@ def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlin
     return out
 
 
-@dataclass
 class _Fallback:
     """What a task takes from above when it does not say it itself: the owners of the heading it
     is listed under, else those of the list's introduction, else the locality of the title; the
-    deadline of its heading."""
-    header: list[Owner]
-    intro: list[Owner]
-    implicit: str | None
-    deadlines: list[Deadline]  # of the heading the task is listed under
-    intro_deadlines: list[Deadline] = field(default_factory=list)  # of the lead-in of its list
-    vague: list[Deadline] = field(default_factory=list)  # the heading's only timing is vague
+    deadline of its heading. (A plain class: no @dataclass to make at import.)"""
+
+    __slots__ = ("header", "intro", "implicit", "deadlines", "intro_deadlines", "vague")
+
+    def __init__(self, header: list[Owner], intro: list[Owner], implicit: str | None, deadlines: list[Deadline],
+                 intro_deadlines: list[Deadline], vague: list[Deadline]):
+        self.header, self.intro, self.implicit = header, intro, implicit
+        self.deadlines = deadlines  # of the heading the task is listed under
+        self.intro_deadlines = intro_deadlines  # of the lead-in of its list
+        self.vague = vague  # the heading's only timing is vague
 
     def with_deadlines(self, own: list[Deadline], ongoing: bool) -> list[Deadline]:
         """A task's deadlines: its own; when none is concrete, its heading's (unless the task is
