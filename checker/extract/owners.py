@@ -151,6 +151,8 @@ def _is_cap(tok: str) -> bool:
 
 
 def _is_abbrev(tok: str) -> bool:
+    if tok.islower():
+        return False  # (most words: no capital, so not two letters all but one of them capitals)
     letters = [c for c in tok if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
 
