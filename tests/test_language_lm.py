@@ -25,6 +25,16 @@ def test_a_damaged_table_is_an_error_naming_the_file(cut):
         lm.SyllableModel(data[:cut], "broken.bin")
 
 
+def test_every_syllable_of_the_table_is_well_formed_in_any_case():
+    # L702 passes over a word whose lower case is in the table without parsing it
+    from checker.checks.language.l702_syllable import problem
+
+    m = lm.model()
+    for w in m._words:
+        for form in (w, w.upper(), w[:1].upper() + w[1:]):
+            assert problem(form) is None, form
+
+
 def test_a_table_read_from_bytes_or_mapped_gives_the_same_answers():
     data = rules_path("lm/syllables.bin").read_bytes()
     a, b = lm.SyllableModel(data), lm.model()
