@@ -76,6 +76,32 @@ def test_every_confusion_entry_is_sourced_and_its_right_form_is_not_itself_a_con
             assert [c.entry for c in found] == [e], e.wrong
 
 
+def test_the_confusions_kept_in_the_cache_are_those_validated_from_the_file(tmp_path, monkeypatch):
+    # a later run decodes the entries and their index from the state file instead of validating
+    # confusions.toml again: the same entries, the same index, the same matches
+    from checker import cache
+
+    fresh = lexicon.validate_confusions("confusions.toml", lexicon._load("confusions.toml"))
+    monkeypatch.setenv("RASOAT_CACHE_DIR", str(tmp_path))
+    lexicon._confusion_data.cache_clear()
+    try:
+        built = lexicon._confusion_data()  # a miss: validated, derived and kept
+        cache.flush()
+        cache._sections.clear()
+        lexicon._confusion_data.cache_clear()
+        read = lexicon._confusion_data()  # read back from the state file
+        assert read is not built and lexicon._is_confusion_data(read)
+        for data in (built, read):
+            assert list(data[0]) == fresh
+            assert data[1] == lexicon._build_index(fresh)
+            assert all(e.pattern.pattern == e.phrase_rx for e in data[0])
+        text = "Kiểm xoát chặt chẽ, " + ", ".join(e.wrong for e in fresh)
+        assert [(c.start, c.end, c.entry) for c in lexicon.find_confusions(text)] == \
+            [(c.start, c.end, c.entry) for c in lexicon._confirm(text, text.lower(), fresh)]
+    finally:
+        lexicon._confusion_data.cache_clear()
+
+
 @pytest.mark.parametrize("name,toml,message", [
     ("confusions.toml", '[[confusion]]\nwrong = "a b"\nright = "c d"\n', "source"),
     ("confusions.toml", '[[confusion]]\nwrong = "a b"\nright = "c d"\nsource = "x"\ncolour = 1\n', "colour"),

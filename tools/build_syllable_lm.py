@@ -51,6 +51,8 @@ def main(argv=None) -> int:
                 k = tone_neutral(w)
                 uni[k] = uni.get(k, 0) + int(c)
     words = sorted(uni, key=lambda w: (-uni[w], w))
+    if any(not is_syllable(w) for w in words):  # L702 takes a word of the table as well formed
+        raise SystemExit("a tone-neutral key is not a well-formed syllable")
     if len(words) >= 1 << 16:
         raise SystemExit("too many syllables for 16-bit ids")
     ids = {w: i for i, w in enumerate(words)}

@@ -27,8 +27,8 @@ from __future__ import annotations
 import math
 import unicodedata
 from functools import lru_cache
-from itertools import compress, islice, repeat, starmap
-from operator import and_, eq, is_not
+from itertools import chain, compress, islice, repeat, starmap
+from operator import and_, eq, or_
 from typing import NamedTuple
 
 from .. import rx as re
@@ -119,7 +119,9 @@ def _iter_chunks(text: str):
 # or a SPLIT match (never a letter) with what follows it up to the next token (digits, other
 # marks: "/12/2014 ", ", 2, "), so the scan meets the same boundaries as SPLIT.finditer and each
 # boundary is one item
-_FLAT = re.compile(f"(?:{SPLIT.pattern})[\\W\\d_]*|{TOKEN.pattern}")
+# (the token first: most items are words, and a letter never begins a boundary, so the order of the
+# two alternatives changes no match)
+_FLAT = re.compile(f"{TOKEN.pattern}|(?:{SPLIT.pattern})[\\W\\d_]*")
 
 
 def flat_keys(text: str) -> tuple[list[str], list[int | None] | None]:
@@ -151,11 +153,18 @@ def any_likely(ids: list[int | None]) -> bool:
     """Whether likely_variant_ids() finds a variant for some syllable of `ids` (flat_keys) with
     its two neighbours (None beside a boundary, an end or a syllable the counts do not know: the
     ids chunks()' caller passes): False means no syllable of the paragraph can be judged wrong.
-    Worked out with map and zip in C, one cached lookup per known syllable."""
+    Worked out with map and zip in C: one cached lookup per pair of neighbours (_pair_flags),
+    then one per syllable that these leave open (_open: those _passed_over() would not pass)."""
     lefts = [None, *ids]
     rights = ids[1:]
     rights.append(None)
-    return any(starmap(_likely, compress(zip(lefts, ids, rights), map(is_not, ids, repeat(None)))))
+    flags = list(map(_pair_flags, ids, rights))  # flags[k]: the pair ids[k], ids[k + 1]
+    # a syllable is open on what its left pair says (SLIP, UNSEEN, NO_LEFT), or an UNSEEN right
+    # pair (rare: looked for only in a paragraph that has one)
+    open_ = chain((NO_LEFT,), flags)
+    if UNSEEN in flags or UNSEEN | SLIP in flags:
+        open_ = map(or_, open_, map(and_, flags, repeat(UNSEEN)))
+    return any(starmap(_likely, compress(zip(lefts, ids, rights), open_)))
 
 
 def maybe_doubled(keys: list[str]) -> bool:
@@ -223,53 +232,78 @@ def _passed_over(m, li: int | None, xi: int, ri: int | None) -> bool:
     """True when _judge(m, li, xi, ri) is None, known at little cost: the answer for most
     syllables (about 4 in 5 of a text never seen before). The bound, from the code of _judge()
     and _unseen():
-    - with no left word (then a right one), a variant is kept only if seen EVIDENCE times before
-      the right word (`seen` is vr), and there is no judgement of an unseen pair (`both` False):
-      none of the variants has the right word among its strong followers, the answer is None;
-    - no variant of x is among the left word's followers seen EVIDENCE times (one set test), so
-      the loop of _judge() passes over every variant (its first test) and `best` stays None;
+    - a variant v is kept by the loop of _judge() only if seen EVIDENCE times beside each
+      neighbour there is (with a left word: v among its strong followers, the loop's first test;
+      with a right word: `seen` is vr with no left word, and vr < EVIDENCE is passed over with
+      both): with no left word (then a right one), none of the variants has the right word among
+      its strong followers (_slip_before); with a left word, no variant of x is among its strong
+      followers (no SLIP in the flags of the pair l x) or, with a right word too, none of those
+      has the right word among its own (_slip_between): `best` stays None;
     - then only _unseen() can answer, and only when both neighbours are there (`both`) and x is
-      never seen beside one of them although chance gives at least UNSEEN_E meetings
-      (l_against or r_against, the same expressions as in _unseen(); the count test first, so
-      the bigram of x with a neighbour is looked up only where chance reaches UNSEEN_E, and
-      only when it is not among the strong followers, which are seen at least EVIDENCE times).
+      never seen beside one of them although chance gives at least UNSEEN_E meetings (UNSEEN in
+      the flags of l x or of x r).
     False says nothing: _judge() decides (tests/test_language_lm.py checks the bound on every
     syllable of the seeds and notices)."""
-    variants = m.variant_cache.get(xi)
-    if variants is None:
-        variants = m.variant_ids(xi)
-    cache = m.strong_cache  # followers(i, EVIDENCE) by i: one dict lookup, no method call
     if li is None:
-        for v in variants:
-            after = cache.get(v)
-            if after is None:
-                after = cache[v] = m.followers(v, EVIDENCE)
-            if ri in after:
-                return False
-        return True
-    strong = cache.get(li)
-    if strong is None:
-        strong = cache[li] = m.followers(li, EVIDENCE)
-    if not strong.isdisjoint(variants):
-        return False
+        return not _slip_before(m, xi, ri)
+    flags = _pair_flags(li, xi)
     if ri is None:
-        return True
-    # the two tests of _unseen() on the counts, without dividing: count(l) * count(x) / total
-    # >= UNSEEN_E (both sides multiplied by total, which is positive)
-    counts = m.counts
-    cx = counts[xi]
-    e = UNSEEN_E * m.total
-    # a pair among the strong followers (seen EVIDENCE times) is not 0: one set test answers for
-    # most pairs that chance makes common, before a search of the table
-    if counts[li] * cx >= e and xi not in strong and m.pair_ids(li, xi) == 0:
+        return not flags & SLIP
+    if flags & SLIP and _slip_between(m, li, xi, ri):
         return False
-    if counts[ri] * cx >= e:
-        after = cache.get(xi)
-        if after is None:
-            after = cache[xi] = m.followers(xi, EVIDENCE)
-        if ri not in after and m.pair_ids(xi, ri) == 0:
-            return False
-    return True
+    return not (flags | _pair_flags(xi, ri)) & UNSEEN
+
+
+def _strong(m, i: int) -> frozenset[int]:
+    """followers(i, EVIDENCE), kept by id in the model's strong_cache."""
+    out = m.strong_cache.get(i)
+    if out is None:
+        out = m.strong_cache[i] = m.followers(i, EVIDENCE)
+    return out
+
+
+def _variants(m, i: int) -> tuple[int, ...]:
+    out = m.variant_cache.get(i)
+    return m.variant_ids(i) if out is None else out
+
+
+def _slip_before(m, xi: int, ri: int) -> bool:
+    """Some variant of x has r among its strong followers."""
+    return any(ri in _strong(m, v) for v in _variants(m, xi))
+
+
+def _slip_between(m, li: int, xi: int, ri: int) -> bool:
+    """Some variant of x is among l's strong followers and has r among its own."""
+    left = _strong(m, li)
+    return any(v in left and ri in _strong(m, v) for v in _variants(m, xi))
+
+
+# what a pair of neighbours a b tells of the judgement of its syllables (_pair_flags)
+SLIP = 1  # a variant of b is among a's followers seen EVIDENCE times: b may be a slip after a
+UNSEEN = 2  # a b never seen, although chance makes it meet UNSEEN_E times: _unseen() may answer
+NO_LEFT = 4  # b has no left neighbour (a is a boundary or unknown): judged on its right one
+
+
+@lru_cache(maxsize=65536)
+def _pair_flags(a: int | None, b: int | None) -> int:
+    """SLIP, UNSEEN and NO_LEFT of two neighbours (ids; None: a boundary, an end or a syllable
+    the counts do not know), worked out once per pair: a pair recurs far more often than the
+    three syllables around a judged one."""
+    if b is None:
+        return 0
+    if a is None:
+        return NO_LEFT
+    m = model()
+    strong = _strong(m, a)
+    flags = 0 if strong.isdisjoint(_variants(m, b)) else SLIP
+    # the two tests of _unseen() on the counts, without dividing: count(a) * count(b) / total
+    # >= UNSEEN_E (both sides multiplied by total, which is positive); a pair among the strong
+    # followers (seen EVIDENCE times) is not 0: one set test answers for most pairs that chance
+    # makes common, before a search of the table
+    counts = m.counts
+    if counts[a] * counts[b] >= UNSEEN_E * m.total and b not in strong and m.pair_ids(a, b) == 0:
+        flags |= UNSEEN
+    return flags
 
 
 def _judge(m, li: int | None, xi: int, ri: int | None) -> str | None:
@@ -279,7 +313,7 @@ def _judge(m, li: int | None, xi: int, ri: int | None) -> str | None:
         return None
     # with a left word, every variant kept below is seen at least EVIDENCE times after it: the
     # others are passed over by one set lookup instead of a search of the bigram table
-    strong = m.followers(li, EVIDENCE) if li is not None else None
+    strong = _strong(m, li) if li is not None else None
     lx = m.pair_ids(li, xi) if li is not None else 0.0
     xr = m.pair_ids(xi, ri) if ri is not None else 0.0
     lword = li is not None and _word(m, lx, xi)

@@ -50,8 +50,14 @@ class Confusion:
     only_before: tuple[str, ...]
     note: str  # Vietnamese
     note_en: str
-    pattern: re.Pattern
+    phrase_rx: str  # the pattern of the phrase (_phrase_pattern), compiled when first matched
     keys: tuple[str, ...]  # words every match contains as written (a cheap test before the pattern runs)
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """The compiled pattern (rx keeps it: compiled once per process, read from the cache of
+        compiled programs after the first run), for the few entries whose words a text holds."""
+        return re.compile(self.phrase_rx)
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class ConfusionMatch:
         return right
 
 
-def _phrase_pattern(phrase: str, case: bool) -> re.Pattern:
+def _phrase_pattern(phrase: str, case: bool) -> str:
     parts = []
     for tok in phrase.split():
         if tok in ("-", "–", "—"):
@@ -86,7 +92,7 @@ def _phrase_pattern(phrase: str, case: bool) -> re.Pattern:
         if k and not p.startswith(r"\s*") and not parts[k - 1].startswith(r"\s*"):
             body += r"\s+"
         body += p
-    return re.compile(_EDGE_L + body + _EDGE_R)
+    return _EDGE_L + body + _EDGE_R
 
 
 def _keys(wrong: str, case: bool) -> tuple[str, ...]:
@@ -140,7 +146,7 @@ def validate_confusions(name: str, data: dict) -> list[Confusion]:
         lists = {k2: _strings(name, where, k2, e[k2]) if k2 in e else () for k2 in _LIST_KEYS}
         out.append(Confusion(
             wrong=wrong, right=right, source=e["source"].strip(), safe=e.get("safe", False), severity=sev,
-            case=e.get("case", False), note=str(e.get("note", "")), note_en=str(e.get("note_en", e.get("note", ""))), pattern=_phrase_pattern(wrong, e.get("case", False)),
+            case=e.get("case", False), note=str(e.get("note", "")), note_en=str(e.get("note_en", e.get("note", ""))), phrase_rx=_phrase_pattern(wrong, e.get("case", False)),
             keys=_keys(wrong, e.get("case", False)),
             **{k2: tuple(tone_neutral(x) for x in v) for k2, v in lists.items()},
         ))
@@ -187,9 +193,51 @@ def _load(name: str) -> dict:
         raise LanguageDataError(f"{name}: TOML không hợp lệ (invalid TOML): {exc}") from None
 
 
-@lru_cache(maxsize=None)
 def confusions() -> tuple[Confusion, ...]:
-    return tuple(validate_confusions("confusions.toml", _load("confusions.toml")))
+    return _confusion_data()[0]
+
+
+@lru_cache(maxsize=None)
+def _confusion_data() -> tuple[tuple[Confusion, ...], dict]:
+    """(the entries of confusions.toml, validated; their index by trigger word, _build_index),
+    kept in the state file (checker/cache.py) under a checksum of the file and of the code that
+    derives them, so a later run decodes them instead of validating and deriving each entry
+    again (tone-neutral forms, patterns, trigger words). A file that changed is a miss: it is
+    validated again, and a bad entry raises as it always did (nothing is kept then)."""
+    from .. import cache
+
+    key = _confusion_key()
+    if key is not None:
+        got = cache.read_entry(*key, {"Confusion": Confusion})
+        if _is_confusion_data(got):
+            return got
+    entries = tuple(validate_confusions("confusions.toml", _load("confusions.toml")))
+    data = (entries, _build_index(entries))
+    if key is not None:
+        cache.write_entry(*key, data, {"Confusion": Confusion})
+    return data
+
+
+def _confusion_key() -> tuple[str, str] | None:
+    """(entry name, origin) for _confusion_data: a checksum of confusions.toml and of the code
+    that reads it; None when the cache is off."""
+    from .. import cache, textnorm
+    from . import syllables
+
+    if cache.disabled():
+        return None
+    digest = cache.file_digest([str(rules_path("confusions.toml")), __file__, textnorm.__file__, syllables.__file__])
+    return f"confusions-{digest[:24]}.json", digest
+
+
+def _is_confusion_data(got) -> bool:
+    """The shape _confusion_data() keeps (anything else read from the cache is a miss)."""
+    if not (isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], tuple) and isinstance(got[1], dict)):
+        return False
+    entries, index = got
+    return (all(type(e) is Confusion for e in entries) and set(index) == {False, True}
+            and all(isinstance(v, dict) and all(type(e) is Confusion for es in v.values() for e in es)
+                    for v in index.values()))
 
 
 @lru_cache(maxsize=None)
@@ -240,23 +288,34 @@ def _trigger(e: Confusion) -> str:
     return max(own or e.keys, key=len) if e.keys else ""
 
 
-@lru_cache(maxsize=None)
-def _index():
-    """(entries by trigger word, a pattern finding the trigger words) for both kinds of entry
-    (matched in lower case / as written)."""
+def _index() -> dict[bool, dict[str, tuple[Confusion, ...]]]:
+    """The entries by trigger word, for each kind of entry (matched in lower case / as
+    written)."""
+    return _confusion_data()[1]
+
+
+def _build_index(entries) -> dict[bool, dict[str, tuple[Confusion, ...]]]:
     out = {}
     for case in (False, True):
         idx: dict[str, list[Confusion]] = {}
-        for e in confusions():
+        for e in entries:
             if e.case == case:
                 idx.setdefault(_trigger(e), []).append(e)
-        words = sorted((w for w in idx if w), key=lambda s: (-len(s), s))
-        # each word, then a look-behind over it for the left edge (the same as _EDGE_L before
-        # it): a pattern that begins with the words lets the engine skip to their first letters
-        pat = re.compile("(?:" + "|".join(re.escape(w) + r"(?<![\p{L}\p{M}\d]." + f"{{{len(w)}}})" for w in words)
-                         + ")" + _EDGE_R) if words else None
-        out[case] = ({k: tuple(v) for k, v in idx.items()}, pat)
+        out[case] = {k: tuple(v) for k, v in idx.items()}
     return out
+
+
+@lru_cache(maxsize=None)
+def _trigger_pattern(case: bool):
+    """A pattern finding the trigger words of _index()[case] (None when there are none): each
+    word, then a look-behind over it for the left edge (the same as _EDGE_L before it): a
+    pattern that begins with the words lets the engine skip to their first letters. Compiled
+    only where the automaton of _trigger_automata() cannot serve."""
+    words = sorted((w for w in _index()[case] if w), key=lambda s: (-len(s), s))
+    if not words:
+        return None
+    return re.compile("(?:" + "|".join(re.escape(w) + r"(?<![\p{L}\p{M}\d]." + f"{{{len(w)}}})" for w in words)
+                      + ")" + _EDGE_R)
 
 
 _WORD_CHAR = re.compile(r"[\p{L}\p{M}\d]")
@@ -265,24 +324,25 @@ _WORD_CHAR = re.compile(r"[\p{L}\p{M}\d]")
 @lru_cache(maxsize=None)
 def _trigger_automata():
     """For each kind of entry, an Aho–Corasick automaton of the trigger words (checker/scan.py's
-    engine), or None (then the pattern of _index() is used): the same words as the pattern's
+    engine), or None (then _trigger_pattern() is used): the same words as the pattern's
     findall when every trigger word is letters only (two of them found whole can then never
     overlap, so findall's non-overlapping scan misses none)."""
     from ..scan import automaton
 
     out = {}
-    for case, (idx, _pat) in _index().items():
+    for case, idx in _index().items():
         words = [w for w in idx if w]
         ok = words and all(_WORD_CHAR.fullmatch(c) for w in words for c in w)
         out[case] = automaton(words) if ok else None
     return out
 
 
-def _trigger_words(case: bool, hay: str, pat) -> set[str]:
-    """The trigger words found whole in `hay` (as set(pat.findall(hay)), in the same order)."""
+def _trigger_words(case: bool, hay: str) -> set[str]:
+    """The trigger words found whole in `hay` (as set(_trigger_pattern(case).findall(hay)), in
+    the same order)."""
     a = _trigger_automata()[case]
     if a is None:
-        return set(pat.findall(hay))
+        return set(_trigger_pattern(case).findall(hay))
     out = {}
     word = _WORD_CHAR.match
     n = len(hay)
@@ -297,10 +357,10 @@ def find_confusions(text: str) -> list[ConfusionMatch]:
     """Curated confusions in a paragraph's (NFC) text, in order, without overlaps."""
     lower = text.lower()
     candidates: list[Confusion] = []
-    for case, (idx, pat) in _index().items():
+    for case, idx in _index().items():
         candidates.extend(idx.get("", ()))
-        if pat is not None:
-            for w in _trigger_words(case, text if case else lower, pat):
+        if any(idx):  # some trigger word
+            for w in _trigger_words(case, text if case else lower):
                 candidates.extend(idx.get(w, ()))
     return _confirm(text, lower, candidates)
 
@@ -312,13 +372,13 @@ def find_confusions_in(texts: list[str]) -> dict[int, list[ConfusionMatch]]:
     is an edge as the start or end of a paragraph is), so a paragraph without one costs nothing."""
     index = _index()
     automata = _trigger_automata()
-    if any(idx.get("") or (pat is not None and automata[case] is None) for case, (idx, pat) in index.items()):
+    if any(idx.get("") or (any(idx) and automata[case] is None) for case, idx in index.items()):
         return {i: found for i, t in enumerate(texts) if (found := find_confusions(t))}
     word = _WORD_CHAR.match
     hits: dict[int, dict[bool, dict[str, None]]] = {}
-    for case, (idx, pat) in index.items():
-        if pat is None:
-            continue
+    for case, idx in index.items():
+        if not any(idx):
+            continue  # no trigger word
         parts = texts if case else [t.lower() for t in texts]
         starts = list(accumulate((len(t) + 1 for t in parts), initial=0))
         hay = "\n".join(parts)
@@ -332,7 +392,7 @@ def find_confusions_in(texts: list[str]) -> dict[int, list[ConfusionMatch]]:
         text = texts[i]
         found = hits[i]
         candidates: list[Confusion] = []
-        for case, (idx, _pat) in index.items():
+        for case, idx in index.items():
             for w in set(found.get(case, ())):  # the order of find_confusions' set of words
                 candidates.extend(idx.get(w, ()))
         if found := _confirm(text, text.lower(), candidates):

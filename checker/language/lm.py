@@ -72,6 +72,11 @@ class SyllableModel:
         self._counts = counts
         self._keys = keys
         self._logs = logs
+        # the second syllable of each bigram (the low half of its key), read in place: followers()
+        # picks them with compress() in C, not one key at a time in Python
+        halves = memoryview(keys).cast("B").cast("H")
+        self._seconds = halves[0::2] if sys.byteorder == "little" else halves[1::2]
+        self._at_least: dict[float, bytes] = {}
         self.total = sum(counts)
         self._followers: dict[tuple[int, float], frozenset[int]] = {}
         # worked out once per syllable that asks (at most one entry per syllable: a few hundred
@@ -125,15 +130,20 @@ class SyllableModel:
 
     def followers(self, i: int, at_least: float) -> frozenset[int]:
         """The ids j with pair_ids(i, j) >= at_least (worked out once per syllable: its bigrams are
-        one run of the sorted table)."""
+        one run of the sorted table, their log counts turned into 1 or 0 by one bytes.translate)."""
         key = (i, at_least)
         out = self._followers.get(key)
         if out is None:
-            q = next((q for q, e in enumerate(_EXP) if e >= at_least), len(_EXP))
-            keys = self._keys
+            table = self._at_least.get(at_least) or self._selector(at_least)
             lo, hi = self._runs.get(i) or self._run(i)
-            out = frozenset(k & 0xFFFF for k in compress(keys[lo:hi], map(q.__le__, self._logs[lo:hi])))
+            out = frozenset(compress(self._seconds[lo:hi], self._logs[lo:hi].tobytes().translate(table)))
             self._followers[key] = out
+        return out
+
+    def _selector(self, at_least: float) -> bytes:
+        """The translation of a log count to 1 when the count it stands for is at least `at_least`,
+        else to 0."""
+        out = self._at_least[at_least] = bytes(e >= at_least for e in _EXP)
         return out
 
     def variant_ids(self, i: int):
