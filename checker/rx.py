@@ -99,10 +99,10 @@ def _load() -> dict:
     if _entries is None:
         _entries = {}
         if _USE_CACHE:
-            from .cache import loads_with_blob, read_bytes
+            from .cache import loads_with_blob, read_view
 
             name, origin = _cache_name()
-            loaded = loads_with_blob(read_bytes(name), origin)
+            loaded = loads_with_blob(read_view(name), origin)
             if loaded is not None and isinstance(loaded[0], list):
                 items, blob = loaded
                 for item in items:
