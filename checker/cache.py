@@ -32,7 +32,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from collections import deque
 from functools import lru_cache
 from itertools import repeat
@@ -203,6 +202,8 @@ def flush() -> None:
             if counts[kind] > KEEP.get(kind, 48):
                 del merged[name]
         index = json.dumps([[n, len(d)] for n, d in merged.items()], ensure_ascii=True, separators=(",", ":"))
+        import tempfile  # (only a run that made entries writes: most runs do not import it)
+
         try:
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
             try:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-import traceback
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Callable, Iterable, Iterator
@@ -346,6 +345,8 @@ def run_rules(doc: Document, rules: Iterable[Rule], debug: bool = False) -> Iter
             continue
         except Exception as exc:  # noqa: BLE001 - isolation is the point
             if debug:
+                import traceback
+
                 traceback.print_exc()
             yield Diagnostic(
                 code="E999", category="input", severity="error",
