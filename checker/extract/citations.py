@@ -31,6 +31,7 @@ from typing import Any
 from .. import rx as re
 
 from ..errors import ConfigError
+from ..record import Frozen
 from ..resources import load_table, rules_path
 from ..structure import patterns as P
 from ..textnorm import fold, is_upper_text
@@ -42,8 +43,7 @@ from .header import notice_date, notice_year, parse_place_date
 # --------------------------------------------------------------------------------------------
 # Rule data
 
-@dataclass(frozen=True)
-class DocType:
+class DocType(Frozen):
     key: str
     names: tuple[str, ...]
     codes: tuple[str, ...]
@@ -59,8 +59,7 @@ class DocType:
         return self.names[0]
 
 
-@dataclass(frozen=True)
-class IssuerCode:
+class IssuerCode(Frozen):
     name: str
     kind: str  # "party" | "state"
     issues: tuple[str, ...]
@@ -72,8 +71,7 @@ class IssuerCode:
         return code == self.code if self.code else bool(self.pattern.fullmatch(code))
 
 
-@dataclass(frozen=True)
-class ReplacedLaw:
+class ReplacedLaw(Frozen):
     type: str
     names: tuple[str, ...]  # folded
     display: str
@@ -84,8 +82,7 @@ class ReplacedLaw:
     source: str
 
 
-@dataclass(frozen=True)
-class RegisteredDoc:
+class RegisteredDoc(Frozen):
     """A real document (rules/documents.toml, or a province's file): C508, C509."""
     symbol: str
     type: str
