@@ -43,6 +43,7 @@ class Hit:
 
 @dataclass
 class Rule:
+    """A registered rule: its code, names, level, documentation and check function."""
     code: str
     name: str
     category: str

@@ -26,6 +26,8 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache_
 
 @dataclass
 class RunProblem:
+    """A problem of the run rather than of a file's content (a missing path, a folder with no
+    drafts)."""
     path: str
     message_vi: str
     message_en: str

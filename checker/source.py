@@ -24,6 +24,7 @@ def _starts_of(parts: list[str]) -> list[int]:
 
 @dataclass(frozen=True)
 class Position:
+    """A place in the source file: line and column, 1-based."""
     line: int
     column: int
 

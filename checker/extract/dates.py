@@ -42,6 +42,8 @@ def _date_matches(text: str):
 
 @dataclass
 class DateMention:
+    """A date written in a text (a day, a month, a quarter or a year), with the calendar dates
+    it stands for."""
     start: int
     end: int
     text: str

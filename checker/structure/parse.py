@@ -157,6 +157,8 @@ class Recognizer:
 
 @dataclass
 class OrderError:
+    """A component out of place: its paragraph, its token, and the tokens the grammar expected
+    there."""
     para: int
     token: str
     expected: list[str]
@@ -164,6 +166,7 @@ class OrderError:
 
 @dataclass
 class Structure:
+    """The components of a document found by the structure grammar, and what is out of place."""
     kind: str  # "thong-bao" or "other"
     doc_type: str  # the title's type ("thong-bao", "quyet-dinh", … or "" when there is none)
     tokens: list[Tok]
