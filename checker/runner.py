@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path

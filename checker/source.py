@@ -8,10 +8,11 @@ folded), so each paragraph carries a list of original offsets, one per character
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Iterator
+
+from . import rx as re
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
