@@ -19,6 +19,7 @@ from .errors import InputError
 
 @dataclass
 class FileResult:
+    """The result of checking one file: its findings, its kind, and what could not be judged."""
     path: str
     kind: str  # "thong-bao" | "party-notice" | "joint-notice" | "other" | "unreadable" (checker.structure.kind)
     diagnostics: list[Diagnostic] = field(default_factory=list)

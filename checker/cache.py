@@ -32,7 +32,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from collections import deque
 from functools import lru_cache
 from itertools import repeat
@@ -77,16 +76,21 @@ def read_regular(path: str, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
             return None
+        # the whole file in one read (the state file is a few megabytes: reading it in pieces and
+        # joining them wrote every byte twice into fresh memory, ~8 ms of every run), then reads
+        # until the end in case it grew meanwhile
         chunks, total = [], 0
+        size = st.st_size + 1
         while True:
-            chunk = os.read(fd, 1 << 20)
+            chunk = os.read(fd, size)
             if not chunk:
                 break
             total += len(chunk)
             if total > limit:
                 return None
             chunks.append(chunk)
-        return b"".join(chunks)
+            size = 1 << 20
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except OSError:
         return None
     finally:
@@ -145,17 +149,25 @@ def state_path() -> str | None:
 def read_bytes(name: str) -> bytes | None:
     """The bytes of the entry `name`: made by this run, or a section of the state file (read
     whole the first time)."""
+    got = read_view(name)
+    return None if got is None else bytes(got)
+
+
+def read_view(name: str) -> memoryview | None:
+    """read_bytes without the copy: a view of the entry (of the state file read once per
+    process), for a reader that takes views (loads_with_blob: the compiled programs, ~2.5 MB,
+    are only checksummed and sliced)."""
     path = state_path()
     if path is None:
         return None
     got = _pending.get(path, {}).get(name)
     if got is not None:
-        return got
+        return memoryview(got)
     sections = _sections.get(path)
     if sections is None:
         sections = _sections[path] = _parse_state(read_regular(path))
     got = sections.get(name)
-    return None if got is None else bytes(got)
+    return None if got is None else memoryview(got)  # (of bytes: read-only)
 
 
 def write_bytes(name: str, data: bytes) -> None:
@@ -190,6 +202,8 @@ def flush() -> None:
             if counts[kind] > KEEP.get(kind, 48):
                 del merged[name]
         index = json.dumps([[n, len(d)] for n, d in merged.items()], ensure_ascii=True, separators=(",", ":"))
+        import tempfile  # (only a run that made entries writes: most runs do not import it)
+
         try:
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
             try:
@@ -443,17 +457,23 @@ def dumps_with_blob(value, blob: bytes, origin: str) -> bytes:
     return _BLOB_MAGIC + str(len(head)).encode("ascii") + b"\n" + head + blob
 
 
-def loads_with_blob(data: bytes | None, origin: str):
+def loads_with_blob(data: bytes | memoryview | None, origin: str):
     """(value, memoryview of the binary part) of an entry made by dumps_with_blob from plain JSON
-    values, or None when it is missing, damaged or made from another origin."""
-    if not data or not data.startswith(_BLOB_MAGIC):
+    values, or None when it is missing, damaged or made from another origin. `data` may be a
+    view (read_view): the binary part is then a view of it, never copied."""
+    if data is None:
         return None
-    size, nl, rest = data[len(_BLOB_MAGIC):].partition(b"\n")
-    if not nl or not size.isdigit() or int(size) > len(rest):
+    view = memoryview(data)
+    head = bytes(view[:len(_BLOB_MAGIC) + 24])  # the magic line and the length's line
+    if not head.startswith(_BLOB_MAGIC):
+        return None
+    size, nl, _ = head[len(_BLOB_MAGIC):].partition(b"\n")
+    start = len(_BLOB_MAGIC) + len(size) + 1
+    if not nl or not size.isdigit() or int(size) > len(view) - start:
         return None
     n = int(size)
-    blob = memoryview(rest)[n:]
-    value = loads(rest[:n], origin + "|" + hashlib.sha256(blob).hexdigest(), plain=True)
+    blob = view[start + n:]
+    value = loads(bytes(view[start:start + n]), origin + "|" + hashlib.sha256(blob).hexdigest(), plain=True)
     return None if value is None else (value, blob)
 
 

@@ -95,6 +95,7 @@ def _limit_ok(key: str, value) -> bool:
 
 @dataclass
 class Config:
+    """One configuration file's [tool.rasoat] values (or the defaults), and where it came from."""
     path: Path | None = None  # the file it came from (None: defaults)
     values: dict[str, Any] = field(default_factory=dict)
 

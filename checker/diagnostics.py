@@ -51,12 +51,14 @@ class Edit:
 
 @dataclass
 class Fix:
+    """The edits that correct a finding; `safe`: applied by --fix without --unsafe-fixes."""
     edits: list[Edit]
     safe: bool = True
 
 
 @dataclass
 class Diagnostic:
+    """One finding: the rule, its level, its message and where it is (1-based, end exclusive)."""
     code: str
     category: str
     severity: str

@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-import traceback
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Callable, Iterable, Iterator
@@ -44,6 +43,7 @@ class Hit:
 
 @dataclass
 class Rule:
+    """A registered rule: its code, names, level, documentation and check function."""
     code: str
     name: str
     category: str
@@ -346,6 +346,8 @@ def run_rules(doc: Document, rules: Iterable[Rule], debug: bool = False) -> Iter
             continue
         except Exception as exc:  # noqa: BLE001 - isolation is the point
             if debug:
+                import traceback
+
                 traceback.print_exc()
             yield Diagnostic(
                 code="E999", category="input", severity="error",

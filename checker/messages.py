@@ -10,8 +10,9 @@ Findings carry both languages (diagnostics.Msg). Everything else a command print
 from __future__ import annotations
 
 import os
-import re
 import sys
+
+from . import rx as re  # (patterns for typer's screens: made only when one is shown)
 
 LANG = "vi"
 

@@ -45,6 +45,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Range:
+    """A span of the source file, from `start` to `end` (exclusive)."""
     start: Position
     end: Position
 

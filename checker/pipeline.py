@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass, field
 
+from . import rx as re
 from .api import FileResult, check_document, input_error_result
 from .config import Config, config_for
 from .diagnostics import Diagnostic

@@ -2,9 +2,10 @@
 
 Python 3.11 writes and compiles the methods of every @dataclass when its module is imported
 (0.5-1.8 ms each for a record of a dozen compiled patterns). The few records a module builds once
-per process (its compiled patterns) are subclasses of Frozen instead: the same behaviour as
-@dataclass(frozen=True) for fields without defaults (built by position or name, read-only, equal
-when their class and values are, hashed and shown by their values), methods written once here.
+per process (its compiled patterns, its rule data) are subclasses of Frozen instead: the same
+behaviour as @dataclass(frozen=True) (built by position or name, read-only, equal when their class
+and values are, hashed and shown by their values; defaults that are immutable values), methods
+written once here.
 tests/test_record.py compares it with the dataclass.
 """
 from __future__ import annotations
@@ -13,15 +14,25 @@ from dataclasses import FrozenInstanceError
 
 
 class Frozen:
-    """Fields: the annotations of the class (and of its Frozen bases first), in order."""
+    """Fields: the annotations of the class (and of its Frozen bases first), in order. A field
+    given a value in the class body has it as its default (an immutable value: as a dataclass,
+    no field without a default may follow one with a default)."""
 
     __slots__ = ()
     _fields: tuple[str, ...] = ()
+    _defaults: dict = {}
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         own = tuple(n for n in cls.__dict__.get("__annotations__", {}) if n not in cls._fields)
         cls._fields = cls._fields + own
+        cls._defaults = {**cls._defaults, **{n: cls.__dict__[n] for n in own if n in cls.__dict__}}
+        defaulted = False
+        for n in cls._fields:
+            if n in cls._defaults:
+                defaulted = True
+            elif defaulted:
+                raise TypeError(f"non-default argument {n!r} follows default argument")
 
     def __init__(self, *args, **kwargs):
         names = self._fields
@@ -35,6 +46,8 @@ class Frozen:
             if key not in names:
                 raise TypeError(f"{name}.__init__() got an unexpected keyword argument '{key}'")
             values[key] = value
+        for n, value in self._defaults.items():
+            values.setdefault(n, value)
         missing = [n for n in names if n not in values]
         if missing:
             raise TypeError(f"{name}.__init__() missing {len(missing)} required argument(s): "

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,8 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache_
 
 @dataclass
 class RunProblem:
+    """A problem of the run rather than of a file's content (a missing path, a folder with no
+    drafts)."""
     path: str
     message_vi: str
     message_en: str

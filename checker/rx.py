@@ -99,10 +99,10 @@ def _load() -> dict:
     if _entries is None:
         _entries = {}
         if _USE_CACHE:
-            from .cache import loads_with_blob, read_bytes
+            from .cache import loads_with_blob, read_view
 
             name, origin = _cache_name()
-            loaded = loads_with_blob(read_bytes(name), origin)
+            loaded = loads_with_blob(read_view(name), origin)
             if loaded is not None and isinstance(loaded[0], list):
                 items, blob = loaded
                 for item in items:
@@ -459,23 +459,86 @@ class _Deferred:
 
 # ---- compile ---------------------------------------------------------------------------------
 
+_PATTERN_ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn", "scanner",
+                  "groups", "groupindex", "flags", "pattern")
+
+
+class _Lazy:
+    """A pattern whose compiled program is in the cache, handed to `_sre` on first use. A run
+    compiles (at import) some 900 patterns but searches with about a third of them (a rule whose
+    trigger is absent never uses the rest), and making a pattern from its program (a list of
+    Python ints, ~700 on average, then _sre's validation) was ~27 ms of every run. `pattern` and
+    `flags` are known at once; any other attribute makes the real pattern, whose methods and
+    attributes are then the instance's own (no indirection on later calls). Equal to, and
+    hashed as, the real pattern."""
+
+    def __init__(self, pattern: str, flags: int, entry):
+        self.pattern = pattern
+        self.flags = entry[0]
+        self._key = (pattern, flags, entry)
+
+    def real(self):
+        """The compiled pattern (made once)."""
+        pattern, flags, entry = self._key
+        compiled = _from_program(pattern, entry) or _fresh(pattern, flags)
+        for attr in _PATTERN_ATTRS:
+            setattr(self, attr, getattr(compiled, attr))
+        self.real = lambda: compiled
+        return compiled
+
+    def __getattr__(self, name):  # only for what is not yet in the instance's __dict__
+        if name.startswith("__") or name in ("_key", "real"):
+            raise AttributeError(name)
+        return getattr(self.real(), name)
+
+    def __eq__(self, other):
+        if type(other) is _Lazy:
+            other = other.real()
+        return self.real() == other if isinstance(other, Pattern) else NotImplemented
+
+    def __hash__(self):
+        return hash(self.real())
+
+    def __repr__(self):
+        return repr(self.real())
+
+    def __copy__(self):
+        return self  # (patterns are immutable: copies are the pattern itself)
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        return compile, (self.pattern, self._key[1])
+
+
+def _from_program(pattern: str, entry):
+    """The pattern made from its cached program, or None when `_sre` refuses it."""
+    try:
+        import _sre
+
+        fl, code, groups, groupindex, indexgroup = entry
+        program = array("I")
+        program.frombytes(code)
+        return _sre.compile(pattern, fl, program.tolist(), groups, groupindex, tuple(indexgroup))
+    except Exception:  # noqa: BLE001 - a refused or stale entry: compile it again
+        return None
+
+
 @lru_cache(maxsize=8192)
 def _compile(pattern: str, flags: int):
     flags = int(flags)
-    key = (pattern, flags)
-    entry = _load().get(key) if _USE_CACHE else None
+    entry = _load().get((pattern, flags)) if _USE_CACHE else None
     if entry == _REGEX:
         return _Deferred(pattern, flags)
-    if entry is not None:
-        try:
-            import _sre
+    if type(entry) is tuple and type(entry[0]) is int:
+        return _Lazy(pattern, flags, entry)
+    return _fresh(pattern, flags)
 
-            fl, code, groups, groupindex, indexgroup = entry
-            program = array("I")
-            program.frombytes(code)
-            return _sre.compile(pattern, fl, program.tolist(), groups, groupindex, tuple(indexgroup))
-        except Exception:  # noqa: BLE001 - a refused or stale entry: compile it again
-            pass
+
+def _fresh(pattern: str, flags: int):
+    """Compile a pattern not in the cache (or refused from it), and remember its program."""
+    key = (pattern, flags)
     marked = _USE_CACHE and not _MARKED.search(pattern)
     for source, marked in ((pattern, False), (_spelled_out(pattern, flags, marked=marked), marked)):
         if source is None:
@@ -718,6 +781,8 @@ _NOT_U = ~int(_re.U)  # an int: `flags & ~_re.U` made two RegexFlag members per 
 def fast_finditer(p, text: str):
     """p.finditer(text), the same matches, found by scanning the lower-cased text for the literal
     starts of the pattern's alternatives when it has them (see ci_finditer)."""
+    if type(p) is _Lazy:
+        p = p.real()
     if not isinstance(p, Pattern):
         return p.finditer(text)
     if not _INTERNALS:

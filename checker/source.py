@@ -8,10 +8,11 @@ folded), so each paragraph carries a list of original offsets, one per character
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Iterator
+
+from . import rx as re
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -24,6 +25,7 @@ def _starts_of(parts: list[str]) -> list[int]:
 
 @dataclass(frozen=True)
 class Position:
+    """A place in the source file: line and column, 1-based."""
     line: int
     column: int
 

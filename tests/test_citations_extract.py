@@ -270,3 +270,20 @@ def test_citation_parts(row, docs):
             assert c.title and c.title.startswith(extra["title"])
     if "first" in extra:
         assert c.is_first == extra["first"]
+
+
+def test_days_in_month_is_calendar_monthrange():
+    import calendar
+
+    import pytest
+
+    from checker.extract.dates import days_in_month
+
+    for year in (1, 4, 100, 400, 1900, 2000, 2023, 2024, 2100, 9999, 99999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+    for month in (0, 13, -1):
+        with pytest.raises(ValueError):
+            days_in_month(2024, month)
+    with pytest.raises(ValueError):
+        calendar.monthrange(2024, 13)  # (the same error class as calendar's)

@@ -61,3 +61,41 @@ def test_each_pattern_record_has_every_field(module):
     assert all(getattr(p, n) is not None for n in p._fields)
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(p, p._fields[0], None)
+
+
+class WithDefaults(Frozen):
+    first: str
+    second: tuple = ()
+    third: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class DWithDefaults:
+    first: str
+    second: tuple = ()
+    third: int = 0
+
+
+def test_defaults_as_the_frozen_dataclass():
+    for args, kwargs in ((("a",), {}), (("a", (1,)), {}), (("a",), {"third": 3}), ((), {"first": "a", "second": (2,)})):
+        d, f = DWithDefaults(*args, **kwargs), WithDefaults(*args, **kwargs)
+        assert repr(f) == repr(d).replace("DWithDefaults(", "WithDefaults(")
+        assert hash(f) == hash(dataclasses.astuple(d))
+    with pytest.raises(TypeError):
+        WithDefaults()
+    with pytest.raises(TypeError):
+        class Bad(Frozen):  # noqa: F841 - as a dataclass: no field without a default after one with
+            first: str = ""
+            second: int
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        WithDefaults("a").third = 1
+
+
+def test_citation_rule_data_records_are_frozen_records():
+    from checker.extract import citations
+
+    t = citations.tables()
+    dt = t.types[0]
+    assert isinstance(dt, Frozen) and dt.name == dt.names[0] and dt == type(dt)(*dt._values())
+    assert all(isinstance(x, Frozen) for x in (*t.issuers, *t.laws, *citations.national_documents().values()))
+    assert {d.generic_names for d in t.types} >= {()}  # the default where doc_types.toml has none

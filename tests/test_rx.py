@@ -119,6 +119,41 @@ def test_refused_cache_entry_falls_back_to_compiling(monkeypatch):
         rx._compile.cache_clear()
 
 
+@NEEDS_INTERNALS
+def test_patterns_made_from_cached_programs_on_first_use_match_as_compiled_ones():
+    """A pattern whose program is in the cache is made on first use (rx._Lazy): on the seeds and
+    the corpus notices every such pattern rasoat uses finds what the same pattern compiled anew
+    finds, and stands for it (attributes, equality, copies, pickling)."""
+    import copy
+    import pickle
+    import re
+
+    if not TEXTS:
+        pytest.skip("../shared not found")
+    for f in TEXTS[:3]:
+        check_file(f)
+    text = "\n".join(f.read_text(encoding="utf-8") for f in TEXTS)
+    keys = [k for k, e in rx._load().items() if isinstance(e, tuple) and not k[0].startswith("\x00")]
+    assert len(keys) > 300
+    rx._compile.cache_clear()
+    try:
+        for pattern, flags in keys:
+            lazy = rx.compile(pattern, flags)
+            assert type(lazy) is rx._Lazy
+            fresh = rx._fresh(pattern, flags)
+            assert (lazy.pattern, lazy.flags) == (fresh.pattern, fresh.flags)  # known before it is made
+            assert "search" not in vars(lazy)
+            assert _spans(lazy, text) == _spans(fresh, text), pattern[:120]
+            assert (lazy.groups, dict(lazy.groupindex)) == (fresh.groups, dict(fresh.groupindex))
+            assert lazy.real() is lazy.real() and lazy.real() == fresh and lazy == fresh and hash(lazy) == hash(fresh)
+        lazy = rx.compile(keys[0][0], keys[0][1])
+        assert copy.copy(lazy) is lazy and copy.deepcopy(lazy) is lazy
+        assert pickle.loads(pickle.dumps(lazy)) is lazy  # (the same pattern from rx's own cache)
+        assert repr(lazy) == repr(lazy.real()) and lazy.sub("", text) == re.compile(lazy.real()).sub("", text)
+    finally:
+        rx._compile.cache_clear()
+
+
 def test_patterns_neither_engine_accepts_raise_rx_error():
     with pytest.raises(rx.error):
         rx.compile(r"(?P<a>x")

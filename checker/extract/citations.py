@@ -31,6 +31,7 @@ from typing import Any
 from .. import rx as re
 
 from ..errors import ConfigError
+from ..record import Frozen
 from ..resources import load_table, rules_path
 from ..structure import patterns as P
 from ..textnorm import fold, is_upper_text
@@ -42,8 +43,7 @@ from .header import notice_date, notice_year, parse_place_date
 # --------------------------------------------------------------------------------------------
 # Rule data
 
-@dataclass(frozen=True)
-class DocType:
+class DocType(Frozen):
     key: str
     names: tuple[str, ...]
     codes: tuple[str, ...]
@@ -59,8 +59,7 @@ class DocType:
         return self.names[0]
 
 
-@dataclass(frozen=True)
-class IssuerCode:
+class IssuerCode(Frozen):
     name: str
     kind: str  # "party" | "state"
     issues: tuple[str, ...]
@@ -72,8 +71,7 @@ class IssuerCode:
         return code == self.code if self.code else bool(self.pattern.fullmatch(code))
 
 
-@dataclass(frozen=True)
-class ReplacedLaw:
+class ReplacedLaw(Frozen):
     type: str
     names: tuple[str, ...]  # folded
     display: str
@@ -84,8 +82,7 @@ class ReplacedLaw:
     source: str
 
 
-@dataclass(frozen=True)
-class RegisteredDoc:
+class RegisteredDoc(Frozen):
     """A real document (rules/documents.toml, or a province's file): C508, C509."""
     symbol: str
     type: str
@@ -125,8 +122,10 @@ def _load(name: str) -> list[dict]:
     return entries
 
 
-@dataclass
-class Tables:
+class Tables(Frozen):
+    """The citation rule data of rules/, with the patterns made from it: built once per process
+    (tables())."""
+
     types: list[DocType]
     by_name: dict[str, DocType]  # folded name → type
     by_key: dict[str, DocType]
@@ -140,19 +139,19 @@ class Tables:
     prefilter: Any
     dangling_re: Any
     # the printable ASCII characters a dangling_re match can end with (before spaces and tabs)
-    dangling_ascii: frozenset[str] = frozenset()
+    dangling_ascii: frozenset[str]
     # prefilter split in two that the engine can scan for quickly: the symbol shape (it begins
     # with a digit), and the names, lower-cased, on the lower-cased text (every alternative
     # begins with a letter of a name): together they accept all that prefilter accepts
-    prefilter_symbol: Any = None
-    prefilter_lower: Any = None
-    type_lower: Any = None  # the type names lower-cased, for re.ci_finditer(type_re, type_lower, …)
+    prefilter_symbol: Any
+    prefilter_lower: Any
+    type_lower: Any  # the type names lower-cased, for re.ci_finditer(type_re, type_lower, …)
 
     # an Aho–Corasick automaton (checker/scan.py) of the literal starts of prefilter_lower's
     # alternatives (the names, lower-cased; None without pyahocorasick), and what may follow
     # each of them in it (name_tails[name]: 1 _NAME_TAIL, 2 _LAW_TAIL, 3 either)
-    names_ac: Any = None
-    name_tails: dict[str, int] = field(default_factory=dict)
+    names_ac: Any
+    name_tails: dict[str, int]
 
     def may_cite(self, text: str) -> bool:
         """Whether the paragraph may hold a citation (False: it certainly holds none)."""
@@ -234,17 +233,15 @@ def tables() -> Tables:
                                           + [re.escape(n) + _LAW_TAIL_RX for n in _LAW_NAMES]))
     prefilter_symbol = re.compile(r"\d[ \t]*[/\-–][ \t]*(?:\d{4}[ \t]*/[ \t]*)?\p{L}")
     type_lower = re.compile("|".join(map(re.escape, lowered)))
-    out = Tables(types, by_name, {t.key: t for t in types}, state_owner, party_owner, issuers, laws, known,
-                 undotted, type_re, prefilter, dangling_re, dangling_ascii, prefilter_symbol, prefilter_lower,
-                 type_lower)
     from ..scan import automaton
 
     # (every alternative of type_lower and of LAW_RE lower-cased begins with one of these too)
     tails = {n: 1 for n in lowered}
     for n in _LAW_NAMES:
         tails[n] = tails.get(n, 0) | 2
-    out.names_ac, out.name_tails = automaton(sorted(tails)), tails
-    return out
+    return Tables(types, by_name, {t.key: t for t in types}, state_owner, party_owner, issuers, laws, known,
+                  undotted, type_re, prefilter, dangling_re, dangling_ascii, prefilter_symbol, prefilter_lower,
+                  type_lower, automaton(sorted(tails)), tails)
 
 
 _NAME_TAIL_RX = r"[ \t]+(?:số|\d)"  # what follows a type name in prefilter_lower
@@ -286,6 +283,8 @@ class Problem:
 
 @dataclass
 class Citation:
+    """A cited document found in a paragraph: its type, number and symbol, date, issuer and
+    title, each with where it is written (indexes in the paragraph)."""
     para: Any  # Paragraph
     start: int
     end: int
@@ -537,6 +536,7 @@ def _split_joined(code: str) -> str | None:
 
 @dataclass
 class _Anchor:
+    """Where a citation was found, and how (a type name, a law's name, a bare symbol)."""
     start: int
     kind: str  # "typed" | "symbol" | "law"
     cit: Citation

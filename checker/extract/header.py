@@ -13,6 +13,7 @@ SO_VALUE = re.compile(r"^(?P<num>[^/]*?)\s*/\s*(?P<sym>.*?)\s*\.?\s*$")
 
 @dataclass
 class NumberSymbol:
+    """The number and symbol of a Số line ("Số: 12/TB-UBND"), as written and where."""
     number: str  # as written, may be blank in a draft
     symbol: str  # "TB-UBND"
     number_start: int  # offsets in the paragraph text
@@ -35,6 +36,7 @@ def parse_so(text: str) -> NumberSymbol | None:
 
 @dataclass
 class PlaceDate:
+    """The place and date line ("Hà Nội, ngày 15 tháng 11 năm 2025"), as written and where."""
     place: str
     day: str
     month: str

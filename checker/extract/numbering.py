@@ -26,6 +26,7 @@ NUMBERED = ("roman", "arabic", "letter", "paren_num", "paren_roman", "paren_lett
 
 @dataclass
 class Issue:
+    """A defect of the body's numbering (a gap, a duplicate, a wrong start, level or style)."""
     kind: str  # gap | start | duplicate | restart | style | prefix
     item: Item  # where it is reported
     prev: Item | None  # the item before it in its run (or the sibling it should follow)
@@ -36,6 +37,7 @@ class Issue:
 
 @dataclass
 class Numbering:
+    """The body's outline, the order its lettered items follow, and the defects of its numbering."""
     outline: Outline
     letter_order: str  # "vi" | "latin" | "unknown"
     issues: list[Issue]

@@ -35,6 +35,7 @@ _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 @dataclass
 class Marker:
+    """An inline list marker ("(2)", "b)", "Thứ hai") in a paragraph's text."""
     start: int  # where the marker starts (in the text)
     body: int  # where the entry's text starts (after the marker)
     style: str  # "paren_num" | "paren_roman" | "letter" | "ordinal"
@@ -44,6 +45,7 @@ class Marker:
 
 @dataclass
 class Entry:
+    """An inline list entry: its marker, and where its text ends."""
     marker: Marker
     end: int  # end of the entry's text (the next marker of the list, or the end of the span)
 

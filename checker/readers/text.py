@@ -100,6 +100,7 @@ def decode(raw: bytes, path: str) -> Source:
 
 @dataclass
 class Line:
+    """One line of a text draft, cleaned, with the source offset of each character."""
     no: int
     text: str
     offsets: Sequence[int]  # len(text) + 1; a list, or a range for a line read as it stands (read_lines)

@@ -41,6 +41,7 @@ SIG_NOTE = re.compile(r"^\(?\s*(?:đã\s+ký|ký[, ]+(?:ghi\s+rõ|đóng\s+dấu
 
 @dataclass
 class Tok:
+    """The structure token of one paragraph (QUOC_HIEU, SO, TITLE, ITEM, …)."""
     type: str
     para: int  # index in Document.paragraphs
     interleaved: bool = False  # a recipient line found among the signature lines (columns read in turn)

@@ -33,6 +33,7 @@ KINDS = ("thong-bao", "party-notice", "joint-notice", "other")
 
 @dataclass(frozen=True)
 class NoticeKind:
+    """What kind of document a file is (checker.structure.kind), and its subtype."""
     kind: str  # one of KINDS
     subtype: str  # "conclusion" | "announcement" for notices; a document type or "" otherwise
 

@@ -22,6 +22,7 @@ LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 @dataclass
 class Item:
+    """A numbered or bulleted item of the body: its marker, level and paragraphs."""
     index: int  # position in Outline.items
     para: int  # paragraph index (Document.paragraphs)
     style: str  # roman, arabic, dotted2, dotted3, letter, paren_num, paren_roman, paren_letter, bullet:-, bullet:+ …
@@ -80,6 +81,7 @@ def style_of(marker) -> tuple[str, str]:
 
 @dataclass
 class Outline:
+    """The items of the body in order, and the paragraphs before the first one."""
     items: list[Item]
     intro: list[int]  # body paragraphs before the first item
 

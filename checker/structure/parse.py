@@ -1,31 +1,23 @@
-"""The Lark driver: token stream → tree, with recovery, → Structure (component → paragraphs).
+"""The structure parser: token stream → Structure (component → paragraphs), with recovery.
 
-The parser is LALR over paragraph tokens (grammar/thongbao.lark). It is fed token by token
-through Lark's interactive parser: a token the grammar does not accept at that point (a
-component out of order) is recorded as a structure error and skipped, the parser state is
-restored, and parsing goes on, so one misplaced paragraph never hides the rest of the document.
+The parser is LALR over paragraph tokens (grammar/thongbao.lark). It is fed token by token: a
+token the grammar does not accept at that point (a component out of order) is recorded as a
+structure error and skipped, the parser state is restored, and parsing goes on, so one misplaced
+paragraph never hides the rest of the document.
+
+Lark builds the LALR tables from the grammar. The tables alone (a few hundred entries: for each
+state, the action on each symbol) are all that feeding tokens needs, so they are kept in the
+state file (checker/cache.py) as plain JSON and run by `Recognizer`, which accepts and refuses
+exactly the tokens Lark's parser does (the same steps over the same tables: tested against Lark
+on real documents); importing Lark (~30 ms) and loading its parser (~20 ms) is then left to a
+first run, or to a caller that asks for the parse tree (Structure.tree).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import sys
-
-# Lark imports the `regex` module at import time when it is installed, for its `regex=True`
-# option, which rasoat does not use (rasoat's own patterns go through checker/rx.py). Hiding it
-# for that one import (a None entry in sys.modules makes `import regex` fail) saves ~15 ms of
-# every run; `regex` stays importable afterwards.
-_hide_regex = "regex" not in sys.modules
-if _hide_regex:
-    sys.modules["regex"] = None  # type: ignore[assignment]
-try:
-    from lark import Lark, Token, Tree
-    from lark.exceptions import UnexpectedToken
-    from lark.lexer import Lexer
-finally:
-    if _hide_regex and sys.modules.get("regex", 0) is None:
-        del sys.modules["regex"]
 
 from .. import rx as re
 from ..model import Paragraph
@@ -33,72 +25,140 @@ from ..resources import grammar_path
 from . import patterns as P
 from .classify import Tok, classify
 
-
-class _NoLexer(Lexer):
-    """Tokens come from the classifier; Lark's own lexer is not used."""
-
-    def __init__(self, lexer_conf):  # noqa: D401 - Lark's interface
-        pass
-
-    def lex(self, data):  # pragma: no cover - never called: tokens are fed one by one
-        return iter(())
+_FORMAT = "lalr-tables 1"  # how the tables are written (part of their origin)
 
 
-def _cache_name(grammar: str) -> tuple[str, str]:
-    """A per-user cache entry of the LALR tables: its name and origin (the grammar, Lark's version)."""
-    import hashlib
-
-    import lark
-
-    digest = hashlib.sha256((grammar + lark.__version__).encode("utf-8")).hexdigest()
-    return f"thongbao-{digest[:16]}.json", digest
-
-
-def _from_cache(grammar: str) -> Lark | None:
-    from ..cache import read_entry
-
-    got = read_entry(*_cache_name(grammar))
-    if not isinstance(got, dict):
-        return None
+def _import_lark():
+    """lark's Lark, Token and Lexer. Lark imports the `regex` module at import
+    time when it is installed, for its `regex=True` option, which rasoat does not use (rasoat's
+    own patterns go through checker/rx.py). Hiding it for that one import (a None entry in
+    sys.modules makes `import regex` fail) saves ~15 ms; `regex` stays importable afterwards."""
+    hide = "regex" not in sys.modules
+    if hide:
+        sys.modules["regex"] = None  # type: ignore[assignment]
     try:
-        data, memo = got["data"], got["memo"]
-        data["options"]["lexer"] = _NoLexer  # a class: not kept in the entry
-        data["parser"]["lexer_conf"]["lexer_type"] = _NoLexer
-        return Lark._load_from_dict(data, memo)
-    except Exception:  # noqa: BLE001 - an entry Lark cannot use is a miss
-        return None
-
-
-def _to_cache(grammar: str, built: Lark) -> None:
-    from lark.grammar import Rule
-    from lark.lexer import TerminalDef
-
-    from ..cache import prune, write_entry
-
-    try:
-        data, memo = built.memo_serialize([TerminalDef, Rule])
-        data["options"] = {k: v for k, v in data["options"].items() if k not in ("lexer", "cache")}
-        data["parser"]["lexer_conf"]["lexer_type"] = None
-    except Exception:  # noqa: BLE001 - tables that cannot be kept are built again next time
-        return
-    write_entry(*_cache_name(grammar), {"data": data, "memo": memo})
-    prune("thongbao")  # tables for another grammar or Lark version are no longer needed
+        from lark import Lark, Token
+        from lark.lexer import Lexer
+    finally:
+        if hide and sys.modules.get("regex", 0) is None:
+            del sys.modules["regex"]
+    return Lark, Token, Lexer
 
 
 @lru_cache(maxsize=1)
-def parser() -> Lark:
-    """The LALR parser, built once per process; its tables are kept on disk between runs as
-    checked JSON (checker/cache.py), never as a pickle."""
-    grammar = grammar_path().read_text(encoding="utf-8")
-    built = _from_cache(grammar)
-    if built is None:
-        built = Lark(grammar, parser="lalr", lexer=_NoLexer, start="start")
-        _to_cache(grammar, built)
+def lark_parser():
+    """Lark's LALR parser of the grammar, built from it (tokens come from the classifier: Lark's
+    own lexer is not used)."""
+    Lark, _, Lexer = _import_lark()
+
+    class NoLexer(Lexer):
+        def __init__(self, lexer_conf):  # noqa: D401 - Lark's interface
+            pass
+
+        def lex(self, data):  # pragma: no cover - never called: tokens are fed one by one
+            return iter(())
+
+    return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer=NoLexer, start="start")
+
+
+def _lark_origin(grammar: bytes) -> str:
+    """What the tables are made from: the grammar, the text of the installed Lark's __init__.py
+    (which holds its version; read, not imported) and the format of the entry."""
+    import hashlib
+    from importlib.util import find_spec
+
+    spec = find_spec("lark")
+    with open(spec.origin, "rb") as fh:
+        lark_text = fh.read()
+    return hashlib.sha256(grammar + b"\0" + lark_text + b"\0" + _FORMAT.encode("ascii")).hexdigest()
+
+
+def tables_of(built) -> dict:
+    """The LALR tables of a Lark parser as plain JSON: for each state (numbered 0…n-1), symbol →
+    the next state (a shift or a goto) or ~k (reduce by rule k: [its left-hand side, its length])."""
+    table = built.parser.parser.parser.parse_table
+    number = {s: i for i, s in enumerate(table.states)}
+    rules: dict = {}
+    states = []
+    for s in table.states.values():
+        row = {}
+        for sym, (action, arg) in s.items():
+            if action.name == "Shift":
+                row[sym] = number[arg]
+            else:
+                row[sym] = ~rules.setdefault(arg, len(rules))
+        states.append(row)
+    return {"states": states, "rules": [[r.origin.name, len(r.expansion)] for r in rules],
+            "start": number[table.start_states["start"]]}
+
+
+def _valid_tables(t) -> bool:
+    """Whether a value read from the state file has the shape tables_of gives (every shift and
+    reduce within the tables)."""
+    try:
+        states, rules, start = t["states"], t["rules"], t["start"]
+        n, r = len(states), len(rules)
+        return (type(start) is int and 0 <= start < n
+                and all(type(o) is str and type(k) is int and k >= 0 for o, k in rules)
+                and all(type(row) is dict and all(type(c) is int and -r <= c < n for c in row.values())
+                        for row in states))
+    except (TypeError, KeyError, ValueError):
+        return False
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict:
+    """The LALR tables of the grammar: from the state file, or built by Lark (and kept there)."""
+    from ..cache import prune, read_entry, write_entry
+
+    grammar = grammar_path().read_bytes()
+    try:
+        origin = _lark_origin(grammar)
+    except (OSError, AttributeError, TypeError, ValueError):
+        return tables_of(lark_parser())  # (no Lark to name: building says why)
+    name = f"thongbao-{origin[:16]}.json"
+    got = read_entry(name, origin)
+    if _valid_tables(got):
+        return got
+    built = tables_of(lark_parser())
+    write_entry(name, origin, built)
+    prune("thongbao")  # tables for another grammar or Lark version are no longer needed
     return built
+
+
+class Recognizer:
+    """Lark's LALR parser (lalr_parser_state.ParserState.feed_token) run over the tables alone:
+    the same shifts and reductions, so a token is accepted or refused exactly when Lark accepts or
+    refuses it, with the same expected terminals; no tree is built."""
+
+    def __init__(self, t: dict):
+        self.states, self.rules = t["states"], t["rules"]
+        self.stack = [t["start"]]
+
+    def feed(self, kind: str) -> list[str] | None:
+        """Feed one token: None when accepted; else the terminals the state it was refused in
+        accepts (sorted), and the parser is back where it was before this token."""
+        states, stack = self.states, self.stack
+        saved = list(stack)
+        while True:
+            row = states[stack[-1]]
+            code = row.get(kind)
+            if code is None:
+                stack[:] = saved
+                return sorted(s for s in row if s.isupper())
+            if code >= 0:
+                stack.append(code)
+                return None
+            origin, size = self.rules[~code]
+            if size:
+                del stack[-size:]
+            stack.append(states[stack[-1]][origin])
 
 
 @dataclass
 class OrderError:
+    """A component out of place: its paragraph, its token, and the tokens the grammar expected
+    there."""
     para: int
     token: str
     expected: list[str]
@@ -106,10 +166,12 @@ class OrderError:
 
 @dataclass
 class Structure:
+    """The components of a document found by the structure grammar, and what is out of place."""
     kind: str  # "thong-bao" or "other"
     doc_type: str  # the title's type ("thong-bao", "quyet-dinh", … or "" when there is none)
     tokens: list[Tok]
-    tree: Tree | None
+    # the tokens the grammar accepted, in order (the others are order_errors or interleaved)
+    accepted: list[Tok] = field(default_factory=list)
     components: dict[str, list[int]] = field(default_factory=dict)
     order_errors: list[OrderError] = field(default_factory=list)
     # paragraph index → where the signature column's text starts in a Nơi nhận line that a PDF
@@ -117,6 +179,18 @@ class Structure:
     side: dict[int, int] = field(default_factory=dict)
     # paragraphs of the Nơi nhận column read in turn with the signature column's lines
     interleaved: list[int] = field(default_factory=list)
+
+    @cached_property
+    def tree(self):
+        """Lark's parse tree of the accepted tokens (None for a document that is no notice): what
+        Lark's parser gives when fed them, with the refused ones skipped (no rule reads it)."""
+        if self.kind != "thong-bao":
+            return None
+        _, Token, _ = _import_lark()
+        ip = lark_parser().parse_interactive(None)
+        for t in self.accepted:
+            ip.feed_token(Token(t.type, str(t.para), start_pos=t.para))
+        return ip.feed_eof()
 
     def own_text(self, p) -> str:
         """The paragraph's text without the signature column's text beside it."""
@@ -192,30 +266,19 @@ def document_kind(paras: list[Paragraph], toks: list[Tok]) -> tuple[str, str]:
 def parse_structure(paras: list[Paragraph]) -> Structure:
     toks = classify(paras)
     kind, doc_type = document_kind(paras, toks)
-    st = Structure(kind=kind, doc_type=doc_type, tokens=toks, tree=None)
+    st = Structure(kind=kind, doc_type=doc_type, tokens=toks)
     if kind != "thong-bao":
         return st
-    ip = parser().parse_interactive(None)
-    accepted: list[Tok] = []
-    ps = ip.parser_state
+    parser = Recognizer(tables())
     for t in toks:
         if t.interleaved:  # its place among the signature lines is the extraction's, not the document's
             st.interleaved.append(t.para)
             continue
-        # Reductions never mutate earlier values, so shallow copies of the two stacks are enough
-        # to undo a token the grammar rejects (a deep copy per token would make this quadratic).
-        saved = (list(ps.state_stack), list(ps.value_stack))
-        try:
-            ip.feed_token(Token(t.type, str(t.para), start_pos=t.para))
-            accepted.append(t)
-        except UnexpectedToken as exc:
-            st.order_errors.append(OrderError(t.para, t.type, sorted(x for x in exc.expected if x.isupper())))
-            ps.state_stack[:] = saved[0]
-            ps.value_stack[:] = saved[1]
-    try:
-        st.tree = ip.feed_eof()
-    except UnexpectedToken:  # pragma: no cover - every component is optional, $END is always accepted
-        st.tree = None
+        expected = parser.feed(t.type)
+        if expected is None:
+            st.accepted.append(t)
+        else:
+            st.order_errors.append(OrderError(t.para, t.type, expected))
     # a misplaced component is still present: rules check its content, S112 its place
     for t in toks:
         st.components.setdefault(COMPONENT[t.type], []).append(t.para)

@@ -17,18 +17,17 @@ Why: an impossible date is certainly a typo, and the document cannot be found by
 Rule: Decree 30/2020/NĐ-CP, Annex I, Part I, II.4.b and II.6.b.
 Fix: copy the date from the original.
 """
-import calendar
-
 from ...diagnostics import Msg
 from ...engine import Hit, rule
 from ...extract.citations import citations
+from ...extract.dates import days_in_month
 from ._common import data
 
 
 def _why(d) -> tuple[str, str]:
     if not d.month or not 1 <= d.month <= 12:
         return f"không có tháng {d.month}", f"there is no month {d.month}"
-    days = calendar.monthrange(d.year or 2024, d.month)[1]
+    days = days_in_month(d.year or 2024, d.month)
     if d.day == 0:
         return "không có ngày 0", "there is no day 0"
     return (f"tháng {d.month}/{d.year} chỉ có {days} ngày", f"month {d.month}/{d.year} has only {days} days")
