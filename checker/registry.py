@@ -68,19 +68,7 @@ def _status(start: dt.date | None, end: dt.date | None, day: dt.date, grace: dt.
     return "valid"
 
 
-class _Record(Frozen):
-    """record.Frozen whose fields may have a default: the value written in the class body. (No
-    @dataclass to make at import: the registry's classes cost ~4 ms of every start.)"""
-
-    def __init__(self, *args, **kwargs):
-        cls = type(self)
-        for name in cls._fields[len(args):]:
-            if name not in kwargs and hasattr(cls, name):
-                kwargs[name] = getattr(cls, name)
-        super().__init__(*args, **kwargs)
-
-
-class Agency(_Record):
+class Agency(Frozen):
     name: str
     level: str
     variants: tuple[str, ...] = ()
@@ -107,7 +95,7 @@ class Agency(_Record):
         return f"{a}–{b}"
 
 
-class Province(_Record):
+class Province(Frozen):
     name: str  # proper name without the unit word: "Lào Cai"
     kind: str  # "tỉnh" | "thành phố"
     code: str | None = None
@@ -147,7 +135,7 @@ class Place(Frozen):
         return _status(self.valid_from, self.valid_to, day)
 
 
-class Registry(_Record):
+class Registry(Frozen):
     agencies: tuple[Agency, ...]
     provinces: tuple[Province, ...]
     places: tuple[Place, ...]
