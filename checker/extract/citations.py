@@ -226,8 +226,8 @@ def tables() -> Tables:
     import re as _stdre
 
     lasts = {n[-1] for n in names} | {"ố"}
-    dangling_ascii = frozenset(a for a in map(chr, range(32, 127)) for c in lasts
-                               if _stdre.fullmatch(_stdre.escape(c), a, _stdre.I))
+    ascii_chars = [chr(k) for k in range(32, 127)]
+    dangling_ascii = frozenset(a for c in lasts for a in filter(_stdre.compile(_stdre.escape(c), _stdre.I).fullmatch, ascii_chars))
     lowered = sorted({n.lower() for n in names}, key=lambda n: (-len(n), n))
     prefilter_lower = re.compile("|".join([re.escape(n) + _NAME_TAIL_RX for n in lowered]
                                           + [re.escape(n) + _LAW_TAIL_RX for n in _LAW_NAMES]))
