@@ -851,6 +851,13 @@ def code_files() -> tuple[str, ...]:
     return files_under(os.path.dirname(os.path.abspath(__file__)), ".py")
 
 
+@lru_cache(maxsize=1)
+def code_stamp() -> tuple:
+    """_stat_stamp of the code files, taken once per process (the code a process runs does not
+    change under it): the state entries named after the code (rule data, agency index) share it."""
+    return tuple(_stat_stamp(code_files()))
+
+
 def load_toml(path) -> dict:
     """tomllib.loads of a rules/ file, kept parsed between runs (TOML parsing is pure Python and
     took ~30 ms of every run for rasoat's data). Named by the file's path, size and modification

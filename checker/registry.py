@@ -327,29 +327,18 @@ _PRELOADED: dict[int, tuple[Registry, Any]] = {}  # id(registry) → (registry, 
 _TO_STORE: dict[int, tuple[Registry, str, str]] = {}  # id(registry) → (registry, cache name, origin)
 
 
-def _stamp(paths) -> list:
-    out = []
-    for p in paths:
-        try:
-            st = os.stat(p)
-            out.append((str(p), st.st_size, st.st_mtime_ns))
-        except OSError:
-            out.append((str(p), -1, -1))
-    return out
-
-
 def _cache_name(files: list[str], local: list[str]) -> tuple[str, str]:
     """The cache entry's name (from the files' paths, sizes and times) and its origin (a
     checksum of the content of the registry files and of the code that builds the index)."""
     import hashlib
     import sys
 
-    from .cache import code_files, file_digest
+    from .cache import _stat_stamp, code_files, code_stamp, file_digest
 
-    code = list(code_files())
-    key = repr((sys.version, _stamp(files), _stamp(local), _stamp(code))).encode("utf-8", "surrogateescape")
+    stamp = [_stat_stamp([str(p) for p in paths]) for paths in (files, local)]
+    key = repr((sys.version, *stamp, code_stamp())).encode("utf-8", "surrogateescape")
     return (f"agencies-{hashlib.sha256(key).hexdigest()[:24]}.json",
-            file_digest([*files, *local, *code]) + sys.version)
+            file_digest([*files, *local, *code_files()]) + sys.version)
 
 
 def _cached_classes() -> dict[str, type]:

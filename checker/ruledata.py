@@ -42,8 +42,7 @@ def _stamp() -> tuple[str, str] | None:
     if cache.disabled():
         return None
     data = sorted(p for name in ("rules", "grammar") for p in cache.files_under(str(data_dir(name))))
-    code = cache.code_files()
-    key = repr((__version__, sys.version, cache._stat_stamp(data), cache._stat_stamp(code))).encode("utf-8", "surrogateescape")
+    key = repr((__version__, sys.version, cache._stat_stamp(data), cache.code_stamp())).encode("utf-8", "surrogateescape")
     return (f"valid-{hashlib.sha256(key).hexdigest()[:24]}.json",
             f"{__version__}|{sys.version}|{cache.file_digest(data)}")
 
