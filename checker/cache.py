@@ -33,7 +33,7 @@ import os
 import stat
 import sys
 from collections import deque
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from types import MemberDescriptorType
 
@@ -490,10 +490,12 @@ def loads_with_blob(data: bytes | memoryview | None, origin: str):
 # "e" nothing (the elements of an empty container), ["ref", class] / ["ref?", class] a row (or
 # None), ["D"|"T"|"H"] a date, datetime or time (ISO text or None), ["re"] a compiled pattern
 # ([source, flags] or None), ["list"|"tuple"|"set"|"frozenset", element shape], ["dict", value
-# shape] (keys are text), ["tuple*", [shapes]] a tuple of values of different shapes. A value
-# whose parts do not share one shape is not written in this form (the caller then uses dumps).
+# shape] (keys are text), ["tuple*", [shapes]] a tuple of values of different shapes, ["rows",
+# container kind, class] a container of rows written as one string (_packed). A value whose parts
+# do not share one shape is not written in this form (the caller then uses dumps).
 
-_COL_MAGIC = b"rasoat-columns 1\n"
+_COL_MAGIC = b"rasoat-columns 2\n"
+_CONTAINERS = {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset}
 
 
 class _Unshapeable(TypeError):
@@ -601,6 +603,7 @@ class _ColumnEncoder:
                 busy = True
                 self._encode_rows(cls, rows, state)
         deps = {cls: set(_refs(st[1])) for cls, st in state.items()}
+        sizes = {self.names[cls]: st[3] for cls, st in state.items()}  # class → number of rows
         out, placed = [], set()
         while len(out) < len(self.order):
             ready = [c for c in self.order if c not in placed and deps[c] <= {self.names[p] for p in placed}]
@@ -608,8 +611,8 @@ class _ColumnEncoder:
                 raise _Unshapeable("instances that refer to each other in a cycle")
             for c in ready:
                 fields, shapes, columns, n = state[c]
-                pooled = [_pooled(sh, col, n) for sh, col in zip(shapes, columns)]
-                out.append([self.names[c], fields, [p[0] for p in pooled], [p[1] for p in pooled], n])
+                packed = [_packed(*_pooled(sh, col, n), sizes) for sh, col in zip(shapes, columns)]
+                out.append([self.names[c], fields, [p[0] for p in packed], [p[1] for p in packed], n])
                 placed.add(c)
         return out
 
@@ -659,7 +662,59 @@ def _pooled(shape, col: list, n: int) -> tuple:
     if 2 * len(ids) > n:
         return shape, col
     values = [k if shape == "s" else list(k) for _, k in ids]
-    return ["pool", shape], {"pool": values, "ix": ix}
+    return ["pool", shape], {"pool": values, "ix": _chars(ix) if len(ids) < _PACKABLE else ix}
+
+
+# Row numbers and pool indices below _PACKABLE are written as the characters of one string, a
+# number per character, its code point less _SHIFT (no surrogate, no control character, which
+# JSON escapes): JSON numbers are read one by one by the general integer parser, a string's
+# characters are copied in one go (the registry and its index hold ~38,000 such numbers). The
+# reader looks them up in the rows (or the pool) after _SHIFT placeholders: no subtraction.
+_SHIFT = 0x20
+_PACKABLE = 0xD800 - _SHIFT
+
+
+def _chars(numbers) -> str:
+    return "".join(map(chr, map(_SHIFT.__add__, numbers)))
+
+
+def _shifted(rows: list) -> list:
+    """The rows (or the pool) after _SHIFT placeholders, looked up by code point (a character
+    below _SHIFT, which no writer makes, stands for None)."""
+    return [None] * _SHIFT + rows
+
+
+def _packed(shape, col: list, sizes: dict[str, int]) -> tuple:
+    """(shape, column) with every container of rows of a class of fewer than _PACKABLE rows
+    written as a string of row numbers: ["rows", container kind, class] (within dicts and
+    tuples too)."""
+    shape, pack = _packer(shape, sizes)
+    return (shape, col) if pack is None else (shape, list(map(pack, col)))
+
+
+def _packer(shape, sizes: dict[str, int]) -> tuple:
+    """(the shape once packed, a function that packs a value of the shape), or (shape, None):
+    nothing to pack."""
+    if not isinstance(shape, list):
+        return shape, None
+    kind = shape[0]
+    if kind in _CONTAINERS:
+        inner = shape[1]
+        if isinstance(inner, list) and inner[0] == "ref" and sizes[inner[1]] < _PACKABLE:
+            return ["rows", kind, inner[1]], _chars
+        sub, pack = _packer(inner, sizes)
+        if pack is not None:
+            return [kind, sub], lambda v: list(map(pack, v))
+    elif kind == "dict":
+        sub, pack = _packer(shape[1], sizes)
+        if pack is not None:
+            return ["dict", sub], lambda v: dict(zip(v, map(pack, v.values())))
+    elif kind == "tuple*":
+        parts = [_packer(sh, sizes) for sh in shape[1]]
+        if any(pack is not None for _, pack in parts):
+            return (["tuple*", [sh for sh, _ in parts]],
+                    lambda v: [x if pack is None else pack(x) for (_, pack), x in zip(parts, v)])
+    return shape, None
 
 
 def _refs(shape):
@@ -691,21 +746,47 @@ def _converter(shape, tables: dict[str, list]):
         from . import rx
 
         return lambda v: None if v is None else rx.compile(str(v[0]), int(v[1]))
-    if kind in ("list", "tuple", "set", "frozenset"):
+    if kind == "rows":  # (a string of row numbers)
+        ctor, get = _CONTAINERS[shape[1]], _shifted(tables[shape[2]]).__getitem__
+        return lambda v: ctor(map(get, map(ord, v)))
+    if kind in _CONTAINERS:
         f = _converter(shape[1], tables)
-        ctor = {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset}[kind]
+        ctor = _CONTAINERS[kind]
         if f is None:
             return None if kind == "list" else ctor
         return lambda v: ctor(map(f, v))
     if kind == "dict":
-        f = _converter(shape[1], tables)
-        if f is None:
+        many = _many(shape[1], tables)
+        if many is None:
             return None
-        return lambda v: {k: f(x) for k, x in v.items()}
+        return lambda v: dict(zip(v, many(v.values())))
     if kind == "tuple*":
         fs = [_converter(s, tables) for s in shape[1]]
         return lambda v: tuple(x if f is None else f(x) for f, x in zip(fs, v, strict=True))
     _bad()
+
+
+def _many(shape, tables: dict[str, list]):
+    """_converter() for many values at once: a function from an iterable of the plain JSON of
+    values of this shape to the list of the values; None: the JSON values are the values. A
+    container of rows or of plain values is converted by C-level map() calls alone, no Python
+    call per value (the registry's index holds thousands of lists of rows: ~1 ms less a run)."""
+    if isinstance(shape, list) and shape[:1] == ["rows"]:
+        ctor, get = _CONTAINERS[shape[1]], _shifted(tables[shape[2]]).__getitem__
+        return lambda values: list(map(ctor, map(map, repeat(get), map(map, repeat(ord), values))))
+    if isinstance(shape, list) and shape and shape[0] in _CONTAINERS:
+        ctor, inner = _CONTAINERS[shape[0]], shape[1]
+        if inner in ("s", "e", "n"):
+            return None if ctor is list else partial(_map_list, ctor)
+        if isinstance(inner, list) and inner[:1] == ["ref"] and len(inner) == 2:
+            get = tables[inner[1]].__getitem__
+            return lambda values: list(map(ctor, map(map, repeat(get), values)))
+    f = _converter(shape, tables)
+    return None if f is None else partial(_map_list, f)
+
+
+def _map_list(f, values) -> list:
+    return list(map(f, values))
 
 
 def _decode_columns(doc, classes: dict[str, type]):
@@ -717,11 +798,13 @@ def _decode_columns(doc, classes: dict[str, type]):
         decoded = []
         for shape, col in zip(shapes, columns):
             if isinstance(shape, list) and shape[:1] == ["pool"]:
-                f = _converter(shape[1], tables)
-                pool = col["pool"] if f is None else list(map(f, col["pool"]))
-                col = list(map(pool.__getitem__, col["ix"]))  # (not an index: IndexError, TypeError)
-            elif f := _converter(shape, tables):
-                col = list(map(f, col))
+                many = _many(shape[1], tables)
+                pool = col["pool"] if many is None else many(col["pool"])
+                ix = col["ix"]  # (a string of indices, or a list of them)
+                col = (list(map(_shifted(pool).__getitem__, map(ord, ix))) if type(ix) is str
+                       else list(map(pool.__getitem__, ix)))  # (not indices: IndexError, TypeError)
+            elif many := _many(shape, tables):
+                col = many(col)
             if not isinstance(col, list) or len(col) != n:
                 _bad()
             decoded.append(col)
