@@ -67,6 +67,25 @@ def _move_tone(word: str) -> str:
     return word
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a`, or `a` with one letter dropped, added or changed, or two neighbours
+    swapped: an optimal string alignment distance of at most 1 (rapidfuzz's OSA.distance(a, b)
+    <= 1, without importing rapidfuzz, ~29 M instructions of a start, for two short words)."""
+    if a == b:
+        return True
+    if len(a) < len(b):
+        a, b = b, a
+    n = len(b)
+    if len(a) - n > 1:
+        return False
+    i = 0  # the first difference: any one edit is made there
+    while i < n and a[i] == b[i]:
+        i += 1
+    if len(a) > n:
+        return a[i + 1:] == b[i:]
+    return a[i + 1:] == b[i + 1:] or (a[i + 1:i + 2] == b[i] and a[i] == b[i + 1:i + 2] and a[i + 2:] == b[i + 2:])
+
+
 def is_upper_text(text: str) -> bool:
     """True when every letter of `text` is upper case and there are at least two letters."""
     # by pieces: str.upper() works in a buffer of 12 bytes a character (a 9-million-character

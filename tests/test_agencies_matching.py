@@ -152,3 +152,36 @@ def test_seed_agency_items(seed, line, suggestion):
 
     ds = check_file(SEEDS / seed, select=N4).diagnostics
     assert any(d.line == line and d.suggestion == suggestion for d in ds), [(d.line, d.suggestion) for d in ds]
+
+
+def test_within_one_edit_is_rapidfuzz_osa_distance_at_most_one():
+    """The matcher's own test of one slip (no rapidfuzz import at start) agrees with rapidfuzz's
+    OSA distance on every pair of short words of a small alphabet and on random slips."""
+    import itertools
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from checker.textnorm import within_one_edit
+
+    words = ["".join(w) for n in range(6) for w in itertools.product("abđ", repeat=n)]
+    for a in words:
+        for b in words:
+            if abs(len(a) - len(b)) <= 2:
+                assert within_one_edit(a, b) == (OSA.distance(a, b) <= 1), (a, b)
+    rng = random.Random(7)
+    for _ in range(20000):
+        a = "".join(rng.choice("uỷyđa") for _ in range(rng.randint(0, 9)))
+        b = list(a)
+        i = rng.randint(0, len(b))
+        op = rng.randint(0, 3)
+        if op == 0 and i < len(b):
+            del b[i]
+        elif op == 1:
+            b.insert(i, rng.choice("uỷyđa"))
+        elif op == 2 and i + 1 < len(b):
+            b[i], b[i + 1] = b[i + 1], b[i]
+        elif i < len(b):
+            b[i] = rng.choice("uỷyđa")
+        b = "".join(b)
+        assert within_one_edit(a, b) == (OSA.distance(a, b) <= 1), (a, b)

@@ -49,12 +49,9 @@ from operator import attrgetter, itemgetter
 import re as _re
 
 from .. import rx as re
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
 from ..language.syllables import is_syllable
 from ..registry import Agency, Place, Province, Registry, for_settings
-from ..textnorm import fold, is_upper_text, tone_neutral
+from ..textnorm import fold, is_upper_text, tone_neutral, within_one_edit
 from .dates import find_dates
 from .header import meeting_date, notice_date, parse_place_date
 from ..record import Frozen
@@ -666,7 +663,7 @@ def _evaluate(ms, f, pairs, deleted, inserted, after, stops, upper_mode) -> Comp
                 c.what.append(("for", a.text, b.text))
             elif a.key == b.key:
                 c.keep[j] = a.text
-            elif pos > 0 and f.nwords >= 4 and len(b.key) >= 3 and OSA.distance(a.key, b.key) == 1:
+            elif pos > 0 and f.nwords >= 4 and len(b.key) >= 3 and within_one_edit(a.key, b.key):
                 c.structural += 1  # "Ban Cán sự Đảng UNBD tỉnh": a typo inside a long name
                 slips.append(pos)
                 c.what.append(("for", a.text, b.text))
@@ -689,7 +686,7 @@ def _evaluate(ms, f, pairs, deleted, inserted, after, stops, upper_mode) -> Comp
             c.structural += 1
             typo_at.append((pos, a))
             c.what.append(("for", a.text, b.text))
-        elif len(b.key) >= 2 and OSA.distance(a.key, b.key) == 1:
+        elif len(b.key) >= 2 and within_one_edit(a.key, b.key):  # (the keys differ here)
             c.structural += 1
             typo_at.append((pos, a))
             c.what.append(("for", a.text, b.text))
@@ -798,6 +795,8 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
     lf = best_fold.ntoks if best_fold else 0
     if best_fold and best_fold.verdict == "exact" and _boundary(after_of(lf), ix.stops, caps=False):
         return best_fold
+    from rapidfuzz import fuzz, process  # (when first needed: its import is ~29 M instructions)
+
     fuzzy = []
     for h in heads:
         # the neighbours by the number of tokens L of the window they are compared with (L is
@@ -838,7 +837,7 @@ def _near(ix: Index, head: str, k: str | None) -> tuple[bool, list[Form], dict]:
         else:
             for n, table in enumerate((ix.by_second.get(head, {}), ix.by_third.get(head, {}))):
                 for key, forms in table.items():
-                    if key == k or (abs(len(key) - len(k)) <= 1 and OSA.distance(key, k) <= 1):
+                    if key == k or (abs(len(key) - len(k)) <= 1 and within_one_edit(key, k)):
                         out.extend(forms)
                         second = second or n == 0
         if len(ix.near) >= 65536:
