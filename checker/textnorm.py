@@ -51,7 +51,15 @@ def _strip_tone(s: str) -> str:
     return nfc("".join(c for c in unicodedata.normalize("NFD", s) if c not in _COMBINING_TONES))
 
 
+# the characters whose tone marks stripped leave the "o" or "u" that a pair oa/oe/uy begins with
+# (every one in Unicode: tests/test_agencies_matching.py works them out): a word without any of
+# them is its own tone-neutral form (most words: no decomposition to make)
+_PAIR_STARTS = frozenset("ouòóõùúũṍṹọỏụủ")
+
+
 def _move_tone(word: str) -> str:
+    if _PAIR_STARTS.isdisjoint(word):
+        return word
     base = _strip_tone(word)
     tone = tone_of(word)
     if tone is None:

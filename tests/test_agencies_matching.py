@@ -185,3 +185,20 @@ def test_within_one_edit_is_rapidfuzz_osa_distance_at_most_one():
             b[i] = rng.choice("uỷyđa")
         b = "".join(b)
         assert within_one_edit(a, b) == (OSA.distance(a, b) <= 1), (a, b)
+
+
+def test_the_letters_that_can_begin_a_tone_pair_are_all_listed():
+    """tone_neutral() leaves a word without any of textnorm._PAIR_STARTS as it is: they are all
+    the characters that decompose into "o" or "u" and tone marks alone."""
+    import sys
+    import unicodedata
+
+    from checker import textnorm
+
+    found = set()
+    for cp in range(sys.maxunicode + 1):
+        d = unicodedata.normalize("NFD", chr(cp))
+        if d[0] in "ou" and all(c in textnorm._COMBINING_TONES for c in d[1:]):
+            found.add(chr(cp))
+    assert found == set(textnorm._PAIR_STARTS)
+    assert textnorm.tone_neutral("Hòa ỦY thuỷ Khoẻ") == "hoà uỷ thuỷ khoẻ"
