@@ -72,7 +72,14 @@ def _word_info(text: str) -> tuple[str, bool, bool, str]:
     letters = [c for c in text if c.isalpha()]
     cap = bool(letters) and letters[0].isupper()
     upper = len(letters) >= 2 and all(c.isupper() for c in letters)
-    return fold(text), cap, upper, _tn(text)
+    return _fold_word(text), cap, upper, _tn(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(text: str) -> str:
+    """fold() of a word, cached: the key of a capitalised word is all _word_kinds() needs (most
+    start nothing: their other features are never asked for)."""
+    return fold(text)
 
 
 @lru_cache(maxsize=65536)
@@ -221,6 +228,7 @@ class Index:
         self.low_set: frozenset[str] = frozenset()  # the lower-case heads ("sở", "phòng" …)
         self.unit_set: frozenset[str] = frozenset()  # unit words as written ("tỉnh", "Tỉnh", "thành phố" …)
         self.form_keys: frozenset[str] = frozenset()  # the keys of every form (of every head)
+        self.abbr_words: frozenset[str] = frozenset()  # the abbreviations of registered forms ("UBND", "KH&ĐT")
         self.key_prefixes: frozenset[str] = frozenset()  # their first tokens, one or more ("so", "so tai" …)
         self.word_kinds: dict = {}  # capitalised word → what it may start (memo, not pickled)
         self.near: dict = {}  # (head, key of a word) → _near() (memo, not pickled)
@@ -447,6 +455,8 @@ def _build_index(reg: Registry) -> Index:
             ix.abbr_heads.add(head)
         ix.list_heads.update(f.tokens[0].tn for f in forms if not f.tokens[0].abbr)
     ix.extended = frozenset(ext)
+    ix.abbr_words = frozenset(t.text for a in reg.agencies for form in a.abbr for t in tokenize(form)
+                              if t.kind == "w" and t.abbr)
     ix.form_keys = frozenset(k for keys in ix.by_key.values() for k in keys)
     ix.key_prefixes = frozenset(" ".join(k.split(" ")[:n]) for k in ix.form_keys for n in range(1, k.count(" ") + 2))
     ix.single = frozenset(h for h, fs in ix.choices.items() if any(len(f.tokens) == 1 for f in fs[1]))
@@ -1277,7 +1287,7 @@ def _word_kinds(ix: Index, word: str) -> tuple[str | None, bool, bool, bool]:
     memoised per word (most capitalised words start nothing)."""
     kinds = ix.word_kinds.get(word)
     if kinds is None:
-        key = _word_info(word)[0]
+        key = _fold_word(word)
         kinds = (key, key in ix.by_key or key in ix.typo_heads, key in ix.long_first, key in ix.units)
         if not any(kinds[1:]):
             kinds = _NOTHING
@@ -1435,16 +1445,10 @@ class AbbreviationUse:
 @_by_identity
 def known_abbreviations(reg: Registry) -> frozenset[str]:
     """Abbreviations that need no definition: rules/abbreviations.toml and every abbreviation in
-    a registered form ("UBND", "KH&ĐT", "TTĐT")."""
+    a registered form ("UBND", "KH&ĐT", "TTĐT": found once, with the index, kept in the state file)."""
     from ..registry import load_abbreviations
 
-    out = set(load_abbreviations())
-    for a in reg.agencies:
-        for form in a.abbr:
-            for t in tokenize(form):
-                if t.kind == "w" and t.abbr:
-                    out.add(t.text)
-    return frozenset(out)
+    return frozenset(load_abbreviations()) | index_for(reg).abbr_words
 
 
 @lru_cache(maxsize=16384)
