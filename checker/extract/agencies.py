@@ -77,8 +77,9 @@ def _word_info(text: str) -> tuple[str, bool, bool, str]:
 
 @lru_cache(maxsize=65536)
 def _fold_word(text: str) -> str:
-    """fold() of a word, cached: the key of a capitalised word is all _word_kinds() needs (most
-    start nothing: their other features are never asked for)."""
+    """fold() of a word (its key), cached: where the key is all that is needed (most capitalised
+    words start nothing; the words after a trigger or a unit word are mostly only compared) the
+    other features of _word_info() are not worked out."""
     return fold(text)
 
 
@@ -429,7 +430,7 @@ def _build_index(reg: Registry) -> Index:
         ix.provinces.setdefault(p.kind, {}).setdefault(_key(tokenize(p.name)), []).append(p)
     for pl in reg.places:
         # the key of its tokens (place names hold words, digits and " - "), word by word: cached
-        k = " ".join(w if w == "-" else _word_info(w)[0] for w in pl.name.split())
+        k = " ".join(w if w == "-" else _fold_word(w) for w in pl.name.split())
         ix.places.setdefault(k, []).append(pl)
         if sum(1 for w in k.split(" ") if w.isalpha()) >= 3:
             ix.long_places.setdefault(k, []).append(pl)
@@ -909,7 +910,7 @@ def _opening(ix: Index, first: str, second: str) -> tuple[set[str], bool, int, i
     only: memoised."""
     got = ix.openings.get((first, second))
     if got is None:
-        key, second_key = _word_info(first)[0], _word_info(second)[0]
+        key, second_key = _fold_word(first), _fold_word(second)
         heads = _heads(ix, key, first)
         go = bool(heads) and _may_continue(ix, heads, first, second, exact_head=key in ix.by_key)
         size = max((ix.maxlen.get(h, 1) for h in heads), default=1) + 1
@@ -949,7 +950,7 @@ def _may_continue(ix: Index, heads: set[str], first: str, second: str | None, ex
                 second == ":" or (second == "," and plural)):
             return True
         return any(h in ix.single for h in heads)
-    k = _word_info(second)[0]
+    k = _fold_word(second)
     for h in heads:
         if h in ix.single or _near(ix, h, k)[0]:  # (nearly) the second word of a form
             return True
@@ -1031,7 +1032,7 @@ class _Scan:
             if not go:
                 return pos
         else:
-            key = _word_info(first)[0]
+            key = _fold_word(first)
             heads = _heads(ix, key, first)
             if not heads:
                 return pos
@@ -1052,7 +1053,7 @@ class _Scan:
         # (nothing below reads past the token after the first hard punctuation mark: the window
         # stops before it, a name is followed by at most two tokens, a list starts before it)
         toks = tokenize(text, pos, limit=ix.window, keep=keep, past_hard=True)
-        if keep < full and len(toks) > 1 and (toks[1].kind != "w" or toks[1].key != _word_info(second)[0]):
+        if keep < full and len(toks) > 1 and (toks[1].kind != "w" or toks[1].key != _fold_word(second)):
             toks = tokenize(text, pos, limit=ix.window, keep=full, past_hard=True)  # another second token (_opening)
         start = _list_start(toks, plural) if t.tn in ix.list_heads else None
         if start is not None:
@@ -1213,13 +1214,13 @@ def _place_worth_reading(ix: Index, text: str, end: int, first_key: str | None, 
         if not m:
             return False
         words = [w for w in m.groups() if w]
-        if _word_info(words[0])[0] in ix.read_first:
+        if _fold_word(words[0]) in ix.read_first:
             return True
         return any(not w[0].isupper() for w in words[1:])
     if not m:
         return False
     words = [w for w in m.groups() if w]
-    if f"{first_key} {_word_info(words[0])[0]}" not in ix.long_first2:
+    if f"{first_key} {_fold_word(words[0])}" not in ix.long_first2:
         return False
     return any(not w[0].isupper() for w in words)
 
@@ -1228,7 +1229,7 @@ def _long_place_worth_reading(ix: Index, text: str, end: int, first_key: str) ->
     """_place_worth_reading() after the first word of a long place, the next word checked first
     (usually the pair begins no long place)."""
     m = _NEXT_WORD.match(text, end)
-    if not m or _word_info(m.group(1))[0] not in ix.long_second.get(first_key, ()):
+    if not m or _fold_word(m.group(1)) not in ix.long_second.get(first_key, ()):
         return False
     return _place_worth_reading(ix, text, end, first_key)
 
@@ -1318,7 +1319,7 @@ def scan_paragraph(ix: Index, para, found: list[tuple] | None = None) -> list[Me
             if unit and _place_worth_reading(ix, text, end, None):
                 places.append((start, "unit"))
         elif group == "mixed":
-            key = _word_info(text[start:end])[0]
+            key = _fold_word(text[start:end])
             if key in ix.typo_heads:
                 agencies.append((start, key))
         elif group == "low":
