@@ -292,6 +292,24 @@ def _interrupted() -> None:
 def main(full=None) -> None:
     """The console entry point: `check` here when parse_check reads its arguments, anything else
     by `full` (the typer application, checker.cli._run_app)."""
+    try:
+        _main(full)
+    finally:
+        _leave_to_exit()
+
+
+def _leave_to_exit() -> None:
+    """The command is done: what the run built (rule modules, registries, lexicons, tables: tens
+    of thousands of containers, some of them long) lives until the process ends. Python's exit runs the cyclic collector over
+    all of it three times (~5 % of a one-file run's instructions, 20-40 ms) while it tears the
+    modules down; frozen (gc.freeze), it is left out of those passes. The exit handlers (the
+    state file is written by one) and the closing of the streams run as before."""
+    import gc
+
+    gc.freeze()
+
+
+def _main(full) -> None:
     import signal
 
     messages.set_lang(sys.argv[1:])

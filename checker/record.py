@@ -36,6 +36,10 @@ class Frozen:
 
     def __init__(self, *args, **kwargs):
         names = self._fields
+        if not kwargs and len(args) == len(names):  # every field by position (most records): no checks to make
+            for n, value in zip(names, args):
+                object.__setattr__(self, n, value)
+            return
         name = type(self).__qualname__
         if len(args) > len(names):
             raise TypeError(f"{name}.__init__() takes {len(names) + 1} positional arguments but {len(args) + 1} were given")

@@ -438,25 +438,6 @@ def _expand_marks(p) -> None:
                 stack.extend(x for x in av[1:] if x is not None)
 
 
-class _Deferred:
-    """A pattern for the `regex` module, compiled (and `regex` imported, ~10 ms) on first use:
-    several such patterns are only needed for unusual text."""
-
-    def __init__(self, pattern: str, flags: int):
-        self.pattern = pattern
-        self.flags = flags
-
-    def __getattr__(self, name):  # only for what is not yet in the instance's __dict__
-        import regex
-
-        p = regex.compile(self.pattern, self.flags)
-        for attr in ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn",
-                     "groups", "groupindex"):
-            setattr(self, attr, getattr(p, attr))
-        self.flags = p.flags
-        return getattr(p, name)
-
-
 # ---- compile ---------------------------------------------------------------------------------
 
 _PATTERN_ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn", "scanner",
@@ -464,23 +445,30 @@ _PATTERN_ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "split"
 
 
 class _Lazy:
-    """A pattern whose compiled program is in the cache, handed to `_sre` on first use. A run
-    compiles (at import) some 900 patterns but searches with about a third of them (a rule whose
-    trigger is absent never uses the rest), and making a pattern from its program (a list of
-    Python ints, ~700 on average, then _sre's validation) was ~27 ms of every run. `pattern` and
-    `flags` are known at once; any other attribute makes the real pattern, whose methods and
-    attributes are then the instance's own (no indirection on later calls). Equal to, and
-    hashed as, the real pattern."""
+    """A pattern compiled on first use. Its cache entry is either its compiled program, handed to
+    `_sre` then: a run compiles (at import) some 900 patterns but searches with about a third of
+    them (a rule whose trigger is absent never uses the rest), and making a pattern from its
+    program (a list of Python ints, ~700 on average, then _sre's validation) was ~27 ms of every
+    run; or _REGEX, a pattern for the `regex` module, compiled (and `regex` imported, ~10 ms) then:
+    several such patterns are only needed for unusual text. `pattern` and `flags` are known at once
+    (a `regex` pattern's flags are its own once compiled); any other attribute makes the real
+    pattern, whose methods and attributes are then the instance's own (no indirection on later
+    calls). Equal to, and hashed as, the real pattern."""
 
     def __init__(self, pattern: str, flags: int, entry):
         self.pattern = pattern
-        self.flags = entry[0]
+        self.flags = flags if entry == _REGEX else entry[0]
         self._key = (pattern, flags, entry)
 
     def real(self):
         """The compiled pattern (made once)."""
         pattern, flags, entry = self._key
-        compiled = _from_program(pattern, entry) or _fresh(pattern, flags)
+        if entry == _REGEX:
+            import regex
+
+            compiled = regex.compile(pattern, flags)
+        else:
+            compiled = _from_program(pattern, entry) or _fresh(pattern, flags)
         for attr in _PATTERN_ATTRS:
             setattr(self, attr, getattr(compiled, attr))
         self.real = lambda: compiled
@@ -494,7 +482,7 @@ class _Lazy:
     def __eq__(self, other):
         if type(other) is _Lazy:
             other = other.real()
-        return self.real() == other if isinstance(other, Pattern) else NotImplemented
+        return self.real() == other
 
     def __hash__(self):
         return hash(self.real())
@@ -529,9 +517,7 @@ def _from_program(pattern: str, entry):
 def _compile(pattern: str, flags: int):
     flags = int(flags)
     entry = _load().get((pattern, flags)) if _USE_CACHE else None
-    if entry == _REGEX:
-        return _Deferred(pattern, flags)
-    if type(entry) is tuple and type(entry[0]) is int:
+    if entry == _REGEX or (type(entry) is tuple and type(entry[0]) is int):
         return _Lazy(pattern, flags, entry)
     return _fresh(pattern, flags)
 

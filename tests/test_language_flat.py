@@ -71,3 +71,15 @@ def test_on_real_notices_the_quick_tests_never_pass_over_a_finding():
                             likely += 1
                             assert any_likely(ids), (text, toks[k].text)
     assert judged > 100 and likely and double  # the seeds hold both kinds of slip
+
+
+@pytest.mark.parametrize("text", [
+    "a  - b", "a   -  b", "a -b - c", "  x", "x  ", "a \n b", "a  \n- b", "a\t- b", "a - - b",
+    "1  2 ab", "đế  bảo , đảm", "12/2014  -  NĐ-CP", "a – b — c", " - ", "a  .  b", "x_y  z²  ½",
+    "a\u00a0- b", "a \u00a0 b",
+])
+def test_the_spaces_taken_before_an_item_change_no_item(text):
+    """_FLAT takes the plain spaces before an item into its match (one search attempt per word):
+    it finds the items the plain alternation finds, no more, no fewer, none changed."""
+    plain = context.re.compile(f"{context.TOKEN.pattern}|(?:{context.SPLIT.pattern})[\\W\\d_]*")
+    assert context._FLAT.findall(text) == plain.findall(text)

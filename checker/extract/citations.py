@@ -222,12 +222,14 @@ def tables() -> Tables:
         if plain != code and plain.upper() not in known:
             undotted[plain.upper()] = code
     dangling_re = re.compile(r"(?<![\p{L}\d])(?P<type>" + name_alt + r")(?:(?:[ \t]+\p{L}+){0,3}?[ \t]+(?P<so>số))?[ \t]*$", re.I)
-    # the ASCII characters that case-insensitively match a name's last letter
+    # the ASCII characters that case-insensitively match a name's last letter: one class of the
+    # last letters (a character matches it exactly when it matches one of them: the same lower
+    # case and case variants), compiled once
     import re as _stdre
 
-    lasts = {n[-1] for n in names} | {"ố"}
-    ascii_chars = [chr(k) for k in range(32, 127)]
-    dangling_ascii = frozenset(a for c in lasts for a in filter(_stdre.compile(_stdre.escape(c), _stdre.I).fullmatch, ascii_chars))
+    lasts = sorted({n[-1] for n in names} | {"ố"})
+    last_letter = _stdre.compile("[" + "".join(map(_stdre.escape, lasts)) + "]", _stdre.I)
+    dangling_ascii = frozenset(filter(last_letter.fullmatch, map(chr, range(32, 127))))
     lowered = sorted({n.lower() for n in names}, key=lambda n: (-len(n), n))
     prefilter_lower = re.compile("|".join([re.escape(n) + _NAME_TAIL_RX for n in lowered]
                                           + [re.escape(n) + _LAW_TAIL_RX for n in _LAW_NAMES]))

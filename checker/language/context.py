@@ -120,8 +120,14 @@ def _iter_chunks(text: str):
 # marks: "/12/2014 ", ", 2, "), so the scan meets the same boundaries as SPLIT.finditer and each
 # boundary is one item
 # (the token first: most items are words, and a letter never begins a boundary, so the order of the
-# two alternatives changes no match)
-_FLAT = re.compile(f"{TOKEN.pattern}|(?:{SPLIT.pattern})[\\W\\d_]*")
+# two alternatives changes no match).
+# The plain spaces before an item are taken into the match and left out of the group findall()
+# returns: the search then starts one attempt per word, not a failed one at each space as well
+# (about 15 % of the scan). No item is lost or changed: a plain space is not a SPLIT character,
+# and in a run of them only the last can begin an item (the " - " boundary; the character after
+# the run, when it is a dash, begins none), so the attempt that gives back spaces one by one finds
+# the item the scan without them would have found first.
+_FLAT = re.compile(f"[ ]*({TOKEN.pattern}|(?:{SPLIT.pattern})[\\W\\d_]*)")
 
 
 def flat_keys(text: str) -> tuple[list[str], list[int | None] | None]:

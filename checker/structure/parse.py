@@ -61,16 +61,16 @@ def lark_parser():
     return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer=NoLexer, start="start")
 
 
-def _lark_origin(grammar: bytes) -> str:
-    """What the tables are made from: the grammar, the text of the installed Lark's __init__.py
-    (which holds its version; read, not imported) and the format of the entry."""
-    import hashlib
+def _lark_origin() -> str:
+    """What the tables are made from: the grammar, the installed Lark's __init__.py (which holds
+    its version; found, not imported) and the format of the entry. The two files' checksum is
+    remembered in the state file under their sizes, times and inodes (cache.file_digest), so a
+    run reads and hashes them only after one of them changed."""
     from importlib.util import find_spec
 
-    spec = find_spec("lark")
-    with open(spec.origin, "rb") as fh:
-        lark_text = fh.read()
-    return hashlib.sha256(grammar + b"\0" + lark_text + b"\0" + _FORMAT.encode("ascii")).hexdigest()
+    from ..cache import file_digest
+
+    return f"{file_digest([grammar_path(), find_spec('lark').origin])}|{_FORMAT}"
 
 
 def tables_of(built) -> dict:
@@ -111,9 +111,8 @@ def tables() -> dict:
     """The LALR tables of the grammar: from the state file, or built by Lark (and kept there)."""
     from ..cache import prune, read_entry, write_entry
 
-    grammar = grammar_path().read_bytes()
     try:
-        origin = _lark_origin(grammar)
+        origin = _lark_origin()
     except (OSError, AttributeError, TypeError, ValueError):
         return tables_of(lark_parser())  # (no Lark to name: building says why)
     name = f"thongbao-{origin[:16]}.json"
