@@ -62,6 +62,7 @@ class _P(Frozen):
     group: "re.Pattern"
     vague: "re.Pattern"
     head: "re.Pattern"
+    head_gate: "re.Pattern | None"
     standalone: "re.Pattern"
     place: "re.Pattern"
     title: "re.Pattern"
@@ -77,16 +78,54 @@ class _P(Frozen):
     topic: "re.Pattern"
 
 
+def _first_chars(pattern: str) -> set[str] | None:
+    """The characters a match of `pattern` (case-sensitive) begins with, when every alternative
+    begins with a literal character or a set of them; else None."""
+    try:
+        from re import _constants as C, _parser
+        seq = _parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - another engine, or syntax only `regex` knows: no gate
+        return None
+
+    def first(items) -> set[str] | None:
+        if not items:
+            return None
+        op, av = items[0]
+        if op is C.LITERAL:
+            return {chr(av)}
+        if op is C.SUBPATTERN and not (av[1] or av[2]):  # (no "(?i:…)": its letters have two cases)
+            return first(list(av[3]))
+        if op is C.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                f = first(list(alt))
+                if f is None:
+                    return None
+                out |= f
+            return out
+        if op is C.IN and all(o is C.LITERAL for o, _ in av):
+            return {chr(v) for _, v in av}
+        return None
+
+    return None if seq.state.flags & C.SRE_FLAG_IGNORECASE else first(list(seq))
+
+
 @lru_cache(maxsize=1)
 def patterns() -> _P:
     o = lambda s: alternation(OWN, s)  # noqa: E731
     d = lambda s: alternation(DIR, s)  # noqa: E731
     W = r"(?![\w])"
     modal = r"(?:\s*,?\s*" + d("modals") + r")*"
+    heads = r"(?:" + o("body_heads") + r"|phòng|sở)"
+    firsts = _first_chars(heads)
     return _P(
         group=re.compile(r"(?<![\w])" + o("broad_groups") + W, re.I),
         vague=re.compile(r"(?<![\w])" + o("vague_owners") + W, re.I),
-        head=re.compile(r"(?<![\w])(?:" + o("body_heads") + r"|phòng|sở)" + W),
+        head=re.compile(r"(?<![\w])" + heads + W),
+        # where a head can start: one of its first letters, not after a letter (the engine skips
+        # to such a letter in C; the head pattern, whose look-behind makes the engine try it at
+        # every position, is then tried there only)
+        head_gate=re.compile("[" + "".join(map(re.escape, sorted(firsts))) + r"](?<![\w].)") if firsts else None,
         standalone=re.compile(o("standalone_heads") + r"$"),
         place=re.compile(r"(?:" + o("places") + r")" + W),
         title=re.compile(r"(?<![\w])" + o("person_titles") + W),
@@ -343,7 +382,7 @@ def find_mentions(text: str) -> list[Mention]:
         e = _person_end(text, m.start())
         if e > m.end() and free(m.start(), e):  # a bare "Chủ tịch" is the speaker, not an owner
             add(Mention(m.start(), e, text[m.start():e], "person"))
-    for m in P.head.finditer(text):  # (its many short starts make the scan no faster)
+    for m in (re.gated_finditer(P.head_gate, P.head, text) if P.head_gate else P.head.finditer(text)):
         s, e0 = m.span()
         if not free(s, e0):
             continue
@@ -414,6 +453,18 @@ def clauses(text: str) -> list[tuple[int, int]]:
 _LEAD_STRIP = re.compile(r"^[\s\-–+*•(\"“]*(?:\d+[.)]\s*|\(\w+\)\s*|[a-zđ]\)\s*)?(?:và\s+|đồng\s+thời\s+|riêng\s+)?", re.I)
 
 
+def after_match(rx: "re.Pattern", text: str) -> str:
+    """`text` without what `rx`, anchored at the start ("^…"), matches there: what
+    rx.sub("", text, count=1) gives, without sub() trying the pattern at every later position."""
+    m = rx.match(text)
+    return text[m.end():] if m else text
+
+
+def strip_lead(text: str) -> str:
+    """`text` without its opening marks, list marker and "và"/"đồng thời"/"riêng"."""
+    return after_match(_LEAD_STRIP, text)
+
+
 _SENTENCE_END = re.compile(r"\.\s+\p{Lu}")
 
 
@@ -421,7 +472,7 @@ def topic_end(text: str) -> int:
     """Where a topic that opens the paragraph ends (just after its colon), or -1: "Về đề nghị các
     bộ, ngành quan tâm sớm rà soát …; hoàn thiện …: Ủy ban nhân dân thành phố … cần …". The topic
     quotes the locality's proposal: its bodies are not owners, its "sớm" not a deadline."""
-    body = _LEAD_STRIP.sub("", text)
+    body = strip_lead(text)
     off = len(text) - len(body)
     if not patterns().topic.match(body):
         return -1
@@ -439,7 +490,7 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
     out: list[Owner] = []
     topic = topic_end(text)
     for ci, (cs, ce) in enumerate(clauses(text) if spans is None else spans):
-        if ce < topic or (P.topic.match(_LEAD_STRIP.sub("", text[cs:ce])) and text[ce:ce + 1] == ":"):
+        if ce < topic or (text[ce:ce + 1] == ":" and P.topic.match(strip_lead(text[cs:ce]))):
             continue  # "Về đề nghị Chính phủ chỉ đạo Bộ Tài chính …:" names the subject, not owners
         ms = [m for m in mentions if cs <= m.start < ce]
         k = 0
@@ -449,7 +500,7 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
             # an opening adverbial still open ("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan,
             # Bộ Tài chính khẩn trương …"): its comma ends it, so the names on either side of a
             # comma are not one list
-            opened = bool(P.adverbial_open.match(_LEAD_STRIP.sub("", text[cs:ms[k].start])))
+            opened = bool(P.adverbial_open.match(strip_lead(text[cs:ms[k].start])))
             while k + 1 < len(ms) and _LIST_GAP.match(text[lst[-1].end:ms[k + 1].start]) and not (
                     opened and "," in text[lst[-1].end:ms[k + 1].start]):
                 k += 1
@@ -466,7 +517,7 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
                 role, via = "lead", "assign"
             else:
                 via = "subject"
-                bare = _LEAD_STRIP.sub("", pre)
+                bare = strip_lead(pre)
                 nxt = post.lstrip(" ,")
                 in_parens = cs > 0 and text[cs - 1] == "("
                 past = _PAST.search(post.split(",")[0][:25])  # "Sở X đã …", not "… đề tài đã được Sở Y …"

@@ -44,7 +44,7 @@ from ..textnorm import is_upper_text
 from ..structure.outline import Item, outline
 from .deadlines import Deadline, find_deadlines, primary
 from .tasktable import table_rows
-from .owners import Owner, beyond_issuer, clauses, find_mentions, owners_in, several_leads, topic_end
+from .owners import Owner, after_match, beyond_issuer, clauses, find_mentions, owners_in, several_leads, topic_end
 from .segments import inline_list
 from .tasklex import alternation
 
@@ -148,7 +148,7 @@ def _clause_texts(text: str, start: int, spans: list[tuple[int, int]] | None = N
             continue
         cs = max(cs, start)
         raw = text[cs:ce]
-        body = _LEAD.sub("", raw)
+        body = after_match(_LEAD, raw)
         out.append((cs + len(raw) - len(body), body))
     return out
 
@@ -164,7 +164,7 @@ def _imperative(text: str, start: int, first_only: bool = False,
             continue
         if text[:cs].rstrip().endswith(":") and len(_COMMA_CAP.findall(c)) >= 2:
             continue  # "…: Xây dựng nông thôn mới, Giảm nghèo bền vững, Phát triển …" names, not verbs
-        c2 = P.adverbial.sub("", c, count=1)
+        c2 = after_match(P.adverbial, c)
         for cand in ((c2,) if c2 != c else (c,)):  # "Thực hiện nhiệm vụ được giao, Bộ … đã …": the adverbial is no verb
             if P.praise.match(cand):
                 continue  # "a) Đánh giá cao nỗ lực của Chủ đầu tư …": praise, not the verb "đánh giá"
@@ -270,11 +270,12 @@ def _spans(owners, base: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple((o.start - base, o.end - base) for o in owners if not o.inherited and base <= o.start < end)
 
 
-def _nature(text: str, owners: tuple[tuple[int, int], ...] = ()) -> str:
+def _nature(text: str, owners: tuple[tuple[int, int], ...] = (), ongoing: bool | None = None) -> str:
     """"ongoing" when the head verb is an ongoing duty; else "deliverable" when a deliverable
-    is named; else "ongoing" (an ongoing word anywhere) or "other"."""
+    is named; else "ongoing" (an ongoing word anywhere) or "other". `ongoing`:
+    _ongoing_head(text, owners), when the caller has it."""
     P = patterns()
-    if _ongoing_head(text, owners):
+    if _ongoing_head(text, owners) if ongoing is None else ongoing:
         return "ongoing"
     if P.deliverable.search(text):
         return "deliverable"
@@ -385,13 +386,19 @@ def _extract(doc) -> list[Task]:
                 for it in run:
                     preamble[it.index] = prev.p.index
 
+    # the continuations that can provide for the paragraphs after them: those ending with ":" or
+    # only naming owners (the inheritance, in_assessment and introduces_tasks look at no other
+    # continuation); an item with hundreds of continuations otherwise gave each of them a chain
+    # of all the earlier ones
+    providing = {it.index: [c for c in it.continuation if paras[c].colon or paras[c].header_only] for it in ol.items}
+
     def chain(item: Item | None, pi: int):
-        """Providers above a paragraph, nearest first: (paragraph index, relation)."""
+        """Providers above a paragraph, nearest first: paragraph indexes."""
         out = []
         if item is not None and pi != item.para:
             # earlier paragraphs of the same item (its heading, then its continuations)
-            for q in [item.para] + [c for c in item.continuation if c < pi]:
-                out.append(q)
+            out.append(item.para)
+            out.extend(c for c in providing[item.index] if c < pi)
         cur = item
         while cur is not None:
             if cur.index in preamble:
@@ -486,12 +493,13 @@ def _extract(doc) -> list[Task]:
         if topic > 0:  # a deadline word in the quoted proposal is the locality's, not the task's
             para_deadlines = [d for d in para_deadlines if d.start >= topic]
         spans = _spans(a.owners, a.start, len(text))
-        deadlines = fallback.with_deadlines(para_deadlines, _ongoing_head(text[a.start:], spans))
+        ongoing = _ongoing_head(text[a.start:], spans)
+        deadlines = fallback.with_deadlines(para_deadlines, ongoing)
         item = _task_item(ol, paras, a.item)
         number = printed_number(ol, item) if item is not None else ""
         line = doc.source.position(a.p.start_offset(a.start)).line
         end_line = doc.source.position(max(a.p.start_offset(0), a.p.end_offset() - 1)).line
-        task = Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:], spans), end_line)
+        task = Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:], spans, ongoing), end_line)
         tasks.extend(_split(doc, task, fallback, a.mentions, para_deadlines))
     return tasks
 
@@ -512,7 +520,7 @@ def _leadin_assigns(text: str, s: int, e: int, owners: list[Owner]) -> bool:
         _VERB_TAIL = re.compile(r"(?<![\w])(?:" + d("directive_verbs") + "|" + d("modals") + "|" + d("lead_marker")
                                 + r")(?:\s+(?:sau|như\s+sau|các\s+nội\s+dung\s+sau|một\s+số\s+nội\s+dung\s+sau))?\W*$", re.I)
     tail = text[s:e].rstrip(" :\n\t*\"”")
-    tail = _LEAD.sub("", tail) if not tail.strip() else tail
+    tail = after_match(_LEAD, tail) if not tail.strip() else tail
     if not tail.strip():
         return True
     if any(o.role == "lead" and o.end >= len(tail.rstrip()) + s - 1 for o in owners if s <= o.start < e):
@@ -563,7 +571,7 @@ def _clause_splits(text: str, s: int, e: int, owners: list[Owner]) -> list[int]:
             continue
         if text[cs - 1:cs] == ":" or text[max(s, cs - 2):cs].strip() == ":":
             continue
-        body = _LEAD.sub("", text[cs:ce])
+        body = after_match(_LEAD, text[cs:ce])
         off = cs + (ce - cs - len(body))
         adv = P.adverbial.match(body)  # "Đối với 4 tiêu chí …, giao đồng chí …"
         reach = off + (adv.end() if adv else 0) + 12
@@ -648,7 +656,8 @@ def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlin
         mine = fallback.owners(mine)
         dls = [d for d in all_deadlines if st <= d.start < e]
         spans = _spans(own, st, e)
-        nature = _nature(text[st:e], spans)
+        ongoing = _ongoing_head(text[st:e], spans)
+        nature = _nature(text[st:e], spans, ongoing)
         if not any(d.concrete for d in dls):
             lead_dl = []
             if k in group:
@@ -660,7 +669,7 @@ def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlin
                 lead_dl = [d for d in all_deadlines if ls <= d.start < le and d.concrete]
             if lead_dl:
                 dls = [Deadline(d.start, d.end, d.text, d.kind, d.date, d.valid, d.mention, True) for d in lead_dl] + dls
-        dls = fallback.with_deadlines(dls, _ongoing_head(text[st:e], spans))
+        dls = fallback.with_deadlines(dls, ongoing)
         number = ".".join(x for x in [task.number] + labels if x)
         line = doc.source.position(task.para.start_offset(st)).line
         end_line = doc.source.position(max(task.para.start_offset(st), task.para.end_offset(e) - 1)).line
