@@ -204,7 +204,6 @@ def _first_check():
         gc.enable()
 
 
-
 def check_path(path: str, s: RunSettings, data: bytes | None = None, display: str | None = None) -> FileResult:
     """Check one file (or bytes read elsewhere, e.g. stdin, under the name `display`).
     Unreadable input gives an E9xx finding; a bad configuration raises ConfigError."""
