@@ -34,8 +34,7 @@ from ..errors import ConfigError
 from ..record import Frozen
 from ..resources import load_table, rules_path
 from ..structure import patterns as P
-from ..textnorm import fold, is_upper_text
-from rapidfuzz.distance import OSA
+from ..textnorm import fold, is_upper_text, within_one_edit
 from .dates import DateMention, find_dates
 from .header import notice_date, notice_year, parse_place_date
 
@@ -720,7 +719,7 @@ def _misspelt_date(c: Citation, text: str, p: int, limit: int) -> int:
         word = m.group(g)
         if word.lower() == right:
             continue
-        if OSA.distance(fold(word), fold(right)) > 1 and fold(word) != fold(right):
+        if not within_one_edit(fold(word), fold(right)):  # (more than one letter or mark off)
             return 0
         slips.append((m.start(g), m.end(g), word, right if word.islower() else right.upper() if word.isupper()
                       else right.capitalize()))
