@@ -299,3 +299,17 @@ def test_document_prefilter_is_the_paragraph_prefilter():
     assert may == {i for i, x in enumerate(texts) if x and t.may_cite(x)}
     assert named == {i for i, x in enumerate(texts) if any(n in x.lower() for n in t.name_tails)}
     assert 9 not in may and 10 not in may and 0 not in may and 1 in may and 2 in may and 4 in may
+
+
+@pytest.mark.parametrize("look_alike", ["16495/ΒTC-PTHT",  # Greek capital beta
+                                        "16495/ＢTC-PTHT",  # fullwidth B
+                                        "16495/BТС-PTHT"])  # Cyrillic Т and С
+def test_a_symbol_with_look_alike_letters_is_the_same_document_as_its_latin_spelling(look_alike):
+    """Read as the Latin letters they are drawn like (E908's table), a symbol typed with a few
+    letters of another script cites the same document: the full citation further on is its
+    repetition, not a second document."""
+    text = notice(f"1. Sở Tư pháp triển khai văn bản số {look_alike} ngày 22/10/2025 của Bộ Tài chính.\n"
+                  "2. Sở Tài chính hướng dẫn thực hiện văn bản số 16495/BTC-PTHT.")
+    cits = [c for c in citations(load_text(text)) if c.symbol]
+    assert len(cits) == 2
+    assert cits[1].first is cits[0]

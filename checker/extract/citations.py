@@ -31,6 +31,7 @@ from typing import Any
 from .. import rx as re
 
 from ..errors import ConfigError
+from ..language.scripts import LOOKALIKE
 from ..record import Frozen
 from ..resources import load_table, rules_path
 from ..structure import patterns as P
@@ -428,7 +429,9 @@ SCRIPT_RE = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 # no Cyrillic or Greek letter lies in Latin, Latin Extended (A, B, Additional) or General
 # Punctuation: text made only of those needs no script lookup (which loads the `regex` module)
 _NOT_LATIN_RE = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
-HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХУаеорсухіІ", "ABCEHKMOPTXYaeopcyxiI")
+# letters of another script drawn like Latin ones (Cyrillic, Greek, fullwidth): read as those Latin
+# letters in a symbol, the one table E908 fixes them by
+HOMOGLYPHS = str.maketrans(LOOKALIKE)
 TITLE_STOP_RE = re.compile(r";|\(|\.(?=\s|$)|$")
 _BLANKS_RE = re.compile(r"[ \t]+")
 _BLANKS0_RE = re.compile(r"[ \t]*")
