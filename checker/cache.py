@@ -421,8 +421,8 @@ def _digest(origin: str, schema: bytes, body: bytes) -> bytes:
     """An entry's checksum: the SHA-256 of its origin, its class line and the CRC-32 of its body.
     The CRC is there to find damage (flipped bits, changed or cut bytes: every burst up to 32
     bits, anything else but once in 4 billion), not forgery (anyone able to write the cache could
-    write a matching SHA-256 as well), and it costs a third of the time of SHA-256 per byte (a
-    seventh of the instructions): every run checks megabytes of entries, whose SHA-256 was ~6 % of
+    write a matching SHA-256 as well), and it takes less than half the time of SHA-256 per byte
+    (a seventh of the instructions): every run checks megabytes of entries, whose SHA-256 was ~6 % of
     the instructions of a run on one notice. The origin, which says what the entry was made from,
     stays under SHA-256."""
     key = origin.encode("utf-8", "surrogateescape") + b"\0" + schema + b"\n" + _crc(body).encode("ascii")
@@ -494,8 +494,9 @@ def loads_with_blob(data: bytes | memoryview | None, origin: str):
 # A value made of thousands of instances (the agency registry and its index) decodes several
 # times faster when its JSON holds no tagged objects at all: the C decoder then builds every list
 # and dict, and Python only turns whole columns into what they stand for, one comprehension or
-# map() per column. Such an entry: a magic line; its checksum (_digest of origin, body); the body, one JSON
-# document {"root": [shape, value], "tables": [[class name, [fields], [column shapes], [columns]]…]}.
+# map() per column. Such an entry: a magic line; its checksum (_digest of origin and body); the
+# body, one JSON document {"root": [shape, value], "tables": [[class name, [fields], [column
+# shapes], [columns]]…]}.
 # Every instance of an allowed class is a row of its class's table and is written as its row
 # number, so shared objects stay shared. A shape says what the plain JSON of a value stands for,
 # the same for every element of a container or a column: "s" itself (str, int, float, bool, None),
