@@ -19,6 +19,7 @@ the notice date does not pay for the tasks.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,19 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class Facts:
+    """The shared facts of one document (kept by it: `doc.facts`).
+
+    A Facts refers to its document weakly: the document keeps its Facts, and a strong reference
+    back would make the two a reference cycle, so that a checked document (its paragraphs,
+    structure, mentions and tasks: a thousand containers and more) would wait for the cyclic
+    collector instead of being freed by reference counting as soon as its result is dropped."""
+
     def __init__(self, doc: "Document"):
-        self._doc = doc
+        self._ref = weakref.ref(doc)
+
+    @property
+    def _doc(self) -> "Document":
+        return self._ref()
 
     @cached_property
     def notice_date(self) -> dt.date | None:

@@ -191,7 +191,11 @@ def _first_check():
     containers that live until the process ends, none of them garbage. The cyclic collector, run
     after every 700 new containers, traversed them again and again and found nothing (~1 % of a
     one-file run's instructions); it is paused for that check only, and runs as usual from the
-    next allocations on (unless the caller had it off)."""
+    next allocations on (unless the caller had it off). What that check made is then frozen
+    (gc.freeze): the set-up is left out of every later pass of the collector too, which would
+    otherwise traverse it again every few documents of a long run and find nothing. (The first
+    document is frozen with it and still freed when its result is dropped: a document holds no
+    reference cycle, see Facts, so reference counting frees it.)"""
     global _set_up
     if _set_up or not gc.isenabled():
         yield
@@ -201,6 +205,7 @@ def _first_check():
     try:
         yield
     finally:
+        gc.freeze()
         gc.enable()
 
 

@@ -30,3 +30,24 @@ def test_facts_are_computed_once_and_name_the_notice():
     assert doc.facts.number.symbol == "TB-UBND" and doc.facts.number.number == "210"
     assert doc.facts.kind.kind == "thong-bao" and doc.facts.kind.subtype == "conclusion"
     assert "ĐIỆN BIÊN" in doc.facts.issuer
+
+
+def test_a_checked_document_is_freed_as_soon_as_its_result_is_dropped():
+    """No reference cycle holds a checked document (its Facts refers to it weakly): reference
+    counting frees it, paragraphs, structure, tasks and all, without the cyclic collector."""
+    import gc
+    import weakref
+
+    from checker.pipeline import RunSettings, check_text
+
+    res = check_text(draft("1. Sở Y tế báo cáo trước ngày 30/9/2022.\n"), "d.txt", RunSettings())
+    assert res.document.facts.tasks and res.diagnostics is not None
+    gone = weakref.ref(res.document)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        del res
+        assert gone() is None
+    finally:
+        if collecting:
+            gc.enable()
