@@ -325,6 +325,9 @@ def _main(full) -> None:
             if full is None:
                 from .cli import _run_app as full
             sys.exit(full(sys.argv))
+        from . import pipeline
+
+        pipeline.FREEZE_SET_UP = True  # (this process is the command's own)
         try:
             code = run_check(**opts)
         except OSError as exc:

@@ -182,6 +182,10 @@ def _label(res: FileResult, shown: str, plan: Plan | None) -> FileResult:
 # ------------------------------------------------------------------ front doors
 
 _set_up = False  # whether this process has checked a file (and so done its one-time set-up)
+# whether the first check freezes what it made (gc.freeze freezes every object of the process): set
+# by the rasoat command, whose process is its own; an embedding program's objects, its garbage
+# among them, are not frozen with the set-up
+FREEZE_SET_UP = False
 
 
 @contextmanager
@@ -191,11 +195,11 @@ def _first_check():
     containers that live until the process ends, none of them garbage. The cyclic collector, run
     after every 700 new containers, traversed them again and again and found nothing (~1 % of a
     one-file run's instructions); it is paused for that check only, and runs as usual from the
-    next allocations on (unless the caller had it off). What that check made is then frozen
-    (gc.freeze): the set-up is left out of every later pass of the collector too, which would
-    otherwise traverse it again every few documents of a long run and find nothing. (The first
-    document is frozen with it and still freed when its result is dropped: a document holds no
-    reference cycle, see Facts, so reference counting frees it.)"""
+    next allocations on (unless the caller had it off). In the rasoat command (FREEZE_SET_UP),
+    what that check made is then frozen (gc.freeze): the set-up is left out of every later pass
+    of the collector too, which would otherwise traverse it again every few documents of a long
+    run and find nothing. (The first document is frozen with it and still freed when its result
+    is dropped: a document holds no reference cycle, see Facts, so reference counting frees it.)"""
     global _set_up
     if _set_up or not gc.isenabled():
         yield
@@ -205,7 +209,8 @@ def _first_check():
     try:
         yield
     finally:
-        gc.freeze()
+        if FREEZE_SET_UP:
+            gc.freeze()
         gc.enable()
 
 

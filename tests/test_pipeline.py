@@ -3,11 +3,13 @@ judge a file the same way (configuration, per-file ignores, inline suppressions)
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, SEEDS, needs_shared, run_cli
+from tests.conftest import FIXTURES, ROOT, SEEDS, needs_shared, run_cli
 
 FIXTURES_S108 = FIXTURES / "rules" / "S108"
 
@@ -239,3 +241,17 @@ def test_streamed_json_keeps_unicode_line_separators_inside_strings(tmp_path, se
     code, out, err = run_cli("check", f, "--format", "json")
     assert code in (0, 1), err
     json.loads(out)
+
+
+def test_checking_from_a_program_never_freezes_the_programs_objects():
+    """gc.freeze() would keep an embedding program's garbage alive for good: only the rasoat
+    command (a process of its own) freezes its set-up after the first check."""
+    import subprocess
+
+    code = ("import gc, checker\n"
+            "junk = [[] for _ in range(3)]\n"
+            "checker.check_text('THÔNG BÁO\\n\\n1. Sở Tư pháp rà soát quy chế.', path='a.txt')\n"
+            "print(gc.get_freeze_count())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.stdout.strip() == "0"
