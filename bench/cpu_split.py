@@ -63,6 +63,8 @@ def main(argv=None) -> int:
 
     from checker import engine, pipeline
 
+    pipeline.FREEZE_SET_UP = True  # as in the rasoat command: the set-up frozen after the first check
+
     s = pipeline.RunSettings()
     plan = pipeline.plan_for(str(paths[0]), s)  # every file of the corpus has the same plan
     per: dict[str, float] = defaultdict(float)

@@ -30,6 +30,8 @@ def main(argv=None) -> int:
         return 2
     from checker import pipeline
 
+    pipeline.FREEZE_SET_UP = True  # as in the rasoat command: the set-up frozen after the first check
+
     mode, s = args[0], pipeline.RunSettings()
     if not (SHARED / "seeds").is_dir():
         print(f"../shared not found at {SHARED}", file=sys.stderr)
