@@ -23,7 +23,7 @@ from functools import lru_cache
 from .. import rx as re
 from ..record import Frozen
 
-from .tasklex import alternation
+from .tasklex import alternation, search
 
 OWN = "owners.toml"
 DIR = "directives.toml"
@@ -511,9 +511,9 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
             role = None
             via = ""
             chu_tri = False
-            if P.support_end.search(pre):
+            if search(P.support_end, pre):
                 role, via = "support", "support"
-            elif P.assign_end.search(pre):
+            elif search(P.assign_end, pre):
                 role, via = "lead", "assign"
             else:
                 via = "subject"

@@ -46,7 +46,7 @@ from .deadlines import Deadline, find_deadlines, primary
 from .tasktable import table_rows
 from .owners import Owner, after_match, beyond_issuer, clauses, find_mentions, owners_in, several_leads, topic_end
 from .segments import inline_list
-from .tasklex import alternation
+from .tasklex import alternation, search
 
 DIR = "directives.toml"
 
@@ -194,7 +194,7 @@ def _ends_colon(text: str) -> bool:
 def _assessment_heading(text: str) -> bool:
     P = patterns()
     head = text.split(":")[0][:200]
-    return bool(P.assess_heading.search(head)) and not P.task_heading.search(head)
+    return bool(search(P.assess_heading, head)) and not search(P.task_heading, head)
 
 
 class _Para:
@@ -236,7 +236,7 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
     if p.upper or is_upper_text(p.text[start:]):
         directive = False  # "I. ĐÁNH GIÁ CHUNG", "II. NHIỆM VỤ, GIẢI PHÁP": headings
     assigned = any(o.role == "lead" and (o.chu_tri or o.via == "assign") for o in owners)
-    assessment = not directive and bool(P.assessment.search(p.text))
+    assessment = not directive and bool(search(P.assessment, p.text))
     heading = own and len(p.text) - start <= 200 and not P.heading_end.search(p.text)
     return _Para(p, item, own, start, owners, directive, assigned, _ends_colon(p.text),
                  _header_only(p.text, start, owners), assessment, heading, mentions)
@@ -246,7 +246,7 @@ def _owner_directs(a: "_Para") -> bool:
     """An owner-first directive under an assessing heading ("I. ĐÁNH GIÁ CHUNG … Trong thời gian
     tới, Tỉnh tổ chức thực hiện nghiêm túc …"): a task, unless the paragraph assesses or praises."""
     return (any(o.role == "lead" and o.via == "subject" for o in a.owners)
-            and not patterns().assessment.search(a.p.text))
+            and not search(patterns().assessment, a.p.text))
 
 
 def _ongoing_head(text: str, owners: tuple[tuple[int, int], ...] = ()) -> bool:
@@ -255,7 +255,7 @@ def _ongoing_head(text: str, owners: tuple[tuple[int, int], ...] = ()) -> bool:
     of the owners named in `text`, whose words are never the verb ("Sở Thông tin và Truyền
     thông tích cực đẩy mạnh …": the head is "đẩy mạnh", not "Truyền thông")."""
     P = patterns()
-    for m in P.any_verb.finditer(text):
+    for m in re.fast_finditer(P.any_verb, text):
         if any(s <= m.start() < e for s, e in owners):
             continue
         if P.ongoing_head.match(text, m.start()):
@@ -277,9 +277,9 @@ def _nature(text: str, owners: tuple[tuple[int, int], ...] = (), ongoing: bool |
     P = patterns()
     if _ongoing_head(text, owners) if ongoing is None else ongoing:
         return "ongoing"
-    if P.deliverable.search(text):
+    if search(P.deliverable, text):
         return "deliverable"
-    return "ongoing" if P.ongoing.search(text) else "other"
+    return "ongoing" if search(P.ongoing, text) else "other"
 
 
 _COUNTERPART = re.compile(
