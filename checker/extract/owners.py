@@ -424,9 +424,11 @@ def find_mentions(text: str) -> list[Mention]:
 
 # where clauses end: the spaces after ".", "!" or "?" (before more text; group 1), or one of ";:()".
 # Written as `(?<=[.!?])\s+(?=\S)|[;:()]` the pattern is tried at every position (it begins with a
-# look-behind); here it begins with the class of its first characters, which the engine skips to
-# in C (the same spans: a test compares the two)
-_CLAUSE = re.compile(r"[.!?](\s+)(?=\S)|[;:()]")
+# look-behind), and so is `[.!?](\s+)(?=\S)|[;:()]` (the engine skips ahead only to the first
+# characters of a pattern that begins with one class, not with a choice of two); here one class
+# of every first character comes first, and what follows depends on which it was (the same spans:
+# a test compares them)
+_CLAUSE = re.compile(r"[.!?;:()](?:(?<=[.!?])(\s+)(?=\S)|(?<=[;:()]))")
 
 
 _SHORT_PARENS = re.compile(r"\((?!\d{1,2}\)|[ivxIVX]{1,4}\))[^()\s]{1,15}\)")

@@ -202,11 +202,11 @@ class _Para:
     make at import.)"""
 
     __slots__ = ("p", "item", "own_para", "start", "owners", "directive", "assigned", "colon", "header_only",
-                 "assessment", "heading", "mentions")
+                 "assessment", "heading", "mentions", "spans")
 
     def __init__(self, p: Paragraph, item: Item | None, own_para: bool, start: int, owners: list[Owner],
                  directive: bool, assigned: bool, colon: bool, header_only: bool, assessment: bool, heading: bool,
-                 mentions: list[Owner]):
+                 mentions: list[Owner], spans: list[tuple[int, int]]):
         self.p, self.item, self.start = p, item, start
         self.own_para = own_para  # the item's own paragraph (not a continuation)
         self.owners = owners
@@ -215,6 +215,7 @@ class _Para:
         self.colon, self.header_only, self.assessment = colon, header_only, assessment
         self.heading = heading  # a short item title without a full stop ("3. Đẩy nhanh thủ tục chuẩn bị đầu tư các dự án")
         self.mentions = mentions  # every owner mention after `start`, in place (for the split)
+        self.spans = spans  # the clauses of the text (owners.clauses), split once
 
 
 def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
@@ -239,7 +240,7 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
     assessment = not directive and bool(search(P.assessment, p.text))
     heading = own and len(p.text) - start <= 200 and not P.heading_end.search(p.text)
     return _Para(p, item, own, start, owners, directive, assigned, _ends_colon(p.text),
-                 _header_only(p.text, start, owners), assessment, heading, mentions)
+                 _header_only(p.text, start, owners), assessment, heading, mentions, spans)
 
 
 def _owner_directs(a: "_Para") -> bool:
@@ -500,7 +501,7 @@ def _extract(doc) -> list[Task]:
         line = doc.source.position(a.p.start_offset(a.start)).line
         end_line = doc.source.position(max(a.p.start_offset(0), a.p.end_offset() - 1)).line
         task = Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:], spans, ongoing), end_line)
-        tasks.extend(_split(doc, task, fallback, a.mentions, para_deadlines))
+        tasks.extend(_split(doc, task, fallback, a.mentions, para_deadlines, a.spans))
     return tasks
 
 
@@ -558,15 +559,16 @@ def _parts(text: str, s: int, e: int, owners: list[Owner], depth: int = 0):
     return [(s, s, e, [], [])]
 
 
-def _clause_splits(text: str, s: int, e: int, owners: list[Owner]) -> list[int]:
+def _clause_splits(text: str, s: int, e: int, owners: list[Owner], spans: list[tuple[int, int]]) -> list[int]:
     """Where a clause of text[s:e] hands work to a new owner: it opens (after ". ", ";" or "(")
-    with an owner and its verb, or with "Giao …"/"Yêu cầu …"/"Đề nghị …" and a body."""
+    with an owner and its verb, or with "Giao …"/"Yêu cầu …"/"Đề nghị …" and a body. `spans`:
+    clauses(text)."""
     if not any(o.role == "lead" and o.via in ("subject", "assign") and s + 6 <= o.start < e for o in owners):
         return []  # no owner after the first words: nothing to split
     P = patterns()
     cuts = []
     current = {o.name for o in owners if o.role == "lead" and s <= o.start < e and o.start < s + 6}
-    for cs, ce in clauses(text):
+    for cs, ce in spans:
         if cs <= s or cs >= e:
             continue
         if text[cs - 1:cs] == ":" or text[max(s, cs - 2):cs].strip() == ":":
@@ -617,13 +619,15 @@ def _group_deadline(text: str, s: int, e: int, deadlines: list[Deadline]) -> Dea
     return None
 
 
-def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlines: list[Deadline]) -> list[Task]:
+def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlines: list[Deadline],
+           spans: list[tuple[int, int]]) -> list[Task]:
     """The tasks of one task paragraph: one per sub-item and per clause that names a new owner.
-    `own`: every owner mention of the paragraph in place; `all_deadlines`: its deadlines."""
+    `own`: every owner mention of the paragraph in place; `all_deadlines`: its deadlines;
+    `spans`: its clauses."""
     text = task.para.text
     pieces = []
     for st, bd, e, labels, leadins in _parts(text, task.start, task.end, own):
-        cuts = [c for c in _clause_splits(text, bd, e, own)]
+        cuts = _clause_splits(text, bd, e, own, spans)
         bounds = [st] + cuts + [e]
         for k in range(len(bounds) - 1):
             pieces.append((bounds[k], bounds[k + 1], labels, leadins))
