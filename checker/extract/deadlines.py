@@ -119,7 +119,11 @@ def _event_start(before: str) -> int:
     return r.start() if r else v.start()
 _BARE_AT = re.compile(r"tại(?![\w])", re.I)
 _MID_YEAR = re.compile(r"\b(?:giữa|đầu)\s*$", re.I)
-_CLAUSE_BREAK = re.compile(r"[.;()]\s|[;()]|\.$")
+# a clause break: ".", ";" or a parenthesis before a space, ";" or a parenthesis, a final ".".
+# Written `[.;()]\s|[;()]|\.$`, a choice of classes, it is tried at every position; with one class
+# of the first characters first, the engine skips ahead to them in C (the same spans: a test
+# compares the two)
+_CLAUSE_BREAK = re.compile(r"[.;()](?:\s|(?<=[;()])|(?<=\.)$)")
 
 
 def _completed_year(text: str, m: DateMention, ref, ref_year) -> Deadline | None:
