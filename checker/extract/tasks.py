@@ -410,6 +410,16 @@ def _extract(doc) -> list[Task]:
             out.append(cur.para)
         return out
 
+    assesses: dict[int, bool] = {}  # paragraph index → _assessment_heading of its text
+
+    def heading_assesses(a: _Para) -> bool:
+        """Whether an item's heading assesses: asked once per heading, not once per paragraph
+        under it."""
+        k = a.p.index
+        if k not in assesses:
+            assesses[k] = _assessment_heading(a.p.text[a.start:])
+        return assesses[k]
+
     # assessment context: under an assessing heading, or in a list an assessment introduces;
     # the entries of a list introduced by "…, gồm:" are subjects (documents, reports), not tasks
     def in_assessment(item: Item | None, pi: int) -> bool:
@@ -419,7 +429,7 @@ def _extract(doc) -> list[Task]:
             a = paras[q]
             if not a.own_para and a.colon and a.directive and not a.assessment and any(o.role == "lead" for o in a.owners):
                 return False  # "… thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ sau đây:" under "I. ĐÁNH GIÁ CHUNG"
-            if a.own_para and _assessment_heading(a.p.text[a.start:]):
+            if a.own_para and heading_assesses(a):
                 return True
             if not a.own_para and a.colon and a.assessment:
                 return True
@@ -455,7 +465,7 @@ def _extract(doc) -> list[Task]:
             continue
         if in_assessment(a.item, pi) and not (a.assigned or _owner_directs(a)):
             continue
-        if a.own_para and a.heading and _assessment_heading(a.p.text[a.start:]):
+        if a.own_para and a.heading and heading_assesses(a):
             continue  # "I. Đánh giá chung": a heading, not the verb "đánh giá"
         if (a.colon or a.header_only or a.heading) and introduces_tasks(a):
             continue  # a heading: its owners and deadline go to the items below
