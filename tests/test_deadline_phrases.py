@@ -14,8 +14,11 @@ import datetime as dt
 
 import pytest
 
-from checker.document import load_text
-from checker.extract.deadlines import find_deadlines, primary
+from checker import rx as re
+from checker.document import load_path, load_text
+from checker.extract.deadlines import _CLAUSE_BREAK, find_deadlines, primary
+
+from .conftest import SEEDS, needs_shared
 
 D = dt.date
 S000, S001, S002, S004 = D(2021, 8, 24), D(2020, 8, 31), D(2021, 8, 6), D(2024, 4, 2)
@@ -207,3 +210,21 @@ def test_synthetic_class(phrase, want):
     d = primary(find_deadlines(phrase, None, 2023) if "cuộc họp" in phrase else find_deadlines(phrase, D(2023, 8, 10), 2023))
     got = None if d is None else (d.text, d.kind, d.date.isoformat() if d.date else None)
     assert got == want
+
+
+# _CLAUSE_BREAK as first written: a choice of classes, tried at every position
+PLAIN_CLAUSE_BREAK = re.compile(r"[.;()]\s|[;()]|\.$")
+
+
+@needs_shared
+def test_clause_break_finds_what_its_plain_form_finds():
+    """clause_bounds() finds the breaks with a pattern written for speed (one class of its first
+    characters first): the same spans as the plain form, up to and from every position."""
+    texts = ["a.", "a.\n", "a;b", "x (y) z.", ";", ".", "a. b", "a.b", "(", ")\n", "a.\nb.", "..", ". ;", ""]
+    texts += [p.text for f in sorted(SEEDS.glob("*.txt")) for p in load_path(str(f)).paragraphs]
+    for text in texts:
+        for i in range(len(text) + 1):
+            assert ([m.span() for m in _CLAUSE_BREAK.finditer(text, 0, i)]
+                    == [m.span() for m in PLAIN_CLAUSE_BREAK.finditer(text, 0, i)]), (text, i)
+            new, plain = _CLAUSE_BREAK.search(text, i), PLAIN_CLAUSE_BREAK.search(text, i)
+            assert (new and new.span()) == (plain and plain.span()), (text, i)

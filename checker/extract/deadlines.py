@@ -29,7 +29,7 @@ from .. import rx as re
 from ..record import Frozen
 
 from .dates import DateMention, find_dates
-from .tasklex import alternation
+from .tasklex import alternation, search
 
 LEX = "deadlines.toml"
 KINDS = ("by-date", "within-week", "within-month", "within-quarter", "within-year", "recurring", "event", "vague", "none")
@@ -119,7 +119,11 @@ def _event_start(before: str) -> int:
     return r.start() if r else v.start()
 _BARE_AT = re.compile(r"tại(?![\w])", re.I)
 _MID_YEAR = re.compile(r"\b(?:giữa|đầu)\s*$", re.I)
-_CLAUSE_BREAK = re.compile(r"[.;()]\s|[;()]|\.$")
+# a clause break: ".", ";" or a parenthesis before a space, ";" or a parenthesis, a final ".".
+# Written `[.;()]\s|[;()]|\.$`, a choice of classes, it is tried at every position; with one class
+# of the first characters first, the engine skips ahead to them in C (the same spans: a test
+# compares the two)
+_CLAUSE_BREAK = re.compile(r"[.;()](?:\s|(?<=[;()])|(?<=\.)$)")
 
 
 def _completed_year(text: str, m: DateMention, ref, ref_year) -> Deadline | None:
@@ -213,7 +217,7 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         after = text[em.end(): min(ce, em.end() + 80)]
         anchor = P.anchor.search(after)
         before = text[max(cs, em.start() - 60): em.start()]
-        cue = P.event_cue.search(before) or P.event_cue_far.search(text, max(cs, em.start() - 140), em.start())
+        cue = search(P.event_cue, before) or P.event_cue_far.search(text, max(cs, em.start() - 140), em.start())
         if not anchor and not cue:
             continue
         if anchor:
@@ -251,7 +255,7 @@ def find_deadlines(text: str, ref: dt.date | None = None, ref_year: int | None =
         if _overlaps((m.start, m.end), taken):
             continue
         pre = text[max(0, m.start - 60): m.start]
-        cue = P.cue_end.search(pre)
+        cue = search(P.cue_end, pre)
         if not cue:
             done = _completed_year(text, m, ref, ref_year)
             if done is not None:

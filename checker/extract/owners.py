@@ -23,7 +23,7 @@ from functools import lru_cache
 from .. import rx as re
 from ..record import Frozen
 
-from .tasklex import alternation
+from .tasklex import alternation, search
 
 OWN = "owners.toml"
 DIR = "directives.toml"
@@ -319,8 +319,9 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(m)
         taken.append((m.start, m.end))
 
-    # factored lists: "Các Sở: Kế hoạch và Đầu tư, Công Thương, Tài chính"
-    for fm in re.fast_finditer(_FACTORED, text):
+    # factored lists: "Các Sở: Kế hoạch và Đầu tư, Công Thương, Tài chính" (with a colon always: a
+    # text without one is not scanned for them)
+    for fm in (re.fast_finditer(_FACTORED, text) if ":" in text else ()):
         head = fm.group("head").split(None, 1)[1]
         i = fm.end()
         parts = []
@@ -424,9 +425,11 @@ def find_mentions(text: str) -> list[Mention]:
 
 # where clauses end: the spaces after ".", "!" or "?" (before more text; group 1), or one of ";:()".
 # Written as `(?<=[.!?])\s+(?=\S)|[;:()]` the pattern is tried at every position (it begins with a
-# look-behind); here it begins with the class of its first characters, which the engine skips to
-# in C (the same spans: a test compares the two)
-_CLAUSE = re.compile(r"[.!?](\s+)(?=\S)|[;:()]")
+# look-behind), and so is `[.!?](\s+)(?=\S)|[;:()]` (the engine skips ahead only to the first
+# characters of a pattern that begins with one class, not with a choice of two); here one class
+# of every first character comes first, and what follows depends on which it was (the same spans:
+# a test compares them)
+_CLAUSE = re.compile(r"[.!?;:()](?:(?<=[.!?])(\s+)(?=\S)|(?<=[;:()]))")
 
 
 _SHORT_PARENS = re.compile(r"\((?!\d{1,2}\)|[ivxIVX]{1,4}\))[^()\s]{1,15}\)")
@@ -511,9 +514,9 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
             role = None
             via = ""
             chu_tri = False
-            if P.support_end.search(pre):
+            if search(P.support_end, pre):
                 role, via = "support", "support"
-            elif P.assign_end.search(pre):
+            elif search(P.assign_end, pre):
                 role, via = "lead", "assign"
             else:
                 via = "subject"

@@ -46,7 +46,7 @@ from .deadlines import Deadline, find_deadlines, primary
 from .tasktable import table_rows
 from .owners import Owner, after_match, beyond_issuer, clauses, find_mentions, owners_in, several_leads, topic_end
 from .segments import inline_list
-from .tasklex import alternation
+from .tasklex import alternation, search
 
 DIR = "directives.toml"
 
@@ -194,7 +194,7 @@ def _ends_colon(text: str) -> bool:
 def _assessment_heading(text: str) -> bool:
     P = patterns()
     head = text.split(":")[0][:200]
-    return bool(P.assess_heading.search(head)) and not P.task_heading.search(head)
+    return bool(search(P.assess_heading, head)) and not search(P.task_heading, head)
 
 
 class _Para:
@@ -202,11 +202,11 @@ class _Para:
     make at import.)"""
 
     __slots__ = ("p", "item", "own_para", "start", "owners", "directive", "assigned", "colon", "header_only",
-                 "assessment", "heading", "mentions")
+                 "assessment", "heading", "mentions", "spans")
 
     def __init__(self, p: Paragraph, item: Item | None, own_para: bool, start: int, owners: list[Owner],
                  directive: bool, assigned: bool, colon: bool, header_only: bool, assessment: bool, heading: bool,
-                 mentions: list[Owner]):
+                 mentions: list[Owner], spans: list[tuple[int, int]]):
         self.p, self.item, self.start = p, item, start
         self.own_para = own_para  # the item's own paragraph (not a continuation)
         self.owners = owners
@@ -215,6 +215,7 @@ class _Para:
         self.colon, self.header_only, self.assessment = colon, header_only, assessment
         self.heading = heading  # a short item title without a full stop ("3. Đẩy nhanh thủ tục chuẩn bị đầu tư các dự án")
         self.mentions = mentions  # every owner mention after `start`, in place (for the split)
+        self.spans = spans  # the clauses of the text (owners.clauses), split once
 
 
 def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
@@ -236,17 +237,17 @@ def _analyse(p: Paragraph, item: Item | None, own: bool) -> _Para:
     if p.upper or is_upper_text(p.text[start:]):
         directive = False  # "I. ĐÁNH GIÁ CHUNG", "II. NHIỆM VỤ, GIẢI PHÁP": headings
     assigned = any(o.role == "lead" and (o.chu_tri or o.via == "assign") for o in owners)
-    assessment = not directive and bool(P.assessment.search(p.text))
+    assessment = not directive and bool(search(P.assessment, p.text))
     heading = own and len(p.text) - start <= 200 and not P.heading_end.search(p.text)
     return _Para(p, item, own, start, owners, directive, assigned, _ends_colon(p.text),
-                 _header_only(p.text, start, owners), assessment, heading, mentions)
+                 _header_only(p.text, start, owners), assessment, heading, mentions, spans)
 
 
 def _owner_directs(a: "_Para") -> bool:
     """An owner-first directive under an assessing heading ("I. ĐÁNH GIÁ CHUNG … Trong thời gian
     tới, Tỉnh tổ chức thực hiện nghiêm túc …"): a task, unless the paragraph assesses or praises."""
     return (any(o.role == "lead" and o.via == "subject" for o in a.owners)
-            and not patterns().assessment.search(a.p.text))
+            and not search(patterns().assessment, a.p.text))
 
 
 def _ongoing_head(text: str, owners: tuple[tuple[int, int], ...] = ()) -> bool:
@@ -255,7 +256,7 @@ def _ongoing_head(text: str, owners: tuple[tuple[int, int], ...] = ()) -> bool:
     of the owners named in `text`, whose words are never the verb ("Sở Thông tin và Truyền
     thông tích cực đẩy mạnh …": the head is "đẩy mạnh", not "Truyền thông")."""
     P = patterns()
-    for m in P.any_verb.finditer(text):
+    for m in re.fast_finditer(P.any_verb, text):
         if any(s <= m.start() < e for s, e in owners):
             continue
         if P.ongoing_head.match(text, m.start()):
@@ -277,9 +278,9 @@ def _nature(text: str, owners: tuple[tuple[int, int], ...] = (), ongoing: bool |
     P = patterns()
     if _ongoing_head(text, owners) if ongoing is None else ongoing:
         return "ongoing"
-    if P.deliverable.search(text):
+    if search(P.deliverable, text):
         return "deliverable"
-    return "ongoing" if P.ongoing.search(text) else "other"
+    return "ongoing" if search(P.ongoing, text) else "other"
 
 
 _COUNTERPART = re.compile(
@@ -409,6 +410,16 @@ def _extract(doc) -> list[Task]:
             out.append(cur.para)
         return out
 
+    assesses: dict[int, bool] = {}  # paragraph index → _assessment_heading of its text
+
+    def heading_assesses(a: _Para) -> bool:
+        """Whether an item's heading assesses: asked once per heading, not once per paragraph
+        under it."""
+        k = a.p.index
+        if k not in assesses:
+            assesses[k] = _assessment_heading(a.p.text[a.start:])
+        return assesses[k]
+
     # assessment context: under an assessing heading, or in a list an assessment introduces;
     # the entries of a list introduced by "…, gồm:" are subjects (documents, reports), not tasks
     def in_assessment(item: Item | None, pi: int) -> bool:
@@ -418,7 +429,7 @@ def _extract(doc) -> list[Task]:
             a = paras[q]
             if not a.own_para and a.colon and a.directive and not a.assessment and any(o.role == "lead" for o in a.owners):
                 return False  # "… thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ sau đây:" under "I. ĐÁNH GIÁ CHUNG"
-            if a.own_para and _assessment_heading(a.p.text[a.start:]):
+            if a.own_para and heading_assesses(a):
                 return True
             if not a.own_para and a.colon and a.assessment:
                 return True
@@ -454,7 +465,7 @@ def _extract(doc) -> list[Task]:
             continue
         if in_assessment(a.item, pi) and not (a.assigned or _owner_directs(a)):
             continue
-        if a.own_para and a.heading and _assessment_heading(a.p.text[a.start:]):
+        if a.own_para and a.heading and heading_assesses(a):
             continue  # "I. Đánh giá chung": a heading, not the verb "đánh giá"
         if (a.colon or a.header_only or a.heading) and introduces_tasks(a):
             continue  # a heading: its owners and deadline go to the items below
@@ -500,7 +511,7 @@ def _extract(doc) -> list[Task]:
         line = doc.source.position(a.p.start_offset(a.start)).line
         end_line = doc.source.position(max(a.p.start_offset(0), a.p.end_offset() - 1)).line
         task = Task(a.p, a.start, len(text), item, number, line, owners, deadlines, _nature(text[a.start:], spans, ongoing), end_line)
-        tasks.extend(_split(doc, task, fallback, a.mentions, para_deadlines))
+        tasks.extend(_split(doc, task, fallback, a.mentions, para_deadlines, a.spans))
     return tasks
 
 
@@ -558,15 +569,16 @@ def _parts(text: str, s: int, e: int, owners: list[Owner], depth: int = 0):
     return [(s, s, e, [], [])]
 
 
-def _clause_splits(text: str, s: int, e: int, owners: list[Owner]) -> list[int]:
+def _clause_splits(text: str, s: int, e: int, owners: list[Owner], spans: list[tuple[int, int]]) -> list[int]:
     """Where a clause of text[s:e] hands work to a new owner: it opens (after ". ", ";" or "(")
-    with an owner and its verb, or with "Giao …"/"Yêu cầu …"/"Đề nghị …" and a body."""
+    with an owner and its verb, or with "Giao …"/"Yêu cầu …"/"Đề nghị …" and a body. `spans`:
+    clauses(text)."""
     if not any(o.role == "lead" and o.via in ("subject", "assign") and s + 6 <= o.start < e for o in owners):
         return []  # no owner after the first words: nothing to split
     P = patterns()
     cuts = []
     current = {o.name for o in owners if o.role == "lead" and s <= o.start < e and o.start < s + 6}
-    for cs, ce in clauses(text):
+    for cs, ce in spans:
         if cs <= s or cs >= e:
             continue
         if text[cs - 1:cs] == ":" or text[max(s, cs - 2):cs].strip() == ":":
@@ -617,13 +629,15 @@ def _group_deadline(text: str, s: int, e: int, deadlines: list[Deadline]) -> Dea
     return None
 
 
-def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlines: list[Deadline]) -> list[Task]:
+def _split(doc, task: Task, fallback: "_Fallback", own: list[Owner], all_deadlines: list[Deadline],
+           spans: list[tuple[int, int]]) -> list[Task]:
     """The tasks of one task paragraph: one per sub-item and per clause that names a new owner.
-    `own`: every owner mention of the paragraph in place; `all_deadlines`: its deadlines."""
+    `own`: every owner mention of the paragraph in place; `all_deadlines`: its deadlines;
+    `spans`: its clauses."""
     text = task.para.text
     pieces = []
     for st, bd, e, labels, leadins in _parts(text, task.start, task.end, own):
-        cuts = [c for c in _clause_splits(text, bd, e, own)]
+        cuts = _clause_splits(text, bd, e, own, spans)
         bounds = [st] + cuts + [e]
         for k in range(len(bounds) - 1):
             pieces.append((bounds[k], bounds[k + 1], labels, leadins))
