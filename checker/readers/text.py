@@ -23,6 +23,7 @@ from ..errors import InputError
 from ..model import Paragraph
 from ..source import Source
 from ..structure import patterns as P
+from . import mdtable
 from ..textnorm import first_letter, is_upper_text
 
 _MD_ESCAPABLE = set("\\`*_{}[]()#+-.!|<>~\"'")
@@ -107,6 +108,7 @@ class Line:
     bold: bool = False
     italic: bool = False
     comment: str = ""  # an HTML comment on the line (rasoat directives)
+    container: str = "body"  # "table:R:C": a line of a cell of a Markdown pipe table (see mdtable)
 
     @property
     def blank(self) -> bool:
@@ -361,7 +363,8 @@ def group_lines(lines: list[Line]) -> list[tuple[list[Line], str]]:
         if zone == "header" and P.DOC_TITLE.match(t):
             new_zone = "body"
         join = False
-        if prev is not None and cur and new_zone == zone:
+        # (a paragraph never spans two cells of a table, nor a cell and the text around the table)
+        if prev is not None and cur and new_zone == zone and ln.container == prev.container:
             pt = prev.text
             # (both _wrapped tests need a line that begins with "-" or "–")
             if zone in ("body", "appendix") and t[0] in "-–" and (_wrapped_dash(pt, t) or _wrapped_bullet(pt, t)):
@@ -417,7 +420,7 @@ def _merge_page_breaks(groups):
         if zone == "footnote":
             out.append((lines, zone))
             continue
-        if pending_idx is not None and zone == "body":
+        if pending_idx is not None and zone == "body" and out[pending_idx][0][-1].container == lines[0].container:
             prev_lines, _ = out[pending_idx]
             prev_text = " ".join(ln.text for ln in prev_lines)
             last_word = prev_text.rstrip(" *").split(" ")[-1].lower()
@@ -530,6 +533,7 @@ def build_paragraph(lines: list[Line], zone: str) -> Paragraph:
         italic=italic,
         upper=is_upper_text(text),
         footnote=zone == "footnote",
+        container=lines[0].container,
         meta={"zone": zone, "lines": [ln.no for ln in lines], "comments": [ln.comment for ln in lines if ln.comment]},
     )
 
@@ -583,12 +587,20 @@ def read_lines(source: Source) -> list[Line]:
     marked = None
     if "\r" not in text:  # (line starts found with rfind: "\n" is the only line break)
         marked = {text.rfind("\n", 0, m.start()) + 1 for m in _MARK_OR_ODD_SPACE.finditer(text)}
+    row = -1  # the row of the pipe table being read (-1: not in one)
     for no, (start, raw) in enumerate(source.iter_lines(), start=1):
         if bars and _BARS_ONLY.match(raw):
             # "|", "| |": the cell walls of a Markdown table whose cells were put one per line (a
             # header table exported to Markdown); a cell boundary, never text of the cells
             out.append(Line(no=no, text="", offsets=range(start, start + 1)))
+            row = -1
             continue
+        if bars and raw[:4].lstrip(" ")[:1] == "|" and mdtable.is_row(raw):
+            if not mdtable.is_delimiter(raw):  # (the row of dashes under the first is not text)
+                row += 1
+                out.extend(_row_lines(raw, start, no, row, markdown))
+            continue
+        row = -1
         # only a header line may be split into columns (column_segments gives one segment, the
         # whole line, or at least two)
         segs = column_segments(raw) if no <= 40 else None
@@ -608,6 +620,18 @@ def read_lines(source: Source) -> list[Line]:
             ln = clean_line(raw[a:b], start + a, markdown=markdown)
             ln.no = no
             out.append(ln)
+    return out
+
+
+def _row_lines(raw: str, start: int, no: int, row: int, markdown: bool) -> list[Line]:
+    """The lines of a pipe table's row: each cell's, cell by cell, in the cell's container."""
+    out = []
+    for c, spans in enumerate(mdtable.cells(raw)):
+        for a, b in spans:
+            ln = clean_line(raw[a:b], start + a, markdown=markdown)
+            if ln.text:
+                ln.no, ln.container = no, f"table:{row}:{c}"
+                out.append(ln)
     return out
 
 
