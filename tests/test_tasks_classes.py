@@ -218,3 +218,19 @@ def test_a_second_sentence_asking_each_ministry_is_a_task_of_its_own():
                "địa phương hoàn thành báo cáo kết quả trước ngày 30/11/2022.\n")
     assert [leads(t) for t in ts] == [["các bộ, ngành, địa phương"], ["từng bộ, ngành, địa phương"]]
     assert [t.deadline.text if t.deadline else None for t in ts] == [None, "trước ngày 30/11/2022"]
+
+
+def test_what_a_cited_document_assigned_is_not_a_task_of_the_notice():
+    """"Luật … và Nghị định số … giao Bộ Tài chính chủ trì …" reports an earlier assignment (the
+    assessment part of a real VPCP conclusion); the same verb after the notice's own subject, or
+    with no subject, assigns."""
+    reported = ("1. Luật Bảo vệ môi trường năm 2020 và Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022 "
+                "của Chính phủ giao Bộ Tài chính chủ trì thành lập thị trường các-bon trong nước.\n")
+    assert tasks(reported) == []
+    for own in ("1. Giao Bộ Tài chính chủ trì thành lập thị trường các-bon trong nước trước ngày 30/12/2025.\n",
+                "1. Ủy ban nhân dân tỉnh giao Bộ Tài chính chủ trì thành lập thị trường các-bon trong nước "
+                "trước ngày 30/12/2025.\n",
+                "1. Thực hiện Nghị định số 06/2022/NĐ-CP, giao Bộ Tài chính chủ trì thành lập thị trường các-bon "
+                "trong nước trước ngày 30/12/2025.\n"):
+        ts = tasks(own)
+        assert len(ts) == 1 and "Bộ Tài chính" in leads(ts[0]), own

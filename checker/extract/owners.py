@@ -68,6 +68,7 @@ class _P(Frozen):
     title: "re.Pattern"
     stop: "re.Pattern"
     assign_end: "re.Pattern"
+    cited_subject: "re.Pattern"
     support_end: "re.Pattern"
     lead_after: "re.Pattern"
     verb_after: "re.Pattern"
@@ -132,6 +133,9 @@ def patterns() -> _P:
         stop=re.compile(o("name_stops") + W),
         assign_end=re.compile(r"(?<![\w])" + d("assignment") + r"(?:\s+cho)?\s*[:,]?\s*$", re.I),
         support_end=re.compile(r"(?<![\w])" + d("support_marker") + r"\s*$", re.I),
+        # a subject that cites a document: its type, then within the clause a number, a symbol or a year
+        cited_subject=re.compile(r"\s*(?:" + d("cited_documents") + r")(?![\w])[^;:]{0,300}?"
+                                 r"(?:(?<![\w])số\s*\d|\d/\d|(?<![\w])năm\s+(?:19|20)\d\d(?!\d))", re.I),
         lead_after=re.compile(r"^" + modal + r"\s*,?\s*" + d("lead_marker") + W, re.I),
         verb_after=re.compile(r"^(?:\s*(?:,|và)\s+(?:các|những)\s+(?:[^\W\d]+\s+){1,6}?)?" + modal + r"\s*,?\s*(?:"
                               + d("directive_verbs") + r"|" + d("support_marker") + r")" + W, re.I),
@@ -517,7 +521,8 @@ def owners_in(text: str, para: int = -1, spans: list[tuple[int, int]] | None = N
             if search(P.support_end, pre):
                 role, via = "support", "support"
             elif search(P.assign_end, pre):
-                role, via = "lead", "assign"
+                if not P.cited_subject.match(strip_lead(pre)):  # (else: what a cited document assigned)
+                    role, via = "lead", "assign"
             else:
                 via = "subject"
                 bare = strip_lead(pre)

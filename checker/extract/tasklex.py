@@ -33,7 +33,7 @@ SECTIONS = {
     "directives.toml": {
         "assignment", "lead_marker", "support_marker", "modals", "directive_verbs", "ongoing",
         "deliverables", "assessment", "assessment_headings", "task_headings", "adverbials", "topic",
-        "table_columns", "table_done", "ongoing_heads", "praise",
+        "table_columns", "table_done", "ongoing_heads", "praise", "cited_documents",
     },
 }
 KEYS = {"source", "patterns"}
