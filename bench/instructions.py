@@ -6,9 +6,11 @@ machine where wall-clock time does not: the figures the README quotes for a chan
     python bench/instructions.py warm   # imports + 3 ../shared/regs texts (the one-time set-up)
     python bench/instructions.py docs   # warm, then the 31 distinct real documents of ../shared once each
 
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null python bench/instructions.py docs 2>&1 | grep Collected
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/dev/null python bench/instructions.py docs 2>&1 | grep Collected
 
-Per distinct document = (docs − warm) / 31. Run each workload once untimed first: a code change
+Per distinct document = (docs − warm) / 31. Fix the hash seed: with a random one, the order of
+sets and dicts, and so when the cyclic collector runs, differ between runs (the same code's "warm"
+read 4,208 M and 4,343 M in two runs). Run each workload once untimed first: a code change
 makes the first run rebuild the per-user state file. For a whole `rasoat check` process, run
 callgrind on `python -m checker check --quiet ../shared/seeds/000_0ecd264c0f8cb733.txt`.
 Nothing here is a test.
