@@ -83,3 +83,49 @@ def test_the_spaces_taken_before_an_item_change_no_item(text):
     it finds the items the plain alternation finds, no more, no fewer, none changed."""
     plain = context.re.compile(f"{context.TOKEN.pattern}|(?:{context.SPLIT.pattern})[\\W\\d_]*")
     assert context._FLAT.findall(text) == plain.findall(text)
+
+
+def _scanned(text: str) -> list:
+    """flat_keys() of a paragraph read by one _FLAT scan of the whole text, each boundary as None
+    (as it was before the pieces between spaces were looked up one by one)."""
+    items = context._FLAT.findall(text)
+    words = [w for w in items if w.isalnum()]
+    accented = len(words) - sum(map(str.isascii, words))
+    ids = context.model().ids(list(map(context._key, items))) if accented * 2 > len(words) else None
+    return _merged([context._key(w) for w in items], ids)
+
+
+def _merged(keys: list[str], ids) -> list:
+    """(key, id) of each token, None for a run of boundaries (one or several items); and whether
+    ids were given (a paragraph mostly accented)."""
+    out: list = []
+    for k, i in zip(keys, ids or [None] * len(keys)):
+        if k.isalnum():
+            out.append((k, i))
+        elif not out or out[-1] is not None:
+            out.append(None)
+    return [ids is not None, *out]
+
+
+_ODD = ["- Báo cáo kết quả", "đế bảo –", " - đế bảo", "đế bảo - ", "a -b - c", "a - - b", "a  \n- b", "x, - y",
+        "ngày 31/12/2014 ngày", "(a) đế bảo, (b) đảm", "12), (b) quy đinh", "a\u00a0- b", "—", "– đế", "x_y  z²  ½"]
+
+
+@pytest.mark.parametrize("text", _ODD)
+def test_the_pieces_between_spaces_give_the_scan_of_the_whole_paragraph(text):
+    """_flat() looks up the pieces of str.split() (_RawKeys) instead of scanning every character:
+    the same tokens, neighbours, ids and boundaries (a run of boundaries may be two items)."""
+    assert _merged(*context._flat.__wrapped__(text)) == _scanned(text)
+
+
+@needs_shared
+def test_on_real_texts_the_pieces_between_spaces_give_the_scan_of_the_whole_paragraph():
+    files = sorted(SEEDS.glob("*.txt")) + sorted((CORPUS / "notices").glob("*.txt"))
+    n = 0
+    for path in files:
+        for p in load_path(path).paragraphs:
+            text = p.text
+            if not text.isascii() and len(text) <= context.LONG_PARAGRAPH:
+                n += 1
+                assert _merged(*context._flat.__wrapped__(text)) == _scanned(text), text
+    assert n > 500

@@ -133,11 +133,12 @@ _FLAT = re.compile(f"[ ]*({TOKEN.pattern}|(?:{SPLIT.pattern})[\\W\\d_]*)")
 def flat_keys(text: str) -> tuple[list[str], list[int | None] | None]:
     """(keys, ids) of a paragraph: _key() of every token in order, with each boundary between
     stretches (a SPLIT match and the non-letters after it, kept as written: never a syllable of
-    the counts) in its place; and, for a paragraph mostly_accented(), the model's id of each item
+    the counts; two may follow one another, see _RawKeys) in its place; and, for a paragraph mostly_accented(), the model's id of each item
     (None: a boundary or a syllable the counts do not know), else None. Two tokens side by side in
     the list are neighbours in one stretch of chunks(text) (digits or symbols between them are
     skipped by both); the first and last tokens of a stretch have a boundary or an end beside
-    them. One findall and a few maps in C, no object per word; kept for the last paragraphs seen,
+    them. A str.split() and a few maps in C (one dict lookup per piece between spaces), no
+    object per word; kept for the last paragraphs seen,
     as chunks() (do not modify the lists). L705 and L706 build chunks() only for a paragraph where
     these show something to judge."""
     if len(text) > LONG_PARAGRAPH:
@@ -147,12 +148,61 @@ def flat_keys(text: str) -> tuple[list[str], list[int | None] | None]:
 
 @lru_cache(maxsize=4096)
 def _flat(text: str) -> tuple[list[str], list[int | None] | None]:
-    items = _FLAT.findall(text)
-    words = list(filter(str.isalnum, items))  # the tokens: a boundary has no letter nor digit
-    n = len(words)
-    keys = list(map(_key, items))
+    if "\n" in text:  # a line break is a boundary that str.split() would drop: scanned whole
+        items = _FLAT.findall(text)
+        keys = list(map(_key, items))
+        balance = _balance(items)
+    else:
+        if len(_RAW_KEYS) >= RAW_KEYS_MAX:  # a text of random strings: not kept without end
+            _RAW_KEYS.clear()
+            _RAW_BALANCE.clear()
+        raws = text.split()
+        # a dash alone is a boundary only with white space on both sides (SPLIT): not at an end
+        # of the paragraph that has none ("- Báo cáo …", a bullet)
+        if raws and raws[0] in _DASHES and not text[0].isspace():
+            del raws[0]
+        if raws and raws[-1] in _DASHES and not text[-1].isspace():
+            del raws[-1]
+        keys = list(chain.from_iterable(map(_RAW_KEYS.__getitem__, raws)))
+        balance = sum(map(_RAW_BALANCE.__getitem__, raws))
     # mostly_accented(text), counted on the same tokens
-    return keys, model().ids(keys) if n and (n - sum(map(str.isascii, words))) * 2 > n else None
+    return keys, model().ids(keys) if balance < 0 else None
+
+
+_DASHES = frozenset("-–—")
+
+
+class _RawKeys(dict):
+    """A piece of a paragraph between white space (str.split()) → the _key() of its items as
+    _FLAT finds them in it (tokens; a SPLIT mark with the non-letters after it, a boundary; a
+    dash alone, the spaced dash of SPLIT), worked out once per distinct piece. Splitting on white
+    space in C and looking the pieces up replaces a regex scan of every character of the
+    paragraph (about 2/3 of flat_keys()): the pieces of a text are few (about 6,300 syllables,
+    with or without a mark beside them). Two boundaries may follow one another where _FLAT gives
+    one item ("12), (b"): the stretches, neighbours and ids are the same. Emptied by _flat()
+    when it has grown past RAW_KEYS_MAX (never in the middle of a paragraph)."""
+
+    def __missing__(self, raw: str) -> tuple[str, ...]:
+        if raw.isalpha():  # a piece of letters alone (most of them): one token, no scan
+            out = self[raw] = (_key(raw),)
+            _RAW_BALANCE[raw] = 1 if raw.isascii() else -1
+            return out
+        items = (raw,) if raw in _DASHES else _FLAT.findall(raw)
+        out = self[raw] = tuple(map(_key, items))
+        _RAW_BALANCE[raw] = _balance(items)
+        return out
+
+
+def _balance(items) -> int:
+    """The plain tokens of `items` (_FLAT's) less the accented ones: the sum over a paragraph is
+    below 0 when it is mostly accented (a boundary has no letter nor digit: not counted)."""
+    words = list(filter(str.isalnum, items))
+    return len(words) - 2 * (len(words) - sum(map(str.isascii, words)))
+
+
+RAW_KEYS_MAX = 100_000
+_RAW_KEYS = _RawKeys()
+_RAW_BALANCE: dict[str, int] = {}  # filled with _RAW_KEYS: read after it, for the same pieces
 
 
 def any_likely(ids: list[int | None]) -> bool:
