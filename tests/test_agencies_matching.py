@@ -10,7 +10,7 @@ from checker import Options, check_text
 from checker.document import load_path
 from checker.extract.agencies import mentions
 
-from .conftest import FIXTURES, SEEDS, needs_shared, run_cli, run_text
+from .conftest import FIXTURES, ROOT, SEEDS, needs_shared, run_cli, run_text
 
 N4 = ["N401", "N402", "N403"]
 
@@ -185,6 +185,65 @@ def test_within_one_edit_is_rapidfuzz_osa_distance_at_most_one():
             b[i] = rng.choice("uỷyđa")
         b = "".join(b)
         assert within_one_edit(a, b) == (OSA.distance(a, b) <= 1), (a, b)
+
+
+def test_python_ranking_is_rapidfuzz_extract(monkeypatch):
+    """The ranking a process does in Python before it imports rapidfuzz (indel_ratios, _extract)
+    gives rapidfuzz's fuzz.ratio to the last bit and process.extract's shortlist, in its order,
+    on the registry's own keys and slips of them (equal scores, the 75 cutoff, empty keys)."""
+    import random
+    import sys
+
+    from rapidfuzz import fuzz, process
+
+    from checker.extract import agencies
+    from checker.registry import load
+    from checker.textnorm import indel_ratios
+
+    ix = agencies.index_for(load())
+    keys = sorted({k for table in ix.by_key.values() for k in table})
+    rng = random.Random(11)
+
+    def slip(text: str) -> str:
+        chars = list(text)
+        for _ in range(rng.randint(0, 4)):
+            i = rng.randint(0, len(chars))
+            op = rng.randint(0, 3)
+            if op == 0 and i < len(chars):
+                del chars[i]
+            elif op == 1:
+                chars.insert(i, rng.choice("abcdghiklmnotuvy ,-"))
+            elif op == 2 and i < len(chars):
+                chars[i] = rng.choice("abcdghiklmnotuvy ")
+            else:
+                chars = chars[:i]
+        return "".join(chars)
+
+    monkeypatch.delitem(sys.modules, "rapidfuzz.process")  # as before rapidfuzz is imported (restored after)
+    for _ in range(3000):
+        query = slip(rng.choice(keys))
+        choices = rng.sample(keys, rng.randint(1, 20)) + [slip(rng.choice(keys)) for _ in range(3)]
+        choices += choices[:1] + [""]  # equal scores: the first key first
+        assert indel_ratios(query, choices) == [fuzz.ratio(query, k) for k in choices], query
+        monkeypatch.setattr(agencies, "_ranked_in_python", 0)
+        got = agencies._extract(query, choices)
+        want = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=agencies.SCORE_CUTOFF, limit=4)
+        assert [tuple(r) for r in got] == [tuple(r) for r in want], query
+
+
+@needs_shared
+def test_a_notice_is_checked_without_importing_rapidfuzz():
+    """A run of one notice ranks its few candidate names in Python: rapidfuzz's import (~29 M
+    instructions, ~14 ms) is left to runs that rank thousands."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from checker import check_file; "
+            f"ds = check_file({str(SEEDS / '000_0ecd264c0f8cb733.txt')!r}, select=['N401']).diagnostics; "
+            "assert ds, 'the seed has a misspelt name'; "
+            "print('rapidfuzz' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr
 
 
 def test_the_letters_that_can_begin_a_tone_pair_are_all_listed():

@@ -16,8 +16,9 @@ How a mention is found and judged:
 3. Otherwise the window: the words after the trigger up to hard punctuation (. ; : ( ) quotes).
    Commas, dashes and "&" stay inside it: they are part of names ("Sở Văn hóa, Thể thao và Du
    lịch"). First the longest prefix equal to a registered form with diacritics and case ignored;
-   then rapidfuzz (process.extract, fuzz.ratio on the folded forms, score_cutoff) ranks the
-   forms whose second word is the window's (nearly), and each is verified word by word against
+   then rapidfuzz (process.extract, fuzz.ratio on the folded forms, score_cutoff; a process's
+   first few thousand pairs are ranked in Python alike: _extract) ranks the forms whose second
+   word is the window's (nearly), and each is verified word by word against
    a typo model: any number of slips of case or diacritics, and at most one of: a mistyped word
    (a letter dropped, doubled, swapped or changed), a word left out ("Ủy ban nhân tỉnh", "Hạt
    Kiểm"), a different or missing separator ("Sở Lao động, Thương binh …"). A mistyped word that
@@ -51,7 +52,7 @@ import re as _re
 from .. import rx as re
 from ..language.syllables import is_syllable
 from ..registry import Agency, Place, Province, Registry, for_settings
-from ..textnorm import fold, is_upper_text, tone_neutral, within_one_edit
+from ..textnorm import fold, indel_ratios, is_upper_text, tone_neutral, within_one_edit
 from .dates import find_dates
 from .header import meeting_date, notice_date, parse_place_date
 from ..record import Frozen
@@ -806,8 +807,6 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
     lf = best_fold.ntoks if best_fold else 0
     if best_fold and best_fold.verdict == "exact" and _boundary(after_of(lf), ix.stops, caps=False):
         return best_fold
-    from rapidfuzz import fuzz, process  # (when first needed: its import is ~29 M instructions)
-
     fuzzy = []
     for h in heads:
         # the neighbours by the number of tokens L of the window they are compared with (L is
@@ -816,8 +815,7 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
         for L, (forms, keys) in _neighbours(ix, h, win)[1].items():
             if not (lf < L <= len(win) and win[L - 1].kind == "w"):
                 continue
-            for _k, score, j in process.extract(prefix[L], keys, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF,
-                                                limit=4):
+            for _k, score, j in _extract(prefix[L], keys):
                 c = compare(win[:L], forms[j], after_of(L), ix.stops)
                 if c is not None and c.structural:
                     fuzzy.append((score, L, c))
@@ -825,6 +823,37 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
         fuzzy.sort(key=lambda x: (-x[0], -x[1]))
         return fuzzy[0][2]
     return best_fold
+
+
+# Pairs ranked in Python (textnorm.indel_ratios) before rapidfuzz is imported: about as many as its
+# import costs (~29 M instructions; a pair in Python, ~25,000).
+PYTHON_PAIRS = 1000
+_ranked_in_python = 0
+
+
+def _extract(query: str, keys: list[str]) -> list[tuple[str, float, int]]:
+    """rapidfuzz's process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF,
+    limit=4): (key, score, index) of the keys that score at least the cutoff, the best first (of
+    equal scores, the first key first), at most four. A process ranks its first PYTHON_PAIRS pairs
+    in Python, the same scores to the last bit, which spares a run of a few notices the import of
+    rapidfuzz; after them (or once another module imported it), rapidfuzz ranks."""
+    global _ranked_in_python
+    if _ranked_in_python < PYTHON_PAIRS and "rapidfuzz.process" not in sys.modules:
+        _ranked_in_python += len(keys)
+        n = len(query)
+        # (a key whose length differs too much scores below the cutoff: 2·LCS ≤ 2·min(lengths))
+        near = [j for j, k in enumerate(keys) if 200 * min(n, len(k)) >= SCORE_CUTOFF * (n + len(k))]
+        scores = indel_ratios(query, [keys[j] for j in near])
+        found = sorted(((keys[j], score, j) for j, score in zip(near, scores) if score >= SCORE_CUTOFF),
+                       key=_best_first)
+        return found[:4]
+    from rapidfuzz import fuzz, process
+
+    return process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF, limit=4)
+
+
+def _best_first(found: tuple[str, float, int]) -> tuple[float, int]:
+    return -found[1], found[2]
 
 
 def _neighbours(ix: Index, head: str, win: list[Tok]) -> tuple[list[Form], dict]:
