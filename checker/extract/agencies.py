@@ -17,11 +17,12 @@ How a mention is found and judged:
    Commas, dashes and "&" stay inside it: they are part of names ("Sở Văn hóa, Thể thao và Du
    lịch"). First the longest prefix equal to a registered form with diacritics and case ignored;
    then rapidfuzz (process.extract, fuzz.ratio on the folded forms, score_cutoff; a process's
-   first few thousand pairs are ranked in Python alike: _extract) ranks the forms whose second
-   word is the window's (nearly), and each is verified word by word against
-   a typo model: any number of slips of case or diacritics, and at most one of: a mistyped word
-   (a letter dropped, doubled, swapped or changed), a word left out ("Ủy ban nhân tỉnh", "Hạt
-   Kiểm"), a different or missing separator ("Sở Lao động, Thương binh …"). A mistyped word that
+   first thousand pairs are ranked in Python alike: _extract) ranks the forms whose second word
+   is the window's (nearly) and that have all tokens of the window but one (_strangers), and
+   each is verified word by word against a typo model: any number of slips of case or
+   diacritics, and at most one of: a mistyped word (a letter dropped, doubled, swapped or
+   changed), a word left out ("Ủy ban nhân tỉnh", "Hạt Kiểm"), a different or missing separator
+   ("Sở Lao động, Thương binh …"). A mistyped word that
    is itself a Vietnamese syllable is accepted only where the name cannot be another body's
    name: not in a two-word name, not the first word unless the rest is exactly right, and, for
    the last word, only when a word that ends a name follows. So "Cục Thủy lợi" is not a
@@ -812,9 +813,11 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
         # the neighbours by the number of tokens L of the window they are compared with (L is
         # their own number of tokens, give or take one); the order of L does not matter: the
         # results are sorted by score and L
-        for L, (forms, keys) in _neighbours(ix, h, win)[1].items():
+        for L, (forms, keys, words) in _neighbours(ix, h, win)[1].items():
             if not (lf < L <= len(win) and win[L - 1].kind == "w"):
                 continue
+            if _strangers(win, L, words) > 1:
+                continue  # no form here can pass compare(): nothing to rank
             for _k, score, j in _extract(prefix[L], keys):
                 c = compare(win[:L], forms[j], after_of(L), ix.stops)
                 if c is not None and c.structural:
@@ -886,17 +889,36 @@ def _near(ix: Index, head: str, k: str | None) -> tuple[bool, list[Form], dict]:
     return got
 
 
-def _by_length(forms: list[Form]) -> dict[int, tuple[list[Form], list[str]]]:
-    """L → the forms of L - 1, L or L + 1 tokens (in their order) and their keys."""
-    out: dict[int, tuple[list[Form], list[str]]] = {}
+def _by_length(forms: list[Form]) -> dict[int, tuple[list[Form], list[str], set[str]]]:
+    """L → the forms of L - 1, L or L + 1 tokens (in their order), their keys, and the keys and
+    tone-neutral forms of their tokens (_strangers)."""
+    out: dict[int, tuple[list[Form], list[str], set[str]]] = {}
     for f in forms:
         n = len(f.tokens)
         for L in (n - 1, n, n + 1):
             if L >= 1:
-                fs, keys = out.setdefault(L, ([], []))
+                fs, keys, words = out.setdefault(L, ([], [], set()))
                 fs.append(f)
                 keys.append(f.key)
+                words.update(t.key for t in f.tokens)
+                words.update(t.tn for t in f.tokens)
     return out
+
+
+def _strangers(win: list[Tok], L: int, words: set[str]) -> int:
+    """How many of the first L tokens of `win` are none of `words` (by key or tone-neutral form),
+    counted up to 2. compare() pairs every token of a mention but one with a token of the form
+    that has its key or its tone-neutral form (the one: a mistyped word, or a separator or "của"
+    put in): with two strangers no form of `words` can be the mention, and ranking the forms by
+    their likeness (rapidfuzz) is work for nothing (most windows the fuzzy step reads: the name
+    ended a few words before)."""
+    n = 0
+    for t in win[:L]:
+        if t.key not in words and t.tn not in words:
+            n += 1
+            if n > 1:
+                break
+    return n
 
 
 def _heads_for(ix: Index, t: Tok) -> set[str]:
