@@ -17,7 +17,7 @@ How a mention is found and judged:
    Commas, dashes and "&" stay inside it: they are part of names ("Sở Văn hóa, Thể thao và Du
    lịch"). First the longest prefix equal to a registered form with diacritics and case ignored;
    then rapidfuzz (process.extract, fuzz.ratio on the folded forms, score_cutoff; a process's
-   first thousand pairs are ranked in Python alike: _extract) ranks the forms whose second word
+   first few hundred pairs are ranked in Python alike: _extract) ranks the forms whose second word
    is the window's (nearly) and that have all tokens of the window but one (_strangers), and
    each is verified word by word against a typo model: any number of slips of case or
    diacritics, and at most one of: a mistyped word (a letter dropped, doubled, swapped or
@@ -828,9 +828,10 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
     return best_fold
 
 
-# Pairs ranked in Python (textnorm.indel_ratios) before rapidfuzz is imported: about as many as its
-# import costs (~29 M instructions; a pair in Python, ~25,000).
-PYTHON_PAIRS = 1000
+# Pairs ranked in Python (textnorm.indel_ratios) before rapidfuzz is imported: a few notices' worth
+# (one ranks 40-120 pairs), a quarter of what the import costs (~29 M instructions; a pair in
+# Python, ~25,000), so that a long run pays at most ~8 M instructions more, once.
+PYTHON_PAIRS = 300
 _ranked_in_python = 0
 
 
