@@ -10,7 +10,7 @@ from checker import Options, check_text
 from checker.document import load_path
 from checker.extract.agencies import mentions
 
-from .conftest import FIXTURES, SEEDS, needs_shared, run_cli, run_text
+from .conftest import FIXTURES, ROOT, SEEDS, needs_shared, run_cli, run_text
 
 N4 = ["N401", "N402", "N403"]
 
@@ -154,6 +154,23 @@ def test_seed_agency_items(seed, line, suggestion):
     assert any(d.line == line and d.suggestion == suggestion for d in ds), [(d.line, d.suggestion) for d in ds]
 
 
+def _one_slip(rng, text: str, letters: str) -> str:
+    """`text` with one random slip: a letter dropped, added, swapped with the next or changed
+    (none when the place drawn is past the end)."""
+    b = list(text)
+    i = rng.randint(0, len(b))
+    op = rng.randint(0, 3)
+    if op == 0 and i < len(b):
+        del b[i]
+    elif op == 1:
+        b.insert(i, rng.choice(letters))
+    elif op == 2 and i + 1 < len(b):
+        b[i], b[i + 1] = b[i + 1], b[i]
+    elif i < len(b):
+        b[i] = rng.choice(letters)
+    return "".join(b)
+
+
 def test_within_one_edit_is_rapidfuzz_osa_distance_at_most_one():
     """The matcher's own test of one slip (no rapidfuzz import at start) agrees with rapidfuzz's
     OSA distance on every pair of short words of a small alphabet and on random slips."""
@@ -172,19 +189,101 @@ def test_within_one_edit_is_rapidfuzz_osa_distance_at_most_one():
     rng = random.Random(7)
     for _ in range(20000):
         a = "".join(rng.choice("uỷyđa") for _ in range(rng.randint(0, 9)))
-        b = list(a)
-        i = rng.randint(0, len(b))
-        op = rng.randint(0, 3)
-        if op == 0 and i < len(b):
-            del b[i]
-        elif op == 1:
-            b.insert(i, rng.choice("uỷyđa"))
-        elif op == 2 and i + 1 < len(b):
-            b[i], b[i + 1] = b[i + 1], b[i]
-        elif i < len(b):
-            b[i] = rng.choice("uỷyđa")
-        b = "".join(b)
+        b = _one_slip(rng, a, "uỷyđa")
         assert within_one_edit(a, b) == (OSA.distance(a, b) <= 1), (a, b)
+
+
+def test_python_ranking_is_rapidfuzz_extract(monkeypatch):
+    """The ranking a process does in Python before it imports rapidfuzz (indel_ratios, _extract)
+    gives rapidfuzz's fuzz.ratio to the last bit and process.extract's shortlist, in its order,
+    on the registry's own keys and slips of them (equal scores, the 75 cutoff, empty keys)."""
+    import random
+    import sys
+
+    from rapidfuzz import fuzz, process
+
+    from checker.extract import agencies
+    from checker.registry import load
+    from checker.textnorm import indel_ratios
+
+    ix = agencies.index_for(load())
+    keys = sorted({k for table in ix.by_key.values() for k in table})
+    rng = random.Random(11)
+
+    def slip(text: str) -> str:
+        for _ in range(rng.randint(0, 4)):
+            text = _one_slip(rng, text, "abcdghiklmnotuvy ,-")
+        return text
+
+    monkeypatch.delitem(sys.modules, "rapidfuzz.process")  # as before rapidfuzz is imported (restored after)
+    for _ in range(3000):
+        query = slip(rng.choice(keys))
+        choices = rng.sample(keys, rng.randint(1, 20)) + [slip(rng.choice(keys)) for _ in range(3)]
+        choices += choices[:1] + [""]  # equal scores: the first key first
+        assert indel_ratios(query, choices) == [fuzz.ratio(query, k) for k in choices], query
+        monkeypatch.setattr(agencies, "_ranked_in_python", 0)
+        got = agencies._extract(query, choices)
+        want = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=agencies.SCORE_CUTOFF, limit=4)
+        assert [tuple(r) for r in got] == [tuple(r) for r in want], query
+
+
+def test_the_fuzzy_step_skips_only_windows_no_form_can_be():
+    """_best ranks the forms of a length only when the window has at most one token that is no
+    word of them (_strangers): compare() accepts no mention with two, whatever the slips (a
+    mistyped, recased or re-marked word, one left out, a separator or "của" put in), on every
+    form of the registry and random slips of it."""
+    import random
+
+    from checker.extract.agencies import _by_length, _strangers, compare, index_for, tokenize
+    from checker.registry import load
+
+    ix = index_for(load())
+    forms = [f for table in ix.by_key.values() for fs in table.values() for f in fs]
+    words = sorted({t.text for f in forms for t in f.tokens if t.kind == "w"})
+    rng = random.Random(5)
+    accepted = 0
+    for f in forms:
+        for _ in range(12):
+            toks = [t.text for t in f.tokens]
+            for _ in range(rng.randint(1, 3)):
+                i = rng.randrange(len(toks))
+                op = rng.randint(0, 5)
+                if op == 0 and len(toks) > 1:
+                    del toks[i]
+                elif op == 1:
+                    toks.insert(max(1, i), rng.choice([",", "-", "của", "và", rng.choice(words)]))
+                elif op == 2:
+                    toks[i] = rng.choice(words)
+                elif op == 3 and len(toks[i]) > 1:
+                    j = rng.randrange(len(toks[i]))
+                    toks[i] = toks[i][:j] + toks[i][j + 1:]
+                elif op == 4:
+                    toks[i] = toks[i].swapcase()
+                else:
+                    toks[i] = toks[i].replace("ủ", "u").replace("ô", "o").replace("ệ", "ê")
+            ms = tokenize(" ".join(toks))
+            if not ms or any(t.kind == "x" for t in ms):
+                continue
+            known = _by_length([f])[len(ms)][2] if len(ms) in _by_length([f]) else set()
+            if compare(ms, f, [], ix.stops) is not None:
+                accepted += 1
+                assert _strangers(ms, len(ms), known) <= 1, (f.text, " ".join(toks))
+    assert accepted > 1000  # (the slips above are often still the name)
+
+
+@needs_shared
+def test_a_notice_is_checked_without_importing_rapidfuzz():
+    """A run of one notice ranks its few candidate names in Python: rapidfuzz's import (~29 M
+    instructions, ~14 ms) is left to runs that rank thousands."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from checker import check_file; "
+            f"ds = check_file({str(SEEDS / '000_0ecd264c0f8cb733.txt')!r}, select=['N401']).diagnostics; "
+            "assert ds, 'the seed has a misspelt name'; "
+            "print('rapidfuzz' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr
 
 
 def test_the_letters_that_can_begin_a_tone_pair_are_all_listed():

@@ -16,11 +16,13 @@ How a mention is found and judged:
 3. Otherwise the window: the words after the trigger up to hard punctuation (. ; : ( ) quotes).
    Commas, dashes and "&" stay inside it: they are part of names ("Sở Văn hóa, Thể thao và Du
    lịch"). First the longest prefix equal to a registered form with diacritics and case ignored;
-   then rapidfuzz (process.extract, fuzz.ratio on the folded forms, score_cutoff) ranks the
-   forms whose second word is the window's (nearly), and each is verified word by word against
-   a typo model: any number of slips of case or diacritics, and at most one of: a mistyped word
-   (a letter dropped, doubled, swapped or changed), a word left out ("Ủy ban nhân tỉnh", "Hạt
-   Kiểm"), a different or missing separator ("Sở Lao động, Thương binh …"). A mistyped word that
+   then rapidfuzz (process.extract, fuzz.ratio on the folded forms, score_cutoff; a process's
+   first few hundred pairs are ranked in Python alike: _extract) ranks the forms whose second word
+   is the window's (nearly) and that have all tokens of the window but one (_strangers), and
+   each is verified word by word against a typo model: any number of slips of case or
+   diacritics, and at most one of: a mistyped word (a letter dropped, doubled, swapped or
+   changed), a word left out ("Ủy ban nhân tỉnh", "Hạt Kiểm"), a different or missing separator
+   ("Sở Lao động, Thương binh …"). A mistyped word that
    is itself a Vietnamese syllable is accepted only where the name cannot be another body's
    name: not in a two-word name, not the first word unless the rest is exactly right, and, for
    the last word, only when a word that ends a name follows. So "Cục Thủy lợi" is not a
@@ -51,7 +53,7 @@ import re as _re
 from .. import rx as re
 from ..language.syllables import is_syllable
 from ..registry import Agency, Place, Province, Registry, for_settings
-from ..textnorm import fold, is_upper_text, tone_neutral, within_one_edit
+from ..textnorm import fold, indel_ratios, is_upper_text, tone_neutral, within_one_edit
 from .dates import find_dates
 from .header import meeting_date, notice_date, parse_place_date
 from ..record import Frozen
@@ -806,18 +808,17 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
     lf = best_fold.ntoks if best_fold else 0
     if best_fold and best_fold.verdict == "exact" and _boundary(after_of(lf), ix.stops, caps=False):
         return best_fold
-    from rapidfuzz import fuzz, process  # (when first needed: its import is ~29 M instructions)
-
     fuzzy = []
     for h in heads:
         # the neighbours by the number of tokens L of the window they are compared with (L is
         # their own number of tokens, give or take one); the order of L does not matter: the
         # results are sorted by score and L
-        for L, (forms, keys) in _neighbours(ix, h, win)[1].items():
+        for L, (forms, keys, words) in _neighbours(ix, h, win)[1].items():
             if not (lf < L <= len(win) and win[L - 1].kind == "w"):
                 continue
-            for _k, score, j in process.extract(prefix[L], keys, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF,
-                                                limit=4):
+            if _strangers(win, L, words) > 1:
+                continue  # no form here can pass compare(): nothing to rank
+            for _k, score, j in _extract(prefix[L], keys):
                 c = compare(win[:L], forms[j], after_of(L), ix.stops)
                 if c is not None and c.structural:
                     fuzzy.append((score, L, c))
@@ -825,6 +826,38 @@ def _best(ix: Index, heads, win: list[Tok], after_of) -> Comparison | None:
         fuzzy.sort(key=lambda x: (-x[0], -x[1]))
         return fuzzy[0][2]
     return best_fold
+
+
+# Pairs ranked in Python (textnorm.indel_ratios) before rapidfuzz is imported: a few notices' worth
+# (one ranks 40-120 pairs), a quarter of what the import costs (~29 M instructions; a pair in
+# Python, ~25,000), so that a long run pays at most ~8 M instructions more, once.
+PYTHON_PAIRS = 300
+_ranked_in_python = 0
+
+
+def _extract(query: str, keys: list[str]) -> list[tuple[str, float, int]]:
+    """rapidfuzz's process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF,
+    limit=4): (key, score, index) of the keys that score at least the cutoff, the best first (of
+    equal scores, the first key first), at most four. A process ranks its first PYTHON_PAIRS pairs
+    in Python, the same scores to the last bit, which spares a run of a few notices the import of
+    rapidfuzz; after them (or once another module imported it), rapidfuzz ranks."""
+    global _ranked_in_python
+    if _ranked_in_python < PYTHON_PAIRS and "rapidfuzz.process" not in sys.modules:
+        _ranked_in_python += len(keys)
+        n = len(query)
+        # (a key whose length differs too much scores below the cutoff: 2·LCS ≤ 2·min(lengths))
+        near = [j for j, k in enumerate(keys) if 200 * min(n, len(k)) >= SCORE_CUTOFF * (n + len(k))]
+        scores = indel_ratios(query, [keys[j] for j in near])
+        found = sorted(((keys[j], score, j) for j, score in zip(near, scores) if score >= SCORE_CUTOFF),
+                       key=_best_first)
+        return found[:4]
+    from rapidfuzz import fuzz, process
+
+    return process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF, limit=4)
+
+
+def _best_first(found: tuple[str, float, int]) -> tuple[float, int]:
+    return -found[1], found[2]
 
 
 def _neighbours(ix: Index, head: str, win: list[Tok]) -> tuple[list[Form], dict]:
@@ -857,17 +890,36 @@ def _near(ix: Index, head: str, k: str | None) -> tuple[bool, list[Form], dict]:
     return got
 
 
-def _by_length(forms: list[Form]) -> dict[int, tuple[list[Form], list[str]]]:
-    """L → the forms of L - 1, L or L + 1 tokens (in their order) and their keys."""
-    out: dict[int, tuple[list[Form], list[str]]] = {}
+def _by_length(forms: list[Form]) -> dict[int, tuple[list[Form], list[str], set[str]]]:
+    """L → the forms of L - 1, L or L + 1 tokens (in their order), their keys, and the keys and
+    tone-neutral forms of their tokens (_strangers)."""
+    out: dict[int, tuple[list[Form], list[str], set[str]]] = {}
     for f in forms:
         n = len(f.tokens)
         for L in (n - 1, n, n + 1):
             if L >= 1:
-                fs, keys = out.setdefault(L, ([], []))
+                fs, keys, words = out.setdefault(L, ([], [], set()))
                 fs.append(f)
                 keys.append(f.key)
+                words.update(t.key for t in f.tokens)
+                words.update(t.tn for t in f.tokens)
     return out
+
+
+def _strangers(win: list[Tok], L: int, words: set[str]) -> int:
+    """How many of the first L tokens of `win` are none of `words` (by key or tone-neutral form),
+    counted up to 2. compare() pairs every token of a mention but one with a token of the form
+    that has its key or its tone-neutral form (the one: a mistyped word, or a separator or "của"
+    put in): with two strangers no form of `words` can be the mention, and ranking the forms by
+    their likeness (rapidfuzz) is work for nothing (most windows the fuzzy step reads: the name
+    ended a few words before)."""
+    n = 0
+    for t in win[:L]:
+        if t.key not in words and t.tn not in words:
+            n += 1
+            if n > 1:
+                break
+    return n
 
 
 def _heads_for(ix: Index, t: Tok) -> set[str]:
