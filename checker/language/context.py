@@ -187,10 +187,24 @@ class _RawKeys(dict):
             out = self[raw] = (_key(raw),)
             _RAW_BALANCE[raw] = 1 if raw.isascii() else -1
             return out
-        items = (raw,) if raw in _DASHES else _FLAT.findall(raw)
+        items = _items(raw)
         out = self[raw] = tuple(map(_key, items))
         _RAW_BALANCE[raw] = _balance(items)
         return out
+
+
+class _RawBalance(dict):
+    """A piece → _balance() of its items, filled with _RAW_KEYS; worked out again for a piece
+    another thread's _flat() cleared between the two lookups (`rasoat serve` checks in threads)."""
+
+    def __missing__(self, raw: str) -> int:
+        out = self[raw] = (1 if raw.isascii() else -1) if raw.isalpha() else _balance(_items(raw))
+        return out
+
+
+def _items(raw: str):
+    """_FLAT's items of a piece between white space (a dash alone: the spaced dash of SPLIT)."""
+    return (raw,) if raw in _DASHES else _FLAT.findall(raw)
 
 
 def _balance(items) -> int:
@@ -202,7 +216,7 @@ def _balance(items) -> int:
 
 RAW_KEYS_MAX = 100_000
 _RAW_KEYS = _RawKeys()
-_RAW_BALANCE: dict[str, int] = {}  # filled with _RAW_KEYS: read after it, for the same pieces
+_RAW_BALANCE = _RawBalance()  # filled with _RAW_KEYS: read after it, for the same pieces
 
 
 def any_likely(ids: list[int | None]) -> bool:
