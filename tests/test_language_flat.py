@@ -134,8 +134,6 @@ def test_on_real_texts_the_pieces_between_spaces_give_the_scan_of_the_whole_para
 def test_a_piece_cache_emptied_by_another_thread_between_the_two_lookups_is_filled_again():
     """`rasoat serve` checks drafts in threads: one thread's _flat() may empty the piece caches
     (past RAW_KEYS_MAX) after another has read a piece's keys and before it reads its balance."""
-    from checker.language import context
-
     text = "Ủy ban nhân dân tỉnh giao Sở Tư pháp (12), rà soát – báo cáo"
     want = context._flat.__wrapped__(text)
     context._RAW_BALANCE.clear()  # the keys are still there, their balances gone
