@@ -250,8 +250,10 @@ def test_checking_from_a_program_never_freezes_the_programs_objects():
 
     code = ("import gc, checker\n"
             "junk = [[] for _ in range(3)]\n"
+            "before = gc.get_freeze_count()\n"  # (not 0 on every Python: 3.12 freezes some of its own)
             "checker.check_text('THÔNG BÁO\\n\\n1. Sở Tư pháp rà soát quy chế.', path='a.txt')\n"
-            "print(gc.get_freeze_count())\n")
+            "print(before, gc.get_freeze_count())\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert out.stdout.strip() == "0"
+    before, after = out.stdout.split()
+    assert after == before
