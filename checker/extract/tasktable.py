@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rx as re
+from ..readers import mdtable
 from ..record import Frozen
 
 from .tasklex import alternation, lexicon
@@ -96,6 +97,20 @@ def _is_cell_continuation(t: str) -> bool:
     return bool(t) and (t[0].islower() or t[0] in "(,;")
 
 
+def _cells_as_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The rows of a Markdown pipe table ("| 1 | Xây dựng đề án … | Sở Nông nghiệp … | 30/06/2022 |",
+    checker/readers/mdtable.py) as the lines of their cells, one after another, as a table
+    flattened one cell per line gives them; (start offset, text) like the other lines."""
+    out = []
+    for start, t in lines:
+        if t[:4].lstrip(" ")[:1] == "|" and mdtable.is_row(t):
+            if not mdtable.is_delimiter(t):  # (the row of dashes under the header)
+                out.extend((start + a, t[a:b]) for cell in mdtable.cells(t) for a, b in cell)
+            continue
+        out.append((start, t))
+    return out
+
+
 def table_rows(doc) -> list[TableRow]:
     """Every row of every task table in the document's annexes, in order."""
     annex = doc.component("annex")
@@ -103,7 +118,7 @@ def table_rows(doc) -> list[TableRow]:
         return []
     src = doc.source
     first = src.position(annex[0].start_offset(0)).line - 1
-    lines = src.lines()[first:]
+    lines = _cells_as_lines(src.lines()[first:])
     P = patterns()
     rows: list[TableRow] = []
     annex_no, section = "", ""
