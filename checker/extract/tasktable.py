@@ -103,11 +103,11 @@ def _cells_as_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     flattened one cell per line gives them; (start offset, text) like the other lines."""
     out = []
     for start, t in lines:
-        if t[:4].lstrip(" ")[:1] == "|" and mdtable.is_row(t):
-            if not mdtable.is_delimiter(t):  # (the row of dashes under the header)
-                out.extend((start + a, t[a:b]) for cell in mdtable.cells(t) for a, b in cell)
-            continue
-        out.append((start, t))
+        cells = mdtable.row_cells(t)
+        if cells is None:
+            out.append((start, t))
+        else:  # (none for the row of dashes under the header)
+            out.extend((start + a, t[a:b]) for cell in cells for a, b in cell)
     return out
 
 

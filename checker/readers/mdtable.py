@@ -49,6 +49,14 @@ def is_row(raw: str) -> bool:
     return lead <= 3 and raw[lead:lead + 1] == "|" and _bars(raw, lead + 1) != []
 
 
+def row_cells(raw: str) -> list[list[tuple[int, int]]] | None:
+    """cells(raw) when `raw` is a row of a pipe table, none at all for the delimiter row (it is no
+    text); None when `raw` is no row. What the readers of a text ask of each of its lines."""
+    if raw[:4].lstrip(" ")[:1] != "|" or not is_row(raw):  # (the first test: most lines, at once)
+        return None
+    return [] if is_delimiter(raw) else cells(raw)
+
+
 def is_delimiter(raw: str) -> bool:
     """The delimiter row ("|---|---|", "| :-- | --: |")."""
     return _DELIMITER.fullmatch(raw) is not None

@@ -595,10 +595,11 @@ def read_lines(source: Source) -> list[Line]:
             out.append(Line(no=no, text="", offsets=range(start, start + 1)))
             row = -1
             continue
-        if bars and raw[:4].lstrip(" ")[:1] == "|" and mdtable.is_row(raw):
-            if not mdtable.is_delimiter(raw):  # (the row of dashes under the first is not text)
+        cells = mdtable.row_cells(raw) if bars else None
+        if cells is not None:
+            if cells:  # (the delimiter row, the dashes under the first, has none: it is no text)
                 row += 1
-                out.extend(_row_lines(raw, start, no, row, markdown))
+                out.extend(_row_lines(raw, cells, start, no, row, markdown))
             continue
         row = -1
         # only a header line may be split into columns (column_segments gives one segment, the
@@ -623,10 +624,12 @@ def read_lines(source: Source) -> list[Line]:
     return out
 
 
-def _row_lines(raw: str, start: int, no: int, row: int, markdown: bool) -> list[Line]:
-    """The lines of a pipe table's row: each cell's, cell by cell, in the cell's container."""
+def _row_lines(raw: str, cells: list[list[tuple[int, int]]], start: int, no: int, row: int,
+               markdown: bool) -> list[Line]:
+    """The lines of a pipe table's row (`cells`: mdtable.row_cells(raw)): each cell's, cell by
+    cell, in the cell's container."""
     out = []
-    for c, spans in enumerate(mdtable.cells(raw)):
+    for c, spans in enumerate(cells):
         for a, b in spans:
             ln = clean_line(raw[a:b], start + a, markdown=markdown)
             if ln.text:
